@@ -1,0 +1,48 @@
+/**
+ * Transport-independent call handling, shared by Electron IPC and the browser bridge:
+ * look up the channel, parse the input with its schema, run the handler, and turn every
+ * outcome into a result envelope. No stack trace ever reaches the renderer.
+ */
+import { invokeContract, type Channel, type ChannelInput, type ChannelOutput } from '@shared/ipc/contract'
+import { fail, ok, type AppError, type Result } from '@shared/ipc/result'
+import { isEngineError } from '../engine/errors'
+
+export type Handlers = {
+  readonly [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>>
+}
+
+export type ErrorLogger = (channel: string, error: unknown) => void
+
+function isChannel(name: string): name is Channel {
+  return Object.hasOwn(invokeContract, name)
+}
+
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  rawInput: unknown,
+  logError: ErrorLogger = () => {}
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return fail('unknown-channel', `There is no channel named "${channel}".`)
+  const parsed = invokeContract[channel].input.safeParse(rawInput)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }))
+    return fail('invalid-input', `Invalid input for ${channel}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, {
+      issues
+    })
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>
+    return ok(await handler(parsed.data))
+  } catch (e) {
+    return { ok: false, error: toAppError(e, channel, logError) }
+  }
+}
+
+/** Expected failures keep their code and details; anything else becomes an `internal` error. */
+export function toAppError(e: unknown, context: string, logError: ErrorLogger = () => {}): AppError {
+  if (isEngineError(e)) return { code: e.code, message: e.message, details: e.details }
+  logError(context, e)
+  const message = e instanceof Error ? e.message : String(e)
+  return { code: 'internal', message: `Internal error in ${context}: ${message}` }
+}

@@ -1,0 +1,103 @@
+/**
+ * The only IPC truth. Each invoke channel has a zod schema for its input (the renderer is
+ * untrusted, so main parses every input) and a phantom output type. Push events flow from
+ * main to the renderer. The preload and the browser bridge client both implement
+ * `RendererApi`, so the page sees one shape in both modes.
+ */
+import { z } from 'zod'
+import type { AppInfo, DirectoryListing, MenuCommand, RecentProject, ToolchainInfo } from '../models/app'
+import type { OperationEventBatch, OperationHandle } from '../models/build'
+import type { NewPackageDefaults, NewPackagePreview } from '../models/new-package'
+import type { ProjectSnapshot } from '../models/package'
+import { EDITIONS } from '../models/package'
+import type { Result } from './result'
+
+/** An absolute path from the renderer: bounded, no NUL bytes. Main checks it further. */
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'must not contain NUL bytes')
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path')
+
+const shortText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\0-\x08\x0B\x0C\x0E-\x1F]/.test(s), 'must not contain control characters')
+
+const none = z.undefined()
+
+const newPackageOptions = z.strictObject({
+  path: absolutePath,
+  name: shortText(200),
+  kind: z.enum(['bin', 'lib']),
+  edition: z.enum(EDITIONS),
+  version: shortText(200),
+  authors: z.array(shortText(500)).max(50),
+  license: shortText(200).optional(),
+  description: shortText(2000).optional(),
+  vcs: z.enum(['git', 'none'])
+})
+
+const buildRequest = z.strictObject({
+  manifestPath: absolutePath,
+  profile: z.enum(['dev', 'release']),
+  jobs: z.number().int().min(1).max(256).optional()
+})
+
+/** Declares a channel: input schema plus the output type carried as a phantom. */
+function channel<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output })
+}
+
+export const invokeContract = {
+  getAppInfo: channel<AppInfo>()(none),
+  getToolchain: channel<ToolchainInfo>()(none),
+  getNewPackageDefaults: channel<NewPackageDefaults>()(none),
+  previewNewPackage: channel<NewPackagePreview>()(newPackageOptions),
+  createPackage: channel<ProjectSnapshot>()(newPackageOptions),
+  openProject: channel<ProjectSnapshot>()(z.strictObject({ path: absolutePath })),
+  listRecentProjects: channel<readonly RecentProject[]>()(none),
+  forgetRecentProject: channel<readonly RecentProject[]>()(z.strictObject({ path: absolutePath })),
+  listDirectory: channel<DirectoryListing>()(z.strictObject({ path: absolutePath })),
+  /** A native folder picker; the browser bridge answers `unsupported` and the UI falls back. */
+  pickFolder: channel<string | null>()(z.strictObject({ title: shortText(200) })),
+  startBuild: channel<OperationHandle>()(buildRequest),
+  startRun: channel<OperationHandle>()(
+    buildRequest.extend({
+      bin: shortText(200).optional(),
+      args: z.array(shortText(10_000)).max(200)
+    })
+  ),
+  cancelOperation: channel<{ readonly cancelled: boolean }>()(z.strictObject({ operationId: z.uuid() })),
+  openInEditor: channel<null>()(
+    z.strictObject({ path: absolutePath, line: z.number().int().min(1).optional() })
+  )
+} as const
+
+export type InvokeContract = typeof invokeContract
+export type Channel = keyof InvokeContract
+export type ChannelInput<C extends Channel> = z.output<InvokeContract[C]['input']>
+/** What the renderer passes before parsing (may differ from the parsed form, e.g. transforms). */
+export type ChannelRawInput<C extends Channel> = z.input<InvokeContract[C]['input']>
+export type ChannelOutput<C extends Channel> = InvokeContract[C]['output']
+
+/** Push events, main → renderer. */
+export interface PushEvents {
+  operationEvents: OperationEventBatch
+  menuCommand: MenuCommand
+}
+export type PushEvent = keyof PushEvents
+
+export type Unsubscribe = () => void
+
+/** `window.api`: one named function per channel, and one subscriber per push event. */
+export type RendererApi = {
+  readonly [C in Channel]: ChannelRawInput<C> extends undefined
+    ? () => Promise<Result<ChannelOutput<C>>>
+    : (input: ChannelRawInput<C>) => Promise<Result<ChannelOutput<C>>>
+} & {
+  readonly onOperationEvents: (listener: (batch: OperationEventBatch) => void) => Unsubscribe
+  readonly onMenuCommand: (listener: (command: MenuCommand) => void) => Unsubscribe
+}

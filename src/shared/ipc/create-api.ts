@@ -1,0 +1,32 @@
+/**
+ * Builds `window.api` over a transport. The preload passes Electron IPC, the browser build
+ * passes a WebSocket; both get the same named functions, checked by `satisfies RendererApi`.
+ */
+import type { Channel, ChannelOutput, PushEvent, PushEvents, RendererApi, Unsubscribe } from './contract'
+import type { Result } from './result'
+
+export interface Transport {
+  invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<ChannelOutput<C>>>
+  subscribe<E extends PushEvent>(event: E, listener: (payload: PushEvents[E]) => void): Unsubscribe
+}
+
+export function createApi(t: Transport) {
+  return {
+    getAppInfo: () => t.invoke('getAppInfo', undefined),
+    getToolchain: () => t.invoke('getToolchain', undefined),
+    getNewPackageDefaults: () => t.invoke('getNewPackageDefaults', undefined),
+    previewNewPackage: (input) => t.invoke('previewNewPackage', input),
+    createPackage: (input) => t.invoke('createPackage', input),
+    openProject: (input) => t.invoke('openProject', input),
+    listRecentProjects: () => t.invoke('listRecentProjects', undefined),
+    forgetRecentProject: (input) => t.invoke('forgetRecentProject', input),
+    listDirectory: (input) => t.invoke('listDirectory', input),
+    pickFolder: (input) => t.invoke('pickFolder', input),
+    startBuild: (input) => t.invoke('startBuild', input),
+    startRun: (input) => t.invoke('startRun', input),
+    cancelOperation: (input) => t.invoke('cancelOperation', input),
+    openInEditor: (input) => t.invoke('openInEditor', input),
+    onOperationEvents: (listener) => t.subscribe('operationEvents', listener),
+    onMenuCommand: (listener) => t.subscribe('menuCommand', listener)
+  } satisfies RendererApi
+}

@@ -1,0 +1,36 @@
+/** Facts about the running app that the renderer shows or branches on. */
+export interface AppInfo {
+  readonly name: string
+  readonly version: string
+  /** `desktop` inside Electron; `browser` when served by `crate-studio web`. */
+  readonly mode: 'desktop' | 'browser'
+  readonly platform: string
+  readonly homeDir: string
+}
+
+/** The rustc that builds will use, or why there is none. */
+export interface ToolchainInfo {
+  readonly rustc?: { readonly path: string; readonly version: string; readonly host: string }
+  readonly problem?: string
+}
+
+export interface RecentProject {
+  readonly path: string
+  readonly name: string
+  readonly openedAt: number
+}
+
+export interface DirectoryEntry {
+  readonly name: string
+  readonly path: string
+  readonly hasManifest: boolean
+}
+
+export interface DirectoryListing {
+  readonly path: string
+  readonly parent?: string
+  readonly hasManifest: boolean
+  readonly entries: readonly DirectoryEntry[]
+}
+
+export type MenuCommand = 'new-package' | 'open-folder' | 'build' | 'run' | 'cancel'

@@ -1,0 +1,50 @@
+import type { AppError } from '../ipc/result'
+import type { Diagnostic } from './diagnostic'
+import type { TargetKind } from './package'
+
+export type ProfileName = 'dev' | 'release'
+
+/** One rustc invocation (or the 2014 build command) in a build plan. */
+export interface UnitSummary {
+  readonly id: string
+  readonly packageName: string
+  readonly packageVersion: string
+  readonly targetName: string
+  readonly kind: TargetKind | 'build-command'
+}
+
+export type UnitOutcome = 'done' | 'failed' | 'cancelled'
+
+/** A cargo-style status line: a right-aligned verb and its detail ("Compiling demo v0.1.0 (/p)"). */
+export type StatusVerb = 'Compiling' | 'Building' | 'Running' | 'Finished' | 'Blocking' | 'Creating' | 'Fresh'
+
+export type OutputSource = 'rustc' | 'build-command' | 'program'
+
+/** Everything a long operation reports, in order. The UI and the CLI render the same events. */
+export type OperationEvent =
+  | { readonly type: 'planned'; readonly units: readonly UnitSummary[] }
+  | { readonly type: 'unit-started'; readonly unitId: string; readonly at: number }
+  | { readonly type: 'unit-finished'; readonly unitId: string; readonly at: number; readonly outcome: UnitOutcome }
+  | { readonly type: 'status'; readonly verb: StatusVerb; readonly detail: string; readonly warning?: boolean }
+  | { readonly type: 'diagnostic'; readonly diagnostic: Diagnostic }
+  | {
+      readonly type: 'output'
+      readonly source: OutputSource
+      readonly stream: 'stdout' | 'stderr'
+      readonly text: string
+    }
+  | { readonly type: 'program-exited'; readonly exitCode: number | null; readonly signal: string | null }
+  | { readonly type: 'finished'; readonly success: boolean; readonly elapsedMs: number; readonly error?: AppError }
+
+/** Batches keep the renderer responsive while rustc floods the console. */
+export interface OperationEventBatch {
+  readonly operationId: string
+  readonly events: readonly OperationEvent[]
+}
+
+export type OperationKind = 'build' | 'run'
+
+export interface OperationHandle {
+  readonly operationId: string
+  readonly kind: OperationKind
+}
