@@ -61,7 +61,10 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            { group: ['**/services/*', '**/ipc/*', '**/bridge/*', '**/cli/*'], message: 'The engine is the bottom layer: it imports no shell or service code.' }
+            {
+              regex: '^(\\.\\./)+(ipc|services|bridge|cli|handlers|index|window|menu)(/|$)',
+              message: 'The engine is the bottom layer: it imports no shell or service code.'
+            }
           ]
         }
       ],

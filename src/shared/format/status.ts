@@ -1,8 +1,7 @@
 /** Cargo's human output conventions, shared by the CLI and the build console. */
-import type { ProfileName, StatusVerb } from '../models/build'
 
 /** Cargo right-aligns status verbs to 12 columns: "   Compiling demo v0.1.0 (/p)". */
-export function statusLine(verb: StatusVerb | string, detail: string): string {
+export function statusLine(verb: string, detail: string): string {
   return `${verb.padStart(12)} ${detail}`
 }
 
@@ -17,7 +16,7 @@ export function formatElapsed(ms: number): string {
 }
 
 /** "`dev` profile [unoptimized + debuginfo] target(s) in 0.74s" */
-export function finishedDetail(profile: ProfileName | string, optimized: boolean, debuginfo: boolean, ms: number): string {
+export function finishedDetail(profile: string, optimized: boolean, debuginfo: boolean, ms: number): string {
   const traits = [optimized ? 'optimized' : 'unoptimized', ...(debuginfo ? ['debuginfo'] : [])].join(' + ')
   return `\`${profile}\` profile [${traits}] target(s) in ${formatElapsed(ms)}`
 }

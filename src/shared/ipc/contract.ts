@@ -20,11 +20,18 @@ const absolutePath = z
   .refine((p) => !p.includes('\0'), 'must not contain NUL bytes')
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path')
 
+/** Control characters other than tab and newlines have no place in names, versions or arguments. */
+const hasControlCharacters = (s: string) =>
+  [...s].some((ch) => {
+    const code = ch.charCodeAt(0)
+    return code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r'
+  })
+
 const shortText = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => !/[\0-\x08\x0B\x0C\x0E-\x1F]/.test(s), 'must not contain control characters')
+    .refine((s) => !hasControlCharacters(s), 'must not contain control characters')
 
 const none = z.undefined()
 

@@ -85,7 +85,19 @@ export async function discoverTargets(manifest: Manifest): Promise<Package> {
       'Create src/main.rs or src/lib.rs, or add a [lib] or [[bin]] section with a path.'
     )
   }
-  return { manifest, targets, warnings }
+  const buildScript = await findBuildScript(manifest)
+  return buildScript ? { manifest, targets, warnings, buildScript } : { manifest, targets, warnings }
+}
+
+/** `build = "path.rs"` or `true`, or a build.rs beside the manifest when `build` is not set. */
+async function findBuildScript(manifest: Manifest): Promise<string | undefined> {
+  const b = manifest.package.build
+  if (b.type === 'script') return join(manifest.rootDir, b.path)
+  if (b.type === 'auto') {
+    const auto = join(manifest.rootDir, 'build.rs')
+    if (await isFile(auto)) return auto
+  }
+  return undefined
 }
 
 type Fail = (message: string, line?: number, hint?: string) => EngineError

@@ -18,8 +18,13 @@ export class KeyLocator {
     this.entries = scan(text)
   }
 
-  /** The line of the longest defined prefix of `path`, or undefined when nothing matches. */
+  /**
+   * The line that defines `path` (or, for dotted keys like `version.workspace = true`, its first
+   * sub-key); failing that, the line of its nearest defined ancestor.
+   */
   lineOf(path: KeyPath): number | undefined {
+    const own = this.entries.find((e) => path.length > 0 && commonPrefix(e.path, path) === path.length)
+    if (own) return own.line
     let best: Entry | undefined
     let bestLen = 0
     for (const e of this.entries) {

@@ -126,5 +126,7 @@ export interface Target {
 export interface Package {
   readonly manifest: Manifest
   readonly targets: readonly Target[]
+  /** Absolute path of the build script (build.rs), when the package has one. */
+  readonly buildScript?: string
   readonly warnings: readonly ManifestWarning[]
 }

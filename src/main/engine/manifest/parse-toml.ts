@@ -12,7 +12,7 @@ const MAX_DEPTH = 64
 
 export function parseToml(text: string, file: string): TomlObject {
   try {
-    return parse(text, { integersAsBigInt: 'asNeeded', maxDepth: MAX_DEPTH }) as TomlObject
+    return parse(text, { integersAsBigInt: 'asNeeded', maxDepth: MAX_DEPTH })
   } catch (e) {
     if (e instanceof TomlError) {
       // smol-toml's message repeats a code frame; keep the first line, the UI shows the source itself.

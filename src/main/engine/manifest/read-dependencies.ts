@@ -9,7 +9,7 @@ import { DEPENDENCY_KEYS } from './known-keys'
 import { TableReader, describeType, isTable } from './table-reader'
 
 const KIND_TABLES: readonly (readonly [DependencyKind, string, string])[] = [
-  ['normal', 'dependencies', 'dependencies'],
+  ['normal', 'dependencies', ''],
   ['dev', 'dev-dependencies', 'dev_dependencies'],
   ['build', 'build-dependencies', 'build_dependencies']
 ]
@@ -29,9 +29,9 @@ export function readAllDependencies(root: TableReader): Dependency[] {
 function readKindTables(parent: TableReader, platform: string | undefined): Dependency[] {
   const deps: Dependency[] = []
   for (const [kind, key, legacy] of KIND_TABLES) {
-    if (parent.has(key) && parent.has(legacy)) parent.warn(legacy, `\`${legacy}\` is redundant with \`${key}\`.`)
-    else if (parent.has(legacy)) parent.warn(legacy, `\`${legacy}\` is deprecated in favor of \`${key}\`.`)
-    const table = parent.subtable(key, legacy)
+    if (legacy && parent.has(key) && parent.has(legacy)) parent.warn(legacy, `\`${legacy}\` is redundant with \`${key}\`.`)
+    else if (legacy && parent.has(legacy)) parent.warn(legacy, `\`${legacy}\` is deprecated in favor of \`${key}\`.`)
+    const table = legacy ? parent.subtable(key, legacy) : parent.subtable(key)
     if (!table) continue
     for (const name of table.keys()) deps.push(readDependency(table, name, kind, platform))
   }

@@ -5,6 +5,15 @@ import type { TableReader } from './table-reader'
 
 const DEBUG_NAMES: Record<string, number> = { none: 0, 'line-directives-only': 1, 'line-tables-only': 1, limited: 1, full: 2 }
 
+/** A scalar setting (`opt-level = 3`, `lto = "thin"`, `strip = true`) as text; tables and arrays are errors. */
+function scalar(p: TableReader, key: string): string | undefined {
+  const r = p.raw(key)
+  if (!r) return undefined
+  const v = r.value
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v)
+  throw p.error(key, `\`${key}\` must be a string, number or boolean.`)
+}
+
 export function readProfiles(root: TableReader): Record<string, ProfileDecl> {
   const profiles = Object.create(null) as Record<string, ProfileDecl>
   const table = root.subtable('profile')
@@ -17,10 +26,8 @@ export function readProfiles(root: TableReader): Record<string, ProfileDecl> {
 }
 
 function readProfile(p: TableReader): ProfileDecl {
-  const opt = p.raw('opt-level')
-  let optLevel: string | undefined
-  if (opt) {
-    optLevel = String(opt.value)
+  const optLevel = scalar(p, 'opt-level')
+  if (optLevel !== undefined) {
     if (!['0', '1', '2', '3', 's', 'z'].includes(optLevel)) {
       throw p.error('opt-level', `\`opt-level\` must be 0, 1, 2, 3, "s" or "z", not \`${optLevel}\`.`)
     }
@@ -37,8 +44,6 @@ function readProfile(p: TableReader): ProfileDecl {
   const panic = p.string('panic')
   if (panic !== undefined && panic !== 'unwind' && panic !== 'abort')
     throw p.error('panic', '`panic` must be "unwind" or "abort".')
-  const lto = p.raw('lto')
-  const strip = p.raw('strip')
   const decl: ProfileDecl = {
     optLevel,
     debug,
@@ -47,8 +52,8 @@ function readProfile(p: TableReader): ProfileDecl {
     incremental: p.bool('incremental'),
     codegenUnits: p.integer('codegen-units'),
     panic,
-    lto: lto === undefined ? undefined : String(lto.value),
-    strip: strip === undefined ? undefined : String(strip.value),
+    lto: scalar(p, 'lto'),
+    strip: scalar(p, 'strip'),
     inherits: p.string('inherits')
   }
   p.warnUnused(PROFILE_KEYS)

@@ -1,0 +1,62 @@
+/** `crate-studio build`: compile the package, cargo-style. */
+import { buildFinishedMessage } from '../../engine/compat/cargo-messages'
+import { runBuild } from '../../engine/compiler/build-runner'
+import { locateManifest } from '../locate-manifest'
+import { BUILD_OPTIONS, parse, UsageError } from '../parse-args'
+import { featuresOf, jobsOf, printerFor, profileOf, terminalFor, writeOut, type CliContext } from './shared'
+
+export const BUILD_HELP = `Compile a package and all of its dependencies
+
+Usage: crate-studio build [OPTIONS]
+
+Options:
+      --lib                    Build only this package's library
+      --bin <NAME>             Build only the specified binary (repeatable)
+      --bins                   Build all binaries
+  -r, --release                Build artifacts in release mode, with optimizations
+      --profile <NAME>         Build artifacts with the specified profile (dev, release)
+  -j, --jobs <N>               Number of parallel jobs, defaults to # of CPUs
+      --keep-going             Do not abort the build as soon as there is an error
+  -F, --features <FEATURES>    Space or comma separated list of features to activate
+      --all-features           Activate all available features
+      --no-default-features    Do not activate the \`default\` feature
+      --message-format <FMT>   Error format: human, json
+      --manifest-path <PATH>   Path to Cargo.toml
+      --offline                Run without accessing the network
+  -v, --verbose                Use verbose output
+  -q, --quiet                  Do not print cargo log messages
+      --color <WHEN>           Coloring: auto, always, never
+  -h, --help                   Print help
+`
+
+const OPTIONS = { ...BUILD_OPTIONS, lib: { type: 'boolean' }, bin: { type: 'string', multiple: true }, bins: { type: 'boolean' } } as const
+
+export async function buildCommand(args: readonly string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parse(args, OPTIONS)
+  if (values.help) {
+    writeOut(ctx, BUILD_HELP)
+    return 0
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' found`)
+  const term = terminalFor(ctx, values)
+  const { format, sink } = printerFor(term, values)
+  const onlySome = values.lib || values.bins || values.bin?.length
+  const jobs = jobsOf(values)
+  const profile = profileOf(values)
+  const features = featuresOf(values)
+  const manifestPath = await locateManifest(values['manifest-path'], ctx.cwd)
+  const result = await runBuild(
+    {
+      manifestPath,
+      profile,
+      ...(jobs ? { jobs } : {}),
+      selection: onlySome ? { lib: values.lib ?? false, bins: values.bins ? 'all' : (values.bin ?? []) } : { lib: true, bins: 'all' },
+      features,
+      keepGoing: values['keep-going'] ?? false,
+      env: ctx.env
+    },
+    { sink, signal: ctx.signal }
+  )
+  if (format === 'json') term.stdout(`${buildFinishedMessage(result.success)}\n`)
+  return result.success ? 0 : 101
+}

@@ -1,0 +1,17 @@
+export const MAIN_HELP = `Crate Studio: create, edit, resolve and build Rust packages
+
+Usage: crate-studio <COMMAND> [OPTIONS]
+
+Commands:
+    new       Create a new Rust package
+    build     Compile the current package
+    run       Run a binary of the local package
+    web       Open the app's UI in a browser (no Electron needed)
+    help      Print help for a command
+
+Options:
+  -V, --version     Print version info and exit
+  -h, --help        Print help
+
+See 'crate-studio help <command>' for more information on a specific command.
+`

@@ -1,0 +1,57 @@
+/** `crate-studio web`: the app's UI in a browser, served on 127.0.0.1 with a per-run token. */
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { appVersion } from '../../app-version'
+import { startBridgeServer } from '../../bridge/server'
+import { browserShell } from '../../browser-shell'
+import { createHandlers } from '../../handlers'
+import { createServices, defaultConfigDir } from '../../services/create-services'
+import type { Publish } from '../../ipc/publisher'
+import { COMMON_OPTIONS, parse, positiveInt, UsageError } from '../parse-args'
+import { terminalFor, writeOut, type CliContext } from './shared'
+
+export const WEB_HELP = `Serve Crate Studio's UI to a browser on this machine
+
+Usage: crate-studio web [OPTIONS]
+
+Options:
+      --port <N>               Port on 127.0.0.1 (default: a free one)
+  -h, --help                   Print help
+
+The printed URL carries a secret token; only this machine can connect, and only with it.
+`
+
+export async function webCommand(args: readonly string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, port: { type: 'string' } })
+  if (values.help) {
+    writeOut(ctx, WEB_HELP)
+    return 0
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' found`)
+  const term = terminalFor(ctx, values)
+  const port = values.port === undefined ? 0 : positiveInt('port', values.port)
+  if (port !== undefined && port > 65535) throw new UsageError(`invalid value '${values.port}' for '--port'`)
+  let publish: Publish = () => {}
+  const logError = (context: string, e: unknown) => term.warning(`${context}: ${e instanceof Error ? e.message : String(e)}`)
+  const services = createServices({
+    configDir: defaultConfigDir(ctx.env, homedir()),
+    publish: (event, payload) => publish(event, payload),
+    logError
+  })
+  const server = await startBridgeServer({
+    handlers: createHandlers(services, browserShell(appVersion())),
+    rendererDir: join(import.meta.dirname, '..', 'renderer'),
+    port: port ?? 0,
+    logError
+  })
+  publish = server.publish
+  term.status('Serving', 'Crate Studio in browser mode (Ctrl+C to stop)')
+  writeOut(ctx, `${server.url}\n`)
+  await new Promise<void>((resolve) => {
+    if (ctx.signal.aborted) resolve()
+    ctx.signal.addEventListener('abort', () => resolve(), { once: true })
+  })
+  services.operations.cancelAll()
+  await server.close()
+  return 0
+}

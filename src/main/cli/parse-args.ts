@@ -1,0 +1,68 @@
+/**
+ * Command-line parsing over node:util's parseArgs. Options mirror cargo's where they overlap;
+ * mistakes produce a usage error (exit status 1) rather than a stack trace.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+export const COMMON_OPTIONS = {
+  'manifest-path': { type: 'string' },
+  verbose: { type: 'boolean', short: 'v', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'string' },
+  offline: { type: 'boolean' },
+  frozen: { type: 'boolean' },
+  locked: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const satisfies Options
+
+export const BUILD_OPTIONS = {
+  ...COMMON_OPTIONS,
+  release: { type: 'boolean', short: 'r' },
+  profile: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  'keep-going': { type: 'boolean' },
+  features: { type: 'string', short: 'F', multiple: true },
+  'all-features': { type: 'boolean' },
+  'no-default-features': { type: 'boolean' },
+  'message-format': { type: 'string' }
+} as const satisfies Options
+
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>
+
+export function parse<O extends Options>(args: readonly string[], options: O): Parsed<O> {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+}
+
+/** Splits `a b -- c d` into the command's own arguments and the ones passed through. */
+export function splitPassthrough(args: readonly string[]): { own: string[]; rest: string[] } {
+  const at = args.indexOf('--')
+  return at < 0 ? { own: [...args], rest: [] } : { own: args.slice(0, at), rest: args.slice(at + 1) }
+}
+
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`invalid value '${value}' for '--${name}': expected one of ${allowed.join(', ')}`)
+}
+
+export function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new UsageError(`invalid value '${value}' for '--${name}': expected a positive number`)
+  return n
+}
+
+/** `--features "a b,c"` (repeatable) → ["a", "b", "c"], as cargo splits them. */
+export function featureList(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(/[\s,]+/)).filter(Boolean)
+}

@@ -1,0 +1,52 @@
+/**
+ * The CLI's output channel: cargo-style status lines and messages on stderr, coloured only
+ * when stderr is a terminal (or --color says so), program output left alone.
+ */
+import { colourVerb, levelLine, stripAnsi } from '@shared/format/ansi'
+import { statusLine } from '@shared/format/status'
+import { describeError, type AppError } from '@shared/ipc/result'
+
+export type ColorChoice = 'auto' | 'always' | 'never'
+
+export interface Terminal {
+  readonly colour: boolean
+  status(verb: string, detail: string, warning?: boolean): void
+  /** Text that may carry ANSI colours (rustc's rendering); stripped when colour is off. */
+  stderr(text: string): void
+  stdout(text: string): void
+  error(error: AppError): void
+  warning(text: string): void
+  note(text: string): void
+}
+
+export function useColour(choice: ColorChoice, isTty: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (choice === 'always') return true
+  if (choice === 'never') return false
+  if (env.CARGO_TERM_COLOR === 'always') return true
+  if (env.CARGO_TERM_COLOR === 'never' || env.NO_COLOR) return false
+  return isTty
+}
+
+export function createTerminal(
+  colour: boolean,
+  out: (text: string) => void = (t) => void process.stdout.write(t),
+  err: (text: string) => void = (t) => void process.stderr.write(t)
+): Terminal {
+  const paint = (text: string) => (colour ? text : stripAnsi(text))
+  return {
+    colour,
+    status(verb, detail, warning = false) {
+      const line = statusLine(verb, detail)
+      const padded = line.slice(0, 12)
+      err(`${colour ? colourVerb(padded, warning) : padded}${line.slice(12)}\n`)
+    },
+    stderr: (text) => err(paint(text)),
+    stdout: (text) => out(text),
+    error(e) {
+      err(`${paint(levelLine('error', describeError(e)))}\n`)
+      if (e.details?.hint) err(`${paint(levelLine('note', e.details.hint))}\n`)
+    },
+    warning: (text) => err(`${paint(levelLine('warning', text))}\n`),
+    note: (text) => err(`${paint(levelLine('note', text))}\n`)
+  }
+}

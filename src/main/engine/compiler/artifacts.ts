@@ -1,0 +1,63 @@
+/** The files a unit produces, named as cargo names them, per platform. */
+import { join } from 'node:path'
+import type { Layout } from './layout'
+import type { Unit } from './unit'
+
+export interface UnitArtifacts {
+  /** `-C extra-filename`: empty for path dylibs/cdylibs, whose names cargo keeps stable. */
+  readonly extraFilename: string
+  /** Files rustc writes into deps/, per crate type. */
+  readonly files: readonly { readonly crateType: string; readonly path: string }[]
+  /** The `.rmeta` a pipelined dependent can compile against, for rlib-producing units. */
+  readonly rmeta?: string
+  /** What `--extern` should point at for a dependent that links. */
+  readonly linkable?: string
+  readonly executable?: string
+}
+
+const platform = process.platform
+const DYLIB = platform === 'win32' ? ['', '.dll'] : platform === 'darwin' ? ['lib', '.dylib'] : ['lib', '.so']
+const STATICLIB = platform === 'win32' ? ['', '.lib'] : ['lib', '.a']
+const EXE = platform === 'win32' ? '.exe' : ''
+
+export function unitArtifacts(unit: Unit, layout: Layout): UnitArtifacts {
+  const t = unit.target
+  if (!t) return { extraFilename: '', files: [] }
+  const keepsStableName = t.crateTypes.some((c) => c === 'dylib' || c === 'cdylib')
+  const extra = keepsStableName ? '' : `-${unit.hash}`
+  const stem = t.crateName + extra
+  const files = t.crateTypes.map((crateType) => {
+    switch (crateType) {
+      case 'bin':
+        return { crateType, path: join(layout.deps, stem + EXE) }
+      case 'lib':
+      case 'rlib':
+        return { crateType, path: join(layout.deps, `lib${stem}.rlib`) }
+      case 'staticlib':
+        return { crateType, path: join(layout.deps, `${STATICLIB[0]}${stem}${STATICLIB[1]}`) }
+      default:
+        // dylib, cdylib and proc-macro are all shared libraries.
+        return { crateType, path: join(layout.deps, `${DYLIB[0]}${stem}${DYLIB[1]}`) }
+    }
+  })
+  const rlib = files.find((f) => f.crateType === 'lib' || f.crateType === 'rlib')
+  const linkable = rlib ?? files.find((f) => f.crateType === 'dylib' || f.crateType === 'proc-macro')
+  const exe = files.find((f) => f.crateType === 'bin')
+  return {
+    extraFilename: extra,
+    files,
+    ...(rlib ? { rmeta: join(layout.deps, `lib${stem}.rmeta`) } : {}),
+    ...(linkable ? { linkable: linkable.path } : {}),
+    ...(exe ? { executable: exe.path } : {})
+  }
+}
+
+/** Where cargo puts a primary unit's final artifacts: target/<profile>/NAME for bins and libs. */
+export function upliftedPath(unit: Unit, layout: Layout, file: { crateType: string; path: string }): string | undefined {
+  const t = unit.target
+  if (!t || !unit.primary) return undefined
+  if (file.crateType === 'bin') return join(t.kind === 'example' ? layout.examples : layout.dest, t.name + EXE)
+  if (t.kind !== 'lib' || file.crateType === 'proc-macro') return undefined
+  const name = file.path.slice(layout.deps.length + 1).replace(`-${unit.hash}`, '')
+  return join(layout.dest, name)
+}

@@ -1,0 +1,26 @@
+/**
+ * What a build reports while it runs. The shared OperationEvents go to the UI and the CLI;
+ * the two raw events below carry cargo-compatible detail for `--message-format json` and
+ * never leave the main process.
+ */
+import type { OperationEvent } from '@shared/models/build'
+import type { RustcDiagnostic } from './rustc-messages'
+import type { Unit } from './unit'
+
+export type EngineEvent =
+  | OperationEvent
+  | { readonly type: 'compiler-message'; readonly unit: Unit; readonly message: RustcDiagnostic }
+  | {
+      readonly type: 'compiler-artifact'
+      readonly unit: Unit
+      readonly filenames: readonly string[]
+      readonly executable: string | null
+      readonly fresh: boolean
+    }
+
+export type EventSink = (event: EngineEvent) => void
+
+/** The events the renderer sees: everything except the raw, main-only ones. */
+export function isOperationEvent(e: EngineEvent): e is OperationEvent {
+  return e.type !== 'compiler-message' && e.type !== 'compiler-artifact'
+}

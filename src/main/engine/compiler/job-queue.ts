@@ -1,0 +1,101 @@
+/**
+ * The drain loop: start every unit whose dependencies are far enough along, never more than
+ * `jobs` at once. A library's dependents may start as soon as its metadata (.rmeta) exists,
+ * which is cargo's pipelining. After a failure nothing new starts (unless keep-going), and
+ * dependents of a failed unit never run.
+ */
+import type { Unit } from './unit'
+
+export type JobResult = 'done' | 'failed' | 'cancelled'
+
+export interface QueueOptions {
+  readonly jobs: number
+  readonly keepGoing: boolean
+  readonly signal?: AbortSignal
+  /** Runs one unit; calls `metadataReady` when dependents that only need metadata may start. */
+  readonly execute: (unit: Unit, metadataReady: () => void) => Promise<JobResult>
+  /** Told about units that will never run because a dependency failed. */
+  readonly onSkipped?: (unit: Unit) => void
+}
+
+export interface QueueOutcome {
+  readonly success: boolean
+  readonly cancelled: boolean
+  readonly failed: readonly Unit[]
+}
+
+type State = 'waiting' | 'running' | 'metadata' | 'done' | 'failed' | 'skipped'
+
+export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<QueueOutcome> {
+  const state = new Map<Unit, State>(units.map((u) => [u, 'waiting']))
+  const failed: Unit[] = []
+  let running = 0
+  let stopping = false
+
+  const satisfied = (u: Unit) =>
+    u.deps.every((d) => {
+      const s = state.get(d.unit)
+      return s === 'done' || (s === 'metadata' && d.needs === 'metadata')
+    })
+  const doomed = (u: Unit) => u.deps.some((d) => ['failed', 'skipped'].includes(state.get(d.unit) ?? ''))
+
+  return new Promise((resolve) => {
+    const finishIfIdle = () => {
+      if (running > 0) return
+      const cancelled = o.signal?.aborted ?? false
+      const stuck = [...state.values()].some((s) => s === 'waiting')
+      resolve({ success: failed.length === 0 && !cancelled && !stuck, cancelled, failed })
+    }
+    const pump = () => {
+      if (o.signal?.aborted) stopping = true
+      let progressed = true
+      while (progressed) {
+        progressed = false
+        for (const u of units) {
+          if (state.get(u) !== 'waiting') continue
+          if (doomed(u)) {
+            state.set(u, 'skipped')
+            o.onSkipped?.(u)
+            progressed = true
+          }
+        }
+      }
+      if (!stopping) {
+        for (const u of units) {
+          if (running >= o.jobs) break
+          if (state.get(u) !== 'waiting' || !satisfied(u)) continue
+          start(u)
+        }
+      }
+      finishIfIdle()
+    }
+    const start = (u: Unit) => {
+      state.set(u, 'running')
+      running++
+      const metadataReady = () => {
+        if (state.get(u) === 'running') {
+          state.set(u, 'metadata')
+          queueMicrotask(pump)
+        }
+      }
+      o.execute(u, metadataReady).then(
+        (r) => settle(u, r),
+        () => settle(u, 'failed')
+      )
+    }
+    const settle = (u: Unit, r: JobResult) => {
+      running--
+      if (r === 'done') state.set(u, 'done')
+      else {
+        state.set(u, 'failed')
+        if (r === 'failed') failed.push(u)
+        if (!o.keepGoing || r === 'cancelled') stopping = true
+      }
+      pump()
+    }
+    o.signal?.addEventListener('abort', () => {
+      stopping = true
+    })
+    pump()
+  })
+}

@@ -1,0 +1,121 @@
+/**
+ * The rustc command line and environment for one compile unit, following cargo's
+ * `build_base_args`: the same flags cargo passes, so output and behaviour match.
+ */
+import { relative, sep } from 'node:path'
+import { parseVersion } from '@shared/rules/semver'
+import { declaredFeatures } from '../resolver/features'
+import type { Layout } from './layout'
+import type { Profile } from './profile'
+import type { Unit } from './unit'
+import { unitArtifacts, type UnitArtifacts } from './artifacts'
+
+export interface RustcInvocation {
+  readonly args: readonly string[]
+  readonly env: Readonly<Record<string, string>>
+  readonly cwd: string
+  readonly artifacts: UnitArtifacts
+}
+
+export interface InvocationContext {
+  readonly layout: Layout
+  /** cargo runs rustc from the workspace root and names local sources relative to it. */
+  readonly cwd: string
+  readonly baseEnv: Readonly<Record<string, string | undefined>>
+}
+
+export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvocation {
+  const t = unit.target
+  if (!t) throw new Error(`unit ${unit.id} has no target to compile`)
+  const { layout } = ctx
+  const artifacts = unitArtifacts(unit, layout)
+  const rel = relative(ctx.cwd, t.srcPath)
+  const src = rel.startsWith('..') ? t.srcPath : rel.split(sep).join('/')
+  const needsMetadata = artifacts.rmeta !== undefined
+  const args: string[] = [
+    '--crate-name', t.crateName,
+    `--edition=${t.edition}`,
+    src,
+    '--error-format=json',
+    '--json=diagnostic-rendered-ansi,artifacts,future-incompat',
+    ...t.crateTypes.flatMap((c) => ['--crate-type', c]),
+    `--emit=dep-info,${needsMetadata ? 'metadata,' : ''}link`
+  ] // prettier-ignore
+  if (t.crateTypes.includes('proc-macro')) args.push('-C', 'prefer-dynamic')
+  args.push(...profileArgs(unit.profile))
+  for (const f of unit.features) args.push('--cfg', `feature="${f}"`)
+  const allFeatures = declaredFeatures(unit.node.pkg)
+  args.push('--check-cfg', 'cfg(docsrs,test)')
+  args.push('--check-cfg', `cfg(feature, values(${allFeatures.map((f) => JSON.stringify(f)).join(', ')}))`)
+  args.push('-C', `metadata=${unit.hash}`)
+  if (artifacts.extraFilename) args.push('-C', `extra-filename=${artifacts.extraFilename}`)
+  args.push('--out-dir', layout.deps)
+  if (unit.profile.strip !== 'none') args.push('-C', `strip=${unit.profile.strip}`)
+  if (unit.profile.incremental) args.push('-C', `incremental=${layout.incremental}`)
+  args.push('-L', `dependency=${layout.deps}`)
+  if (unit.outDir) args.push('-L', `native=${unit.outDir}`)
+  for (const dep of unit.deps) {
+    if (!dep.externName) continue
+    const a = unitArtifacts(dep.unit, layout)
+    const path = dep.needs === 'metadata' && a.rmeta ? a.rmeta : a.linkable
+    if (path) args.push('--extern', `${dep.externName}=${path}`)
+  }
+  if (t.crateTypes.includes('proc-macro')) args.push('--extern', 'proc_macro')
+  return { args, env: rustcEnv(unit, ctx), cwd: ctx.cwd, artifacts }
+}
+
+/** Optimisation and debugging flags, emitting only what differs from rustc's defaults. */
+export function profileArgs(p: Profile): string[] {
+  const args: string[] = []
+  if (p.optLevel !== '0') args.push('-C', `opt-level=${p.optLevel}`)
+  if (p.panic === 'abort') args.push('-C', 'panic=abort')
+  if (p.lto === 'true' || p.lto === 'fat') args.push('-C', 'lto')
+  else if (p.lto === 'thin' || p.lto === 'off') args.push('-C', `lto=${p.lto}`)
+  else args.push('-C', 'embed-bitcode=no')
+  if (p.codegenUnits !== undefined) args.push('-C', `codegen-units=${p.codegenUnits}`)
+  if (p.debuginfo > 0) args.push('-C', `debuginfo=${p.debuginfo}`)
+  // -C overflow-checks follows -C debug-assertions; pass it only where the two differ.
+  if (p.optLevel !== '0') {
+    if (p.debugAssertions) {
+      args.push('-C', 'debug-assertions=on')
+      if (!p.overflowChecks) args.push('-C', 'overflow-checks=off')
+    } else if (p.overflowChecks) args.push('-C', 'overflow-checks=on')
+  } else if (!p.debugAssertions) {
+    args.push('-C', 'debug-assertions=off')
+    if (p.overflowChecks) args.push('-C', 'overflow-checks=on')
+  } else if (!p.overflowChecks) args.push('-C', 'overflow-checks=off')
+  return args
+}
+
+/** The CARGO_* variables cargo gives rustc, so `env!("CARGO_PKG_VERSION")` and friends work. */
+export function rustcEnv(unit: Unit, ctx: InvocationContext): Record<string, string> {
+  const m = unit.node.pkg.manifest
+  const p = m.package
+  const v = parseVersion(p.version)
+  const env: Record<string, string> = {}
+  for (const [k, val] of Object.entries(ctx.baseEnv)) if (val !== undefined) env[k] = val
+  Object.assign(env, {
+    CARGO_PKG_NAME: p.name,
+    CARGO_PKG_VERSION: p.version,
+    CARGO_PKG_VERSION_MAJOR: v?.major ?? '0',
+    CARGO_PKG_VERSION_MINOR: v?.minor ?? '0',
+    CARGO_PKG_VERSION_PATCH: v?.patch ?? '0',
+    CARGO_PKG_VERSION_PRE: v?.pre ?? '',
+    CARGO_PKG_AUTHORS: p.authors.join(':'),
+    CARGO_PKG_DESCRIPTION: p.description ?? '',
+    CARGO_PKG_HOMEPAGE: p.homepage ?? '',
+    CARGO_PKG_REPOSITORY: p.repository ?? '',
+    CARGO_PKG_LICENSE: p.license ?? '',
+    CARGO_PKG_LICENSE_FILE: p.licenseFile ?? '',
+    CARGO_PKG_RUST_VERSION: p.rustVersion ?? '',
+    CARGO_PKG_README: p.readme ?? '',
+    CARGO_MANIFEST_DIR: m.rootDir,
+    CARGO_MANIFEST_PATH: m.path,
+    CARGO_CRATE_NAME: unit.target?.crateName ?? ''
+  })
+  if (unit.primary) env.CARGO_PRIMARY_PACKAGE = '1'
+  else delete env.CARGO_PRIMARY_PACKAGE
+  if (unit.target?.kind === 'bin') env.CARGO_BIN_NAME = unit.target.name
+  if (unit.outDir) env.OUT_DIR = unit.outDir
+  return env
+}

@@ -1,0 +1,68 @@
+/**
+ * `run`: build the chosen binary, then execute it with the user's arguments, its output
+ * streamed (UI) or given the terminal (CLI). Cancel kills the program's whole process group.
+ */
+import { delimiter, relative, sep } from 'node:path'
+import { levelLine } from '@shared/format/ansi'
+import { runBuild, type BuildIo, type BuildOptions, type BuildResult } from '../compiler/build-runner'
+import { emitLine } from '../compiler/compile-unit'
+import { unitArtifacts, upliftedPath } from '../compiler/artifacts'
+import { loadPackage } from '../manifest/read-manifest'
+import { runProcess, type ProcessOutcome } from '../tools/run-process'
+import { chooseBinary } from './choose-binary'
+
+export interface RunOptions extends Omit<BuildOptions, 'selection'> {
+  readonly bin?: string
+  readonly args: readonly string[]
+  /** Where the program runs (cargo uses the caller's directory). */
+  readonly cwd: string
+  readonly stdio: 'pipe' | 'inherit'
+}
+
+export interface RunResult {
+  readonly build: BuildResult
+  readonly exit?: ProcessOutcome
+}
+
+/** Library search paths so binaries linked to dylibs from target/ find them, as `cargo run` sets. */
+function libraryPathVariable(): string {
+  if (process.platform === 'win32') return 'PATH'
+  return process.platform === 'darwin' ? 'DYLD_FALLBACK_LIBRARY_PATH' : 'LD_LIBRARY_PATH'
+}
+
+export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult> {
+  const pkg = await loadPackage(o.manifestPath)
+  const bin = chooseBinary(pkg, o.bin)
+  const build = await runBuild({ ...o, selection: { lib: false, bins: [bin] } }, io)
+  if (!build.success) return { build }
+  const unit = build.plan.requested.find((u) => u.target?.kind === 'bin' && u.target.name === bin)
+  const exe = unit && unitArtifacts(unit, build.layout).executable
+  const path = unit && exe ? (upliftedPath(unit, build.layout, { crateType: 'bin', path: exe }) ?? exe) : undefined
+  if (!path) throw new Error(`the plan has no executable for bin ${bin}`)
+  const shown = [relative(o.cwd, path).startsWith('..') ? path : relative(o.cwd, path).split(sep).join('/'), ...o.args].join(' ')
+  io.sink({ type: 'status', verb: 'Running', detail: `\`${shown}\`` })
+  const env = o.env ?? process.env
+  const libVar = libraryPathVariable()
+  const m = pkg.manifest
+  const exit = await runProcess(path, o.args, {
+    cwd: o.cwd,
+    env: {
+      ...env,
+      CARGO_MANIFEST_DIR: m.rootDir,
+      CARGO_MANIFEST_PATH: m.path,
+      CARGO_PKG_NAME: m.package.name,
+      CARGO_PKG_VERSION: m.package.version,
+      [libVar]: [build.layout.deps, build.layout.dest, env[libVar]].filter(Boolean).join(delimiter)
+    },
+    stdio: o.stdio,
+    ...(io.signal ? { signal: io.signal } : {}),
+    onStdout: (text) => io.sink({ type: 'output', source: 'program', stream: 'stdout', text }),
+    onStderr: (text) => io.sink({ type: 'output', source: 'program', stream: 'stderr', text })
+  })
+  io.sink({ type: 'program-exited', exitCode: exit.exitCode, signal: exit.signal })
+  if (!exit.cancelled && exit.exitCode !== 0) {
+    const status = exit.signal ? `signal: ${exit.signal}` : `exit status: ${exit.exitCode}`
+    emitLine(io.sink, levelLine('error', `process didn't exit successfully: \`${shown}\` (${status})`))
+  }
+  return { build, exit }
+}

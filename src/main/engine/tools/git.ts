@@ -1,0 +1,79 @@
+/**
+ * The one wrapper around git (through simple-git). Every call gets a scrubbed environment and
+ * configuration, so a project or the user's shell cannot redirect git through GIT_* variables,
+ * hooks or fsmonitor.
+ */
+import { access } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { simpleGit, type SimpleGit } from 'simple-git'
+import { EngineError } from '../errors'
+
+/** Git's own settings for the app's calls: no hooks, no fsmonitor, never prompt. */
+const SAFE_CONFIG = ['core.hooksPath=/dev/null', 'core.fsmonitor=false', 'protocol.ext.allow=never']
+
+/**
+ * Variables git may see. An allowlist, not a denylist: EDITOR, PAGER, GIT_SSH_COMMAND, PREFIX and
+ * friends can all make git run a program of someone else's choosing.
+ */
+const PASSED_THROUGH = new Set([
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TMPDIR', 'TEMP', 'TMP', 'TZ',
+  'XDG_CONFIG_HOME', 'SSH_AUTH_SOCK', 'SYSTEMROOT', 'SystemRoot', 'COMSPEC', 'WINDIR', 'USERPROFILE',
+  'APPDATA', 'LOCALAPPDATA', 'HOMEDRIVE', 'HOMEPATH', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY',
+  'http_proxy', 'https_proxy', 'no_proxy'
+]) // prettier-ignore
+
+export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(base)) {
+    if (v !== undefined && (PASSED_THROUGH.has(k) || k.startsWith('LC_'))) env[k] = v
+  }
+  env.GIT_TERMINAL_PROMPT = '0'
+  env.GIT_ALLOW_PROTOCOL = 'https:ssh:git:file'
+  return env
+}
+
+export function git(baseDir: string): SimpleGit {
+  return simpleGit({
+    baseDir,
+    config: SAFE_CONFIG,
+    maxConcurrentProcesses: 4,
+    // simple-git refuses these settings by default because they can run programs; ours switch that off.
+    unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeProtocolOverride: true },
+    allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_ALLOW_PROTOCOL']
+  }).env(gitEnvironment())
+}
+
+/** Whether `dir` (or an ancestor) is inside a git work tree, found the way git discovers it. */
+export async function isInsideGitRepo(dir: string): Promise<boolean> {
+  let current = dir
+  for (;;) {
+    try {
+      await access(join(current, '.git'))
+      return true
+    } catch {
+      const parent = dirname(current)
+      if (parent === current) return false
+      current = parent
+    }
+  }
+}
+
+export async function gitInit(dir: string): Promise<void> {
+  try {
+    await git(dir).init()
+  } catch (e) {
+    throw new EngineError('io', `git init failed in ${dir}: ${(e as Error).message}`, {
+      hint: 'Install git, or create the package without a repository (--vcs none).'
+    })
+  }
+}
+
+/** `git config --get KEY` from `cwd`, or undefined when unset or git is missing. */
+export async function gitConfigValue(cwd: string, key: string): Promise<string | undefined> {
+  try {
+    const r = await git(cwd).getConfig(key)
+    return r.value ?? undefined
+  } catch {
+    return undefined
+  }
+}

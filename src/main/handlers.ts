@@ -1,0 +1,48 @@
+/**
+ * Every invoke channel mapped onto the services. The same object serves Electron IPC and the
+ * browser bridge; what differs between the shells comes in through ShellAdapter.
+ */
+import { homedir } from 'node:os'
+import type { AppInfo } from '@shared/models/app'
+import type { Handlers } from './ipc/dispatch'
+import type { Services } from './services/create-services'
+import { detectToolchain } from './services/toolchain'
+
+export interface ShellAdapter {
+  readonly mode: AppInfo['mode']
+  readonly version: string
+  /** A native folder picker; browser mode has none and throws `unsupported`. */
+  pickFolder(title: string): Promise<string | null>
+  /** Opens a file with the system's default application. */
+  openPath(path: string, line?: number): Promise<void>
+}
+
+export function createHandlers(services: Services, shell: ShellAdapter): Handlers {
+  const { projects, builds } = services
+  return {
+    getAppInfo: () =>
+      Promise.resolve({
+        name: 'Crate Studio',
+        version: shell.version,
+        mode: shell.mode,
+        platform: process.platform,
+        homeDir: homedir()
+      }),
+    getToolchain: () => detectToolchain(),
+    getNewPackageDefaults: () => projects.defaults(),
+    previewNewPackage: (o) => projects.preview(o),
+    createPackage: (o) => projects.create(o),
+    openProject: ({ path }) => projects.open(path),
+    listRecentProjects: () => projects.listRecent(),
+    forgetRecentProject: ({ path }) => projects.forgetRecent(path),
+    listDirectory: ({ path }) => projects.listDirectory(path),
+    pickFolder: ({ title }) => shell.pickFolder(title),
+    startBuild: (r) => Promise.resolve(builds.build(r)),
+    startRun: (r) => Promise.resolve(builds.run(r)),
+    cancelOperation: ({ operationId }) => Promise.resolve({ cancelled: builds.cancel(operationId) }),
+    openInEditor: async ({ path, line }) => {
+      await shell.openPath(await projects.checkOpenable(path), line)
+      return null
+    }
+  }
+}

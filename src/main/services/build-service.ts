@@ -1,0 +1,60 @@
+/** Build and run as operations: engine calls wired to the operation store's events and cancel. */
+import type { OperationHandle, ProfileName } from '@shared/models/build'
+import type { EngineEvent } from '../engine/compiler/events'
+import { isOperationEvent } from '../engine/compiler/events'
+import { runBuild } from '../engine/compiler/build-runner'
+import { runPackage } from '../engine/run/run-package'
+import type { OperationIo, OperationStore } from './operations'
+import { dirname } from 'node:path'
+
+export interface BuildRequest {
+  readonly manifestPath: string
+  readonly profile: ProfileName
+  readonly jobs?: number
+}
+
+export class BuildService {
+  constructor(private readonly operations: OperationStore) {}
+
+  build(r: BuildRequest): OperationHandle {
+    return this.operations.start('build', async (io) => {
+      const result = await runBuild(
+        { manifestPath: r.manifestPath, profile: r.profile, ...(r.jobs ? { jobs: r.jobs } : {}), selection: { lib: true, bins: 'all' } },
+        engineIo(io)
+      )
+      return { success: result.success }
+    })
+  }
+
+  run(r: BuildRequest & { readonly bin?: string; readonly args: readonly string[] }): OperationHandle {
+    return this.operations.start('run', async (io) => {
+      const result = await runPackage(
+        {
+          manifestPath: r.manifestPath,
+          profile: r.profile,
+          ...(r.jobs ? { jobs: r.jobs } : {}),
+          ...(r.bin ? { bin: r.bin } : {}),
+          args: r.args,
+          cwd: dirname(r.manifestPath),
+          stdio: 'pipe'
+        },
+        engineIo(io)
+      )
+      return { success: result.build.success && result.exit?.exitCode === 0 }
+    })
+  }
+
+  cancel(operationId: string): boolean {
+    return this.operations.cancel(operationId)
+  }
+}
+
+/** Forwards what the renderer understands; raw compiler JSON stays in main. */
+function engineIo(io: OperationIo) {
+  return {
+    sink: (e: EngineEvent) => {
+      if (isOperationEvent(e)) io.emit(e)
+    },
+    signal: io.signal
+  }
+}

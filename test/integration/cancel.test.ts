@@ -1,0 +1,69 @@
+import { execa } from 'execa'
+import { describe, expect, it } from 'vitest'
+import { runBuild } from '../../src/main/engine/compiler/build-runner'
+import { runPackage } from '../../src/main/engine/run/run-package'
+import { eventLog } from '../helpers/events'
+import { project } from '../helpers/project'
+
+/** Processes whose command line contains `marker`, other than the pgrep itself. */
+async function processesMatching(marker: string): Promise<string[]> {
+  const r = await execa('pgrep', ['-af', marker], { reject: false })
+  return r.stdout.split('\n').filter((l) => l.trim() && !l.includes('pgrep'))
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    if (await check()) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error('timed out')
+}
+
+describe('cancel', () => {
+  it('kills a build command and every process it started', async () => {
+    const marker = `${300 + Math.floor(Math.random() * 1000)}.${process.pid}`
+    const p = await project()
+      .file('Cargo.toml', '[package]\nname = "slow"\nversion = "0.1.0"\nbuild = "sh slow.sh"\n')
+      .file('slow.sh', `sleep ${marker} &\nsleep ${marker}\n`)
+      .file('src/main.rs', 'fn main() {}\n')
+      .build()
+    const controller = new AbortController()
+    const log = eventLog()
+    const build = runBuild(
+      { manifestPath: p.manifest, profile: 'dev', selection: { lib: true, bins: 'all' } },
+      { sink: log.sink, signal: controller.signal }
+    )
+    await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length === 2)
+    controller.abort()
+    const result = await build
+    expect(result.success).toBe(false)
+    expect(result.cancelled).toBe(true)
+    await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length === 0, 5000)
+    expect(log.events.some((e) => e.type === 'unit-started' && e.unitId.endsWith('bin slow'))).toBe(false)
+  })
+
+  it('kills a running program and its children', async () => {
+    const marker = `${300 + Math.floor(Math.random() * 1000)}.${process.pid + 1}`
+    const main = `use std::process::Command;
+fn main() {
+    let _child = Command::new("sleep").arg("${marker}").spawn().unwrap();
+    println!("started");
+    std::thread::sleep(std::time::Duration::from_secs(600));
+}
+`
+    const p = await project().manifest('forever').file('src/main.rs', main).build()
+    const controller = new AbortController()
+    const log = eventLog()
+    const run = runPackage(
+      { manifestPath: p.manifest, profile: 'dev', args: [], cwd: p.root, stdio: 'pipe' },
+      { sink: log.sink, signal: controller.signal }
+    )
+    await waitFor(async () => log.programOutput().includes('started') && (await processesMatching(`sleep ${marker}`)).length === 1)
+    controller.abort()
+    const result = await run
+    expect(result.exit?.cancelled).toBe(true)
+    await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length === 0, 5000)
+    expect((await processesMatching(`${p.root}/target/debug/forever`)).length).toBe(0)
+  })
+})

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { runQueue, type JobResult } from '../../../../src/main/engine/compiler/job-queue'
+import type { DepNeed, Unit } from '../../../../src/main/engine/compiler/unit'
+
+function unit(id: string, deps: [Unit, DepNeed][] = []): Unit {
+  return { id, deps: deps.map(([u, needs]) => ({ unit: u, needs })) } as unknown as Unit
+}
+
+function recorder(plan: Record<string, { result?: JobResult; metadataEarly?: boolean; ms?: number }>) {
+  const log: string[] = []
+  let running = 0
+  let peak = 0
+  const execute = async (u: Unit, metadataReady: () => void): Promise<JobResult> => {
+    running++
+    peak = Math.max(peak, running)
+    log.push(`start ${u.id}`)
+    const step = plan[u.id] ?? {}
+    if (step.metadataEarly) {
+      await new Promise((r) => setTimeout(r, 5))
+      log.push(`meta ${u.id}`)
+      metadataReady()
+    }
+    await new Promise((r) => setTimeout(r, step.ms ?? 10))
+    log.push(`end ${u.id}`)
+    running--
+    return step.result ?? 'done'
+  }
+  return { log, execute, peak: () => peak }
+}
+
+describe('the job queue', () => {
+  it('runs dependencies first and never more than `jobs` at once', async () => {
+    const a = unit('a')
+    const b = unit('b')
+    const c = unit('c', [[a, 'link'], [b, 'link']])
+    const r = recorder({})
+    const out = await runQueue([a, b, c], { jobs: 1, keepGoing: false, execute: r.execute })
+    expect(out.success).toBe(true)
+    expect(r.peak()).toBe(1)
+    expect(r.log.indexOf('start c')).toBeGreaterThan(r.log.indexOf('end b'))
+  })
+
+  it('runs independent units in parallel', async () => {
+    const units = ['a', 'b', 'c'].map((id) => unit(id))
+    const r = recorder({ a: { ms: 30 }, b: { ms: 30 }, c: { ms: 30 } })
+    await runQueue(units, { jobs: 3, keepGoing: false, execute: r.execute })
+    expect(r.peak()).toBe(3)
+  })
+
+  it('pipelines: a dependent that needs only metadata starts before its dependency ends', async () => {
+    const lib = unit('lib')
+    const user = unit('user', [[lib, 'metadata']])
+    const bin = unit('bin', [[lib, 'link']])
+    const r = recorder({ lib: { metadataEarly: true, ms: 40 } })
+    await runQueue([lib, user, bin], { jobs: 4, keepGoing: false, execute: r.execute })
+    expect(r.log.indexOf('start user')).toBeLessThan(r.log.indexOf('end lib'))
+    expect(r.log.indexOf('start bin')).toBeGreaterThan(r.log.indexOf('end lib'))
+  })
+
+  it('after a failure starts nothing new and skips dependents', async () => {
+    const a = unit('a')
+    const b = unit('b', [[a, 'link']])
+    const c = unit('c')
+    const skipped: string[] = []
+    const r = recorder({ a: { result: 'failed' } })
+    const out = await runQueue([a, b, c], { jobs: 1, keepGoing: false, execute: r.execute, onSkipped: (u) => skipped.push(u.id) })
+    expect(out.success).toBe(false)
+    expect(out.failed.map((u) => u.id)).toEqual(['a'])
+    expect(r.log).toEqual(['start a', 'end a'])
+    expect(skipped).toEqual(['b'])
+  })
+
+  it('with keep-going runs everything that does not depend on the failure', async () => {
+    const a = unit('a')
+    const b = unit('b', [[a, 'link']])
+    const c = unit('c')
+    const r = recorder({ a: { result: 'failed' } })
+    const out = await runQueue([a, b, c], { jobs: 1, keepGoing: true, execute: r.execute })
+    expect(out.success).toBe(false)
+    expect(r.log).toEqual(['start a', 'end a', 'start c', 'end c'])
+  })
+
+  it('stops starting units once cancelled', async () => {
+    const controller = new AbortController()
+    const a = unit('a')
+    const b = unit('b', [[a, 'link']])
+    const r = recorder({})
+    const running = runQueue([a, b], { jobs: 1, keepGoing: false, signal: controller.signal, execute: r.execute })
+    controller.abort()
+    const out = await running
+    expect(out).toMatchObject({ success: false, cancelled: true })
+    expect(r.log).toEqual(['start a', 'end a'])
+  })
+})
