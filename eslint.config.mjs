@@ -4,15 +4,22 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
+// prettier-ignore
 const NODE_BUILTINS = [
   'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net',
   'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib'
-] // prettier-ignore
+]
 
-const noElectron = { name: 'electron', message: 'Only the Electron shell (src/main/*.ts, src/main/ipc, src/preload) may import electron.' }
+const noElectron = {
+  name: 'electron',
+  message: 'Only the Electron shell (src/main/*.ts, src/main/ipc, src/preload) may import electron.'
+}
 const noNode = [
   { group: ['node:*'], message: 'The renderer and src/shared run in a browser: no Node built-ins.' },
-  ...NODE_BUILTINS.map((name) => ({ group: [name], message: 'The renderer and src/shared run in a browser: no Node built-ins.' }))
+  ...NODE_BUILTINS.map((name) => ({
+    group: [name],
+    message: 'The renderer and src/shared run in a browser: no Node built-ins.'
+  }))
 ]
 const rawIpc = {
   name: 'electron',
@@ -87,7 +94,10 @@ export default tseslint.config(
           paths: [noElectron],
           patterns: [
             ...noNode,
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches main only through window.api.' }
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer reaches main only through window.api.'
+            }
           ]
         }
       ]

@@ -33,7 +33,10 @@ export function serveRenderer(rendererDir: string): void {
       const root = await realpath(rendererDir)
       const file = await realpath(resolve(root, ...safe.segments))
       if (!isInside(root, file)) return new Response('Not found', { status: 404 })
-      const headers: Record<string, string> = { 'Content-Type': contentTypeFor(file), 'X-Content-Type-Options': 'nosniff' }
+      const headers: Record<string, string> = {
+        'Content-Type': contentTypeFor(file),
+        'X-Content-Type-Options': 'nosniff'
+      }
       if (isHtml(file)) headers['Content-Security-Policy'] = DESKTOP_CSP
       return new Response(await readFile(file), { status: 200, headers })
     } catch {

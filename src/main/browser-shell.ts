@@ -26,9 +26,16 @@ export function browserShell(version: string): ShellAdapter {
       const [program, args] = opener()
       const resolved = await findOnPath(program)
       if (!resolved) {
-        throw new EngineError('unsupported', `Cannot open files: \`${program}\` is not installed.`, { hint: `Open ${path} yourself.` })
+        throw new EngineError('unsupported', `Cannot open files: \`${program}\` is not installed.`, {
+          hint: `Open ${path} yourself.`
+        })
       }
-      const child = execa(resolved, [...args, path], { detached: true, stdio: 'ignore', reject: false, shell: false })
+      const child = execa(resolved, [...args, path], {
+        detached: true,
+        stdio: 'ignore',
+        reject: false,
+        shell: false
+      })
       child.unref()
     }
   }

@@ -36,8 +36,15 @@ if (!app.requestSingleInstanceLock()) {
   })
   void app.whenReady().then(() => {
     const publish = ipcPublisher(() => mainWindow?.webContents)
-    const services = createServices({ configDir: defaultConfigDir(process.env, homedir()), publish, logError })
-    const handlers = createHandlers(services, desktopShell(() => mainWindow))
+    const services = createServices({
+      configDir: defaultConfigDir(process.env, homedir()),
+      publish,
+      logError
+    })
+    const handlers = createHandlers(
+      services,
+      desktopShell(() => mainWindow)
+    )
     serveRenderer(join(import.meta.dirname, '../renderer'))
     setupIpc(handlers, appOrigins, logError)
     setupMenu((command) => publish('menuCommand', command))

@@ -11,7 +11,10 @@ const EXTERNAL_ALLOWLIST = ['https://rustup.rs', 'https://doc.rust-lang.org', 'h
 export function isAllowedExternal(url: string): boolean {
   try {
     const u = new URL(url)
-    return u.protocol === 'https:' && EXTERNAL_ALLOWLIST.some((allowed) => `${u.origin}` === new URL(allowed).origin)
+    return (
+      u.protocol === 'https:' &&
+      EXTERNAL_ALLOWLIST.some((allowed) => `${u.origin}` === new URL(allowed).origin)
+    )
   } catch {
     return false
   }
@@ -29,8 +32,11 @@ export function setupSecurity(appOrigins: readonly string[]): void {
       return { action: 'deny' }
     })
   })
-  app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-    session.defaultSession.setPermissionCheckHandler(() => false)
-  }, () => undefined)
+  app.whenReady().then(
+    () => {
+      session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+      session.defaultSession.setPermissionCheckHandler(() => false)
+    },
+    () => undefined
+  )
 }

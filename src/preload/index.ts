@@ -9,9 +9,11 @@ import type { Result } from '@shared/ipc/result'
 import { wireChannel } from '@shared/ipc/wire'
 
 const transport: Transport = {
-  invoke: (channel, input) => ipcRenderer.invoke(wireChannel(channel), input) as Promise<Result<ChannelOutput<typeof channel>>>,
+  invoke: (channel, input) =>
+    ipcRenderer.invoke(wireChannel(channel), input) as Promise<Result<ChannelOutput<typeof channel>>>,
   subscribe: (event, listener) => {
-    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload as Parameters<typeof listener>[0])
+    const forward = (_event: IpcRendererEvent, payload: unknown) =>
+      listener(payload as Parameters<typeof listener>[0])
     ipcRenderer.on(wireChannel(event), forward)
     return () => void ipcRenderer.removeListener(wireChannel(event), forward)
   }

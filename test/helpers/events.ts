@@ -19,7 +19,9 @@ export function eventLog() {
         .join('')
     },
     programOutput(): string {
-      return events.map((e) => (e.type === 'output' && e.source === 'program' && e.stream === 'stdout' ? e.text : '')).join('')
+      return events
+        .map((e) => (e.type === 'output' && e.source === 'program' && e.stream === 'stdout' ? e.text : ''))
+        .join('')
     }
   }
 }

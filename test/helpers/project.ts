@@ -29,7 +29,10 @@ class ProjectBuilder {
 
   /** A minimal `[package]` manifest for `name`. */
   manifest(name: string, extra = '', edition = '2021'): this {
-    return this.file('Cargo.toml', `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "${edition}"\n${extra}`)
+    return this.file(
+      'Cargo.toml',
+      `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "${edition}"\n${extra}`
+    )
   }
 
   async build(root?: string): Promise<Project> {

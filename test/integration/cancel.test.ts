@@ -59,7 +59,10 @@ fn main() {
       { manifestPath: p.manifest, profile: 'dev', args: [], cwd: p.root, stdio: 'pipe' },
       { sink: log.sink, signal: controller.signal }
     )
-    await waitFor(async () => log.programOutput().includes('started') && (await processesMatching(`sleep ${marker}`)).length === 1)
+    await waitFor(
+      async () =>
+        log.programOutput().includes('started') && (await processesMatching(`sleep ${marker}`)).length === 1
+    )
     controller.abort()
     const result = await run
     expect(result.exit?.cancelled).toBe(true)

@@ -30,7 +30,9 @@ describe('crate-studio CLI', () => {
     await access(join(dir, 'demo', '.git'))
     const built = await cli(['build', '--manifest-path', 'demo/Cargo.toml'], dir)
     expect(built.exitCode, built.stderr).toBe(0)
-    expect(built.stderr).toMatch(/^ {3}Compiling demo v0\.1\.0 \(.*demo\)\n {4}Finished `dev` profile \[unoptimized \+ debuginfo\] target\(s\) in \d+\.\d\ds$/)
+    expect(built.stderr).toMatch(
+      /^ {3}Compiling demo v0\.1\.0 \(.*demo\)\n {4}Finished `dev` profile \[unoptimized \+ debuginfo\] target\(s\) in \d+\.\d\ds$/
+    )
     expect((await execa(join(dir, 'demo', 'target', 'debug', 'demo'))).stdout).toBe('Hello, world!')
     const ran = await cli(['run', '--manifest-path', 'demo/Cargo.toml'], dir)
     expect(ran.exitCode).toBe(0)
@@ -40,7 +42,10 @@ describe('crate-studio CLI', () => {
 
   it('new --lib --vcs none --edition 2021 --name', async () => {
     const dir = await tempDir()
-    const r = await cli(['new', '--lib', '--vcs', 'none', '--edition', '2021', '--name', 'renamed', 'somewhere'], dir)
+    const r = await cli(
+      ['new', '--lib', '--vcs', 'none', '--edition', '2021', '--name', 'renamed', 'somewhere'],
+      dir
+    )
     expect(r.exitCode, r.stderr).toBe(0)
     expect(await readFile(join(dir, 'somewhere', 'Cargo.toml'), 'utf8')).toBe(
       '[package]\nname = "renamed"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n'
@@ -59,7 +64,9 @@ describe('crate-studio CLI', () => {
     const r = await cli(['run', '--', 'one', 'two words', '--flag'], join(dir, 'echoer'))
     expect(r.stdout).toBe('one|two words|--flag')
     expect(r.exitCode).toBe(3)
-    expect(r.stderr).toContain("error: process didn't exit successfully: `target/debug/echoer one two words --flag` (exit status: 3)")
+    expect(r.stderr).toContain(
+      "error: process didn't exit successfully: `target/debug/echoer one two words --flag` (exit status: 3)"
+    )
   })
 
   it('builds the 2014-format fixture from its directory, finding Cargo.toml upward', async () => {
@@ -67,7 +74,9 @@ describe('crate-studio CLI', () => {
     const r = await cli(['build'], join(dir, 'color-tool', 'src'))
     expect(r.exitCode, r.stderr).toBe(0)
     for (const bin of ['paint', 'hiya', 'folks']) {
-      expect((await execa(join(dir, 'color-tool', 'target', 'debug', bin))).stdout).toContain('made by the build command')
+      expect((await execa(join(dir, 'color-tool', 'target', 'debug', bin))).stdout).toContain(
+        'made by the build command'
+      )
     }
   })
 
@@ -78,12 +87,21 @@ describe('crate-studio CLI', () => {
     await writeFile(join(dir, 'js', 'src', 'main.rs'), 'fn main() { let unused = 1; }\n')
     const r = await cli(['build', '--message-format', 'json'], join(dir, 'js'))
     expect(r.exitCode).toBe(0)
-    const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)
+    const lines = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines.map((l) => l.reason)).toEqual(['compiler-message', 'compiler-artifact', 'build-finished'])
     expect(lines[0]).toMatchObject({
       package_id: `path+file://${dir}/js#0.1.0`,
       manifest_path: join(dir, 'js', 'Cargo.toml'),
-      target: { kind: ['bin'], crate_types: ['bin'], name: 'js', src_path: join(dir, 'js', 'src', 'main.rs'), edition: '2024' },
+      target: {
+        kind: ['bin'],
+        crate_types: ['bin'],
+        name: 'js',
+        src_path: join(dir, 'js', 'src', 'main.rs'),
+        edition: '2024'
+      },
       message: { level: 'warning', code: { code: 'unused_variables' } }
     })
     expect(lines[1]).toMatchObject({ executable: join(dir, 'js', 'target', 'debug', 'js'), fresh: false })
@@ -111,7 +129,9 @@ describe('crate-studio CLI', () => {
     await writeFile(join(dir, 'Cargo.toml'), '[package]\nname = "x"\nedition = "2099"\n')
     const r = await cli(['build'], dir)
     expect(r.exitCode).toBe(101)
-    expect(r.stderr).toContain(`error: ${join(dir, 'Cargo.toml')}:3: Unknown edition \`2099\` in \`edition\`.`)
+    expect(r.stderr).toContain(
+      `error: ${join(dir, 'Cargo.toml')}:3: Unknown edition \`2099\` in \`edition\`.`
+    )
   })
 
   it('--help and --version', async () => {

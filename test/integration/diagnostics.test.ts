@@ -14,9 +14,14 @@ describe('compiler diagnostics', () => {
   it('turns a compile error into a structured diagnostic with file and line', async () => {
     const p = await project().manifest('broken').file('src/main.rs', BROKEN_MAIN).build()
     const log = eventLog()
-    const build = await runBuild({ manifestPath: p.manifest, profile: 'dev', selection: { lib: true, bins: 'all' } }, { sink: log.sink })
+    const build = await runBuild(
+      { manifestPath: p.manifest, profile: 'dev', selection: { lib: true, bins: 'all' } },
+      { sink: log.sink }
+    )
     expect(build.success).toBe(false)
-    const diagnostics: Diagnostic[] = log.events.flatMap((e) => (e.type === 'diagnostic' ? [e.diagnostic] : []))
+    const diagnostics: Diagnostic[] = log.events.flatMap((e) =>
+      e.type === 'diagnostic' ? [e.diagnostic] : []
+    )
     const error = diagnostics.find((d) => d.level === 'error')
     expect(error).toMatchObject({
       level: 'error',
@@ -35,10 +40,15 @@ describe('compiler diagnostics', () => {
   it('reports a warning summary the way cargo does when the build succeeds', async () => {
     const p = await project().manifest('warns').file('src/main.rs', 'fn main() { let x = 1; }\n').build()
     const log = eventLog()
-    const build = await runBuild({ manifestPath: p.manifest, profile: 'dev', selection: { lib: true, bins: 'all' } }, { sink: log.sink })
+    const build = await runBuild(
+      { manifestPath: p.manifest, profile: 'dev', selection: { lib: true, bins: 'all' } },
+      { sink: log.sink }
+    )
     expect(build.success).toBe(true)
     const warning = log.events.find((e) => e.type === 'diagnostic' && e.diagnostic.level === 'warning')
-    expect(warning).toMatchObject({ diagnostic: { location: { file: p.path('src/main.rs'), line: 1, column: 17 } } })
+    expect(warning).toMatchObject({
+      diagnostic: { location: { file: p.path('src/main.rs'), line: 1, column: 17 } }
+    })
     expect(log.text()).toContain('warning: `warns` (bin "warns") generated 1 warning')
   })
 })

@@ -19,19 +19,26 @@ describe('a 2014-format package ([[lib]], three [[bin]], a path dependency, buil
       ['bin', 'hiya', 'color-tool/src/bin/hiya.rs'],
       ['bin', 'folks', 'color-tool/src/exe/folkster.rs']
     ])
-    expect(pkg.manifest.dependencies).toMatchObject([{ name: 'hammer', source: { type: 'path', path: '../hammer' } }])
+    expect(pkg.manifest.dependencies).toMatchObject([
+      { name: 'hammer', source: { type: 'path', path: '../hammer' } }
+    ])
   })
 
   it('runs make before rustc, and every binary prints what make generated', async () => {
     const dir = await copyFixture('legacy-2014')
     const manifest = join(dir, 'color-tool', 'Cargo.toml')
     const log = eventLog()
-    const build = await runBuild({ manifestPath: manifest, profile: 'dev', selection: { lib: true, bins: 'all' } }, { sink: log.sink })
+    const build = await runBuild(
+      { manifestPath: manifest, profile: 'dev', selection: { lib: true, bins: 'all' } },
+      { sink: log.sink }
+    )
     expect(build.success, log.text()).toBe(true)
     const text = log.text()
     expect(text).toContain('Compiling hammer v0.5.0')
     expect(text).toContain('Compiling color-tool v0.1.0')
-    const order = log.events.flatMap((e) => (e.type === 'unit-started' ? [e.unitId.split(' ').slice(1).join(' ')] : []))
+    const order = log.events.flatMap((e) =>
+      e.type === 'unit-started' ? [e.unitId.split(' ').slice(1).join(' ')] : []
+    )
     expect(order.indexOf('build-command')).toBeLessThan(order.indexOf('lib color'))
     const outputs: Record<string, string> = {}
     for (const bin of ['paint', 'hiya', 'folks']) {
@@ -47,10 +54,17 @@ describe('a 2014-format package ([[lib]], three [[bin]], a path dependency, buil
   it('stops the build and shows the output when the build command fails', async () => {
     const dir = await copyFixture('legacy-2014')
     const { writeFile } = await import('node:fs/promises')
-    await writeFile(join(dir, 'color-tool', 'Makefile'), 'all:\n\t@echo "cannot find gcc-9000" >&2\n\t@exit 3\n')
+    await writeFile(
+      join(dir, 'color-tool', 'Makefile'),
+      'all:\n\t@echo "cannot find gcc-9000" >&2\n\t@exit 3\n'
+    )
     const log = eventLog()
     const build = await runBuild(
-      { manifestPath: join(dir, 'color-tool', 'Cargo.toml'), profile: 'dev', selection: { lib: true, bins: 'all' } },
+      {
+        manifestPath: join(dir, 'color-tool', 'Cargo.toml'),
+        profile: 'dev',
+        selection: { lib: true, bins: 'all' }
+      },
       { sink: log.sink }
     )
     expect(build.success).toBe(false)

@@ -29,7 +29,10 @@ describe('new → build → run with the real rustc', () => {
     const dir = await tempDir()
     const manifest = await newPackage(dir, 'hello-bin')
     const log = eventLog()
-    const build = await runBuild({ manifestPath: manifest, profile: 'dev', selection: { lib: true, bins: 'all' } }, { sink: log.sink })
+    const build = await runBuild(
+      { manifestPath: manifest, profile: 'dev', selection: { lib: true, bins: 'all' } },
+      { sink: log.sink }
+    )
     expect(build.success, log.text()).toBe(true)
     expect(log.text()).toMatch(/Compiling hello-bin v0\.1\.0 \(.*hello-bin\)/)
     expect(log.text()).toMatch(/Finished `dev` profile \[unoptimized \+ debuginfo\] target\(s\) in/)
@@ -37,7 +40,10 @@ describe('new → build → run with the real rustc', () => {
     expect(stdout).toBe('Hello, world!')
 
     const runLog = eventLog()
-    const run = await runPackage({ manifestPath: manifest, profile: 'dev', args: [], cwd: dir, stdio: 'pipe' }, { sink: runLog.sink })
+    const run = await runPackage(
+      { manifestPath: manifest, profile: 'dev', args: [], cwd: dir, stdio: 'pipe' },
+      { sink: runLog.sink }
+    )
     expect(run.exit?.exitCode).toBe(0)
     expect(runLog.programOutput()).toBe('Hello, world!\n')
     expect(runLog.text()).toMatch(/Running `hello-bin\/target\/debug\/hello-bin`/)
@@ -47,7 +53,10 @@ describe('new → build → run with the real rustc', () => {
     const dir = await tempDir()
     const manifest = await newPackage(dir, 'my-lib', { kind: 'lib' })
     const log = eventLog()
-    const build = await runBuild({ manifestPath: manifest, profile: 'dev', selection: { lib: true, bins: 'all' } }, { sink: log.sink })
+    const build = await runBuild(
+      { manifestPath: manifest, profile: 'dev', selection: { lib: true, bins: 'all' } },
+      { sink: log.sink }
+    )
     expect(build.success, log.text()).toBe(true)
     await access(join(dir, 'my-lib', 'target', 'debug', 'libmy_lib.rlib'))
   })
@@ -55,7 +64,10 @@ describe('new → build → run with the real rustc', () => {
   it('builds a bin+lib package whose binary uses its library, in release', async () => {
     const dir = await tempDir()
     const manifest = await newPackage(dir, 'both', { kind: 'lib' })
-    await writeFile(join(dir, 'both', 'src', 'main.rs'), 'fn main() { println!("2 + 3 = {}", both::add(2, 3)); }\n')
+    await writeFile(
+      join(dir, 'both', 'src', 'main.rs'),
+      'fn main() { println!("2 + 3 = {}", both::add(2, 3)); }\n'
+    )
     const log = eventLog()
     const run = await runPackage(
       { manifestPath: manifest, profile: 'release', args: [], cwd: join(dir, 'both'), stdio: 'pipe' },
@@ -72,11 +84,16 @@ describe('new → build → run with the real rustc', () => {
   it('writes the same files as cargo new', async () => {
     const dir = await tempDir()
     await newPackage(dir, 'ours', { vcs: 'git' })
-    await execa('cargo', ['new', '--vcs', 'git', 'ours'], { cwd: join(dir, 'cargo-side'), reject: false }).catch(() => undefined)
+    await execa('cargo', ['new', '--vcs', 'git', 'ours'], {
+      cwd: join(dir, 'cargo-side'),
+      reject: false
+    }).catch(() => undefined)
     await execa('mkdir', ['-p', join(dir, 'cargo-side')])
     await execa('cargo', ['new', '--vcs', 'git', 'ours'], { cwd: join(dir, 'cargo-side') })
     for (const f of ['Cargo.toml', '.gitignore', 'src/main.rs']) {
-      expect(await readFile(join(dir, 'ours', f), 'utf8'), f).toBe(await readFile(join(dir, 'cargo-side', 'ours', f), 'utf8'))
+      expect(await readFile(join(dir, 'ours', f), 'utf8'), f).toBe(
+        await readFile(join(dir, 'cargo-side', 'ours', f), 'utf8')
+      )
     }
     await access(join(dir, 'ours', '.git', 'HEAD'))
   })

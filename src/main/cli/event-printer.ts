@@ -28,7 +28,8 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
         return
       case 'output':
         if (e.source === 'build-command' && o.verbose < 2) {
-          if (lastCommandUnit) commandOutput.set(lastCommandUnit, (commandOutput.get(lastCommandUnit) ?? '') + e.text)
+          if (lastCommandUnit)
+            commandOutput.set(lastCommandUnit, (commandOutput.get(lastCommandUnit) ?? '') + e.text)
           return
         }
         if (e.stream === 'stdout' && e.source === 'program') term.stdout(e.text)

@@ -20,9 +20,13 @@ export async function locateManifest(manifestPath: string | undefined, cwd: stri
     } catch {
       const parent = dirname(dir)
       if (parent === dir) {
-        throw new EngineError('not-found', `could not find \`Cargo.toml\` in \`${resolve(cwd)}\` or any parent directory`, {
-          hint: 'Run the command inside a package, pass --manifest-path, or create one with `crate-studio new NAME`.'
-        })
+        throw new EngineError(
+          'not-found',
+          `could not find \`Cargo.toml\` in \`${resolve(cwd)}\` or any parent directory`,
+          {
+            hint: 'Run the command inside a package, pass --manifest-path, or create one with `crate-studio new NAME`.'
+          }
+        )
       }
       dir = parent
     }

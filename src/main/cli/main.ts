@@ -13,7 +13,10 @@ import { terminalFor, writeOut, type CliContext } from './commands/shared'
 import { webCommand, WEB_HELP } from './commands/web'
 import { UsageError } from './parse-args'
 
-const COMMANDS: Record<string, { run: (args: readonly string[], ctx: CliContext) => Promise<number>; help: string }> = {
+const COMMANDS: Record<
+  string,
+  { run: (args: readonly string[], ctx: CliContext) => Promise<number>; help: string }
+> = {
   new: { run: newCommand, help: NEW_HELP },
   build: { run: buildCommand, help: BUILD_HELP },
   b: { run: buildCommand, help: BUILD_HELP },
@@ -40,14 +43,22 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
   const term = terminalFor(ctx, {})
   const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (!entry) {
-    term.error({ code: 'invalid-input', message: `no such command: \`${command}\``, details: { hint: "view all commands with `crate-studio --help`" } })
+    term.error({
+      code: 'invalid-input',
+      message: `no such command: \`${command}\``,
+      details: { hint: 'view all commands with `crate-studio --help`' }
+    })
     return 1
   }
   try {
     return await entry.run(rest, ctx)
   } catch (e) {
     if (e instanceof UsageError) {
-      term.error({ code: 'invalid-input', message: e.message, details: { hint: `for more information, try \`crate-studio help ${command}\`` } })
+      term.error({
+        code: 'invalid-input',
+        message: e.message,
+        details: { hint: `for more information, try \`crate-studio help ${command}\`` }
+      })
       return 1
     }
     if (isEngineError(e)) {
@@ -55,7 +66,11 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
       return 101
     }
     const message = e instanceof Error ? e.message : String(e)
-    term.error({ code: 'internal', message: `internal error: ${message}`, details: { hint: 'This is a bug in Crate Studio; please report it.' } })
+    term.error({
+      code: 'internal',
+      message: `internal error: ${message}`,
+      details: { hint: 'This is a bug in Crate Studio; please report it.' }
+    })
     return 101
   }
 }

@@ -33,7 +33,9 @@ export const BUILD_OPTIONS = {
   'message-format': { type: 'string' }
 } as const satisfies Options
 
-type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>
 
 export function parse<O extends Options>(args: readonly string[], options: O): Parsed<O> {
   try {
@@ -49,17 +51,33 @@ export function splitPassthrough(args: readonly string[]): { own: string[]; rest
   return at < 0 ? { own: [...args], rest: [] } : { own: args.slice(0, at), rest: args.slice(at + 1) }
 }
 
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T
+): T {
   if (value === undefined) return fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
   throw new UsageError(`invalid value '${value}' for '--${name}': expected one of ${allowed.join(', ')}`)
 }
 
-export function positiveInt(name: string, value: string | undefined): number | undefined {
+export function integerIn(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number
+): number | undefined {
   if (value === undefined) return undefined
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new UsageError(`invalid value '${value}' for '--${name}': expected a positive number`)
+  const n = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`invalid value '${value}' for '--${name}': expected a number from ${min} to ${max}`)
+  }
   return n
+}
+
+export function positiveInt(name: string, value: string | undefined): number | undefined {
+  return integerIn(name, value, 1, 1024)
 }
 
 /** `--features "a b,c"` (repeatable) → ["a", "b", "c"], as cargo splits them. */

@@ -3,6 +3,10 @@ import { ipcMain } from 'electron'
 import type { ErrorLogger, Handlers } from './dispatch'
 import { registerHandlers, trustOrigins } from './handle'
 
-export function setupIpc(handlers: Handlers, appOrigins: readonly string[], logError: ErrorLogger): () => void {
+export function setupIpc(
+  handlers: Handlers,
+  appOrigins: readonly string[],
+  logError: ErrorLogger
+): () => void {
   return registerHandlers(ipcMain, handlers, trustOrigins(appOrigins), logError)
 }

@@ -26,10 +26,17 @@ export async function dispatch(
   if (!isChannel(channel)) return fail('unknown-channel', `There is no channel named "${channel}".`)
   const parsed = invokeContract[channel].input.safeParse(rawInput)
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }))
-    return fail('invalid-input', `Invalid input for ${channel}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, {
-      issues
-    })
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.join('.') || '(input)',
+      message: i.message
+    }))
+    return fail(
+      'invalid-input',
+      `Invalid input for ${channel}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      {
+        issues
+      }
+    )
   }
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>

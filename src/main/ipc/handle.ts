@@ -42,7 +42,10 @@ export function registerHandlers(
   for (const channel of channels) {
     ipc.handle(wireChannel(channel), async (event, input) => {
       if (!isTrusted(event)) {
-        return fail('forbidden-sender', `Refused ${channel}: the request did not come from Crate Studio's own window.`)
+        return fail(
+          'forbidden-sender',
+          `Refused ${channel}: the request did not come from Crate Studio's own window.`
+        )
       }
       return dispatch(handlers, channel, input, logError)
     })

@@ -19,7 +19,12 @@ export class BuildService {
   build(r: BuildRequest): OperationHandle {
     return this.operations.start('build', async (io) => {
       const result = await runBuild(
-        { manifestPath: r.manifestPath, profile: r.profile, ...(r.jobs ? { jobs: r.jobs } : {}), selection: { lib: true, bins: 'all' } },
+        {
+          manifestPath: r.manifestPath,
+          profile: r.profile,
+          ...(r.jobs ? { jobs: r.jobs } : {}),
+          selection: { lib: true, bins: 'all' }
+        },
         engineIo(io)
       )
       return { success: result.success }

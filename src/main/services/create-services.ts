@@ -31,7 +31,8 @@ export function createServices(o: ServiceOptions): Services {
 /** `~/.config/crate-studio` (XDG), `~/Library/Application Support/…`, or `%APPDATA%\\…`. */
 export function defaultConfigDir(env: NodeJS.ProcessEnv, home: string): string {
   if (env.CRATE_STUDIO_CONFIG_DIR) return env.CRATE_STUDIO_CONFIG_DIR
-  if (process.platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Crate Studio')
+  if (process.platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Crate Studio')
   if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Crate Studio')
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'crate-studio')
 }

@@ -36,11 +36,18 @@ export class OperationStore {
     const operationId = randomUUID()
     const controller = new AbortController()
     this.running.set(operationId, controller)
-    const batcher = new EventBatcher<OperationEvent>((events) => this.publish('operationEvents', { operationId, events }))
+    const batcher = new EventBatcher<OperationEvent>((events) =>
+      this.publish('operationEvents', { operationId, events })
+    )
     const started = this.now()
     const finish = (success: boolean, error?: AppError) => {
       this.running.delete(operationId)
-      batcher.push({ type: 'finished', success, elapsedMs: this.now() - started, ...(error ? { error } : {}) })
+      batcher.push({
+        type: 'finished',
+        success,
+        elapsedMs: this.now() - started,
+        ...(error ? { error } : {})
+      })
       batcher.flush()
     }
     // Started on the next tick so the caller has the id before the first event arrives.
@@ -48,7 +55,9 @@ export class OperationStore {
       work({ emit: (e) => batcher.push(e), signal: controller.signal }).then(
         (outcome) => {
           const cancelled = controller.signal.aborted
-          const error = cancelled ? { code: 'cancelled' as const, message: `The ${kind} was cancelled.` } : outcome.error
+          const error = cancelled
+            ? { code: 'cancelled' as const, message: `The ${kind} was cancelled.` }
+            : outcome.error
           finish(outcome.success && !cancelled, error)
         },
         (e: unknown) => finish(false, toAppError(e, kind, this.logError))

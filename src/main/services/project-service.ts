@@ -64,7 +64,9 @@ export class ProjectService {
     try {
       entries = await readdir(dir, { withFileTypes: true })
     } catch (e) {
-      throw new EngineError('not-found', `Cannot list ${dir}: ${(e as Error).message}`, { hint: 'Choose another folder.' })
+      throw new EngineError('not-found', `Cannot list ${dir}: ${(e as Error).message}`, {
+        hint: 'Choose another folder.'
+      })
     }
     const dirs = entries
       .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
@@ -72,10 +74,19 @@ export class ProjectService {
       .sort((a, b) => a.localeCompare(b))
       .slice(0, MAX_LISTED)
     const listed = await Promise.all(
-      dirs.map(async (name) => ({ name, path: join(dir, name), hasManifest: await isFile(join(dir, name, 'Cargo.toml')) }))
+      dirs.map(async (name) => ({
+        name,
+        path: join(dir, name),
+        hasManifest: await isFile(join(dir, name, 'Cargo.toml'))
+      }))
     )
     const parent = dirname(dir)
-    return { path: dir, ...(parent !== dir ? { parent } : {}), hasManifest: await isFile(join(dir, 'Cargo.toml')), entries: listed }
+    return {
+      path: dir,
+      ...(parent !== dir ? { parent } : {}),
+      hasManifest: await isFile(join(dir, 'Cargo.toml')),
+      entries: listed
+    }
   }
 
   /** A file the renderer may ask to open: a regular file inside a project opened this session. */
@@ -86,7 +97,10 @@ export class ProjectService {
       return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
     })
     if (!inside || !(await isFile(file))) {
-      throw new EngineError('invalid-input', `Refusing to open ${basename(file)}: it is not a file of an open project.`)
+      throw new EngineError(
+        'invalid-input',
+        `Refusing to open ${basename(file)}: it is not a file of an open project.`
+      )
     }
     return file
   }

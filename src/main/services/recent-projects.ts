@@ -22,14 +22,18 @@ export class RecentProjects {
   }
 
   add(path: string, name: string, now = Date.now()): Promise<readonly RecentProject[]> {
-    return this.update((list) => [{ path, name, openedAt: now }, ...list.filter((p) => p.path !== path)].slice(0, MAX_RECENT))
+    return this.update((list) =>
+      [{ path, name, openedAt: now }, ...list.filter((p) => p.path !== path)].slice(0, MAX_RECENT)
+    )
   }
 
   remove(path: string): Promise<readonly RecentProject[]> {
     return this.update((list) => list.filter((p) => p.path !== path))
   }
 
-  private update(change: (list: readonly RecentProject[]) => RecentProject[]): Promise<readonly RecentProject[]> {
+  private update(
+    change: (list: readonly RecentProject[]) => RecentProject[]
+  ): Promise<readonly RecentProject[]> {
     const next = this.queue.then(async () => {
       const updated = change(await this.list())
       await writeJsonFileAtomic(this.file, updated)

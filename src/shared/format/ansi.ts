@@ -2,7 +2,12 @@
 
 const RESET = '\x1b[0m'
 const BOLD = '\x1b[1m'
-const COLOURS = { error: '\x1b[1m\x1b[91m', warning: '\x1b[1m\x1b[33m', note: '\x1b[1m\x1b[92m', status: '\x1b[1m\x1b[92m' }
+const COLOURS = {
+  error: '\x1b[1m\x1b[91m',
+  warning: '\x1b[1m\x1b[33m',
+  note: '\x1b[1m\x1b[92m',
+  status: '\x1b[1m\x1b[92m'
+}
 
 /** "warning: text" with cargo's colours: a bold coloured level, a bold colon, plain text. */
 export function levelLine(level: 'error' | 'warning' | 'note', text: string): string {

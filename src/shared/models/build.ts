@@ -24,8 +24,18 @@ export type OutputSource = 'rustc' | 'build-command' | 'program'
 export type OperationEvent =
   | { readonly type: 'planned'; readonly units: readonly UnitSummary[] }
   | { readonly type: 'unit-started'; readonly unitId: string; readonly at: number }
-  | { readonly type: 'unit-finished'; readonly unitId: string; readonly at: number; readonly outcome: UnitOutcome }
-  | { readonly type: 'status'; readonly verb: StatusVerb; readonly detail: string; readonly warning?: boolean }
+  | {
+      readonly type: 'unit-finished'
+      readonly unitId: string
+      readonly at: number
+      readonly outcome: UnitOutcome
+    }
+  | {
+      readonly type: 'status'
+      readonly verb: StatusVerb
+      readonly detail: string
+      readonly warning?: boolean
+    }
   | { readonly type: 'diagnostic'; readonly diagnostic: Diagnostic }
   | {
       readonly type: 'output'
@@ -34,7 +44,12 @@ export type OperationEvent =
       readonly text: string
     }
   | { readonly type: 'program-exited'; readonly exitCode: number | null; readonly signal: string | null }
-  | { readonly type: 'finished'; readonly success: boolean; readonly elapsedMs: number; readonly error?: AppError }
+  | {
+      readonly type: 'finished'
+      readonly success: boolean
+      readonly elapsedMs: number
+      readonly error?: AppError
+    }
 
 /** Batches keep the renderer responsive while rustc floods the console. */
 export interface OperationEventBatch {

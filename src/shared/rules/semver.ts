@@ -22,6 +22,7 @@ export function parseVersion(text: string): ParsedVersion | undefined {
 export function checkVersion(text: string): string | undefined {
   if (text.trim() === '') return 'The version cannot be empty.'
   if (parseVersion(text)) return undefined
-  if (/^v\d/.test(text)) return `Invalid version \`${text}\`: remove the leading \`v\` (for example \`${text.slice(1)}\`).`
+  if (/^v\d/.test(text))
+    return `Invalid version \`${text}\`: remove the leading \`v\` (for example \`${text.slice(1)}\`).`
   return `Invalid version \`${text}\`: expected MAJOR.MINOR.PATCH, for example \`0.1.0\`.`
 }

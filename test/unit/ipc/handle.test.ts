@@ -4,7 +4,12 @@ import { wireChannel } from '../../../src/shared/ipc/wire'
 import type { Result } from '../../../src/shared/ipc/result'
 import { EngineError } from '../../../src/main/engine/errors'
 import type { Handlers } from '../../../src/main/ipc/dispatch'
-import { registerHandlers, trustOrigins, type InvokeEventLike, type IpcMainLike } from '../../../src/main/ipc/handle'
+import {
+  registerHandlers,
+  trustOrigins,
+  type InvokeEventLike,
+  type IpcMainLike
+} from '../../../src/main/ipc/handle'
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>
 
@@ -15,8 +20,16 @@ function fakeIpc() {
     handle: (channel, listener) => void handlers.set(channel, listener),
     removeHandler: (channel) => void handlers.delete(channel)
   }
-  const invoke = (channel: string, input: unknown, url = 'app://crate-studio/index.html', parent: unknown = null) =>
-    handlers.get(wireChannel(channel as never))!({ senderFrame: { url, parent }, sender: { id: 1 } }, input) as Promise<Result<unknown>>
+  const invoke = (
+    channel: string,
+    input: unknown,
+    url = 'app://crate-studio/index.html',
+    parent: unknown = null
+  ) =>
+    handlers.get(wireChannel(channel as never))!(
+      { senderFrame: { url, parent }, sender: { id: 1 } },
+      input
+    ) as Promise<Result<unknown>>
   return { ipc, handlers, invoke }
 }
 
@@ -26,7 +39,8 @@ const handlers = {
     calls.push(input)
     return Promise.resolve({ opened: true })
   },
-  listDirectory: () => Promise.reject(new EngineError('not-found', 'Cannot list /nope', { hint: 'Choose another folder.' })),
+  listDirectory: () =>
+    Promise.reject(new EngineError('not-found', 'Cannot list /nope', { hint: 'Choose another folder.' })),
   getToolchain: () => Promise.reject(new TypeError('boom'))
 } as unknown as Handlers
 
@@ -35,11 +49,18 @@ describe('the IPC wrapper', () => {
   const unregister = registerHandlers(ipc, handlers, trustOrigins(['app://crate-studio']))
 
   it('registers one namespaced handler per contract channel', () => {
-    expect([...registered.keys()].sort()).toEqual(Object.keys(invokeContract).map((c) => `crate-studio:${c}`).sort())
+    expect([...registered.keys()].sort()).toEqual(
+      Object.keys(invokeContract)
+        .map((c) => `crate-studio:${c}`)
+        .sort()
+    )
   })
 
   it('answers a valid call from the app window with ok', async () => {
-    expect(await invoke('openProject', { path: '/home/me/demo' })).toEqual({ ok: true, value: { opened: true } })
+    expect(await invoke('openProject', { path: '/home/me/demo' })).toEqual({
+      ok: true,
+      value: { opened: true }
+    })
     expect(calls).toEqual([{ path: '/home/me/demo' }])
   })
 
@@ -79,7 +100,10 @@ describe('the IPC wrapper', () => {
 
   it('turns unexpected errors into `internal` without a stack trace', async () => {
     const r = await invoke('getToolchain', undefined)
-    expect(r).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error in getToolchain: boom' } })
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Internal error in getToolchain: boom' }
+    })
   })
 
   it('unregisters every channel', () => {

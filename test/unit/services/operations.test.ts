@@ -24,7 +24,8 @@ describe('operations', () => {
   it('batches events and always ends with one finished event', async () => {
     const { ops, batches, finished } = store()
     const handle = ops.start('build', async ({ emit }) => {
-      for (let i = 0; i < 500; i++) emit({ type: 'output', source: 'rustc', stream: 'stderr', text: `line ${i}\n` })
+      for (let i = 0; i < 500; i++)
+        emit({ type: 'output', source: 'rustc', stream: 'stderr', text: `line ${i}\n` })
       return { success: true }
     })
     await finished()
@@ -37,7 +38,9 @@ describe('operations', () => {
 
   it('reports an engine error as the finished error, with its details', async () => {
     const { ops, finished } = store()
-    ops.start('build', () => Promise.reject(new EngineError('manifest-invalid', 'bad edition', { file: '/p/Cargo.toml', line: 3 })))
+    ops.start('build', () =>
+      Promise.reject(new EngineError('manifest-invalid', 'bad edition', { file: '/p/Cargo.toml', line: 3 }))
+    )
     const last = await finished()
     expect(last.events.at(-1)).toMatchObject({
       type: 'finished',
@@ -48,12 +51,20 @@ describe('operations', () => {
 
   it('cancel aborts the signal and the operation finishes as cancelled', async () => {
     const { ops, finished } = store()
-    const handle = ops.start('run', ({ signal }) => new Promise((resolve) => signal.addEventListener('abort', () => resolve({ success: false }))))
+    const handle = ops.start(
+      'run',
+      ({ signal }) =>
+        new Promise((resolve) => signal.addEventListener('abort', () => resolve({ success: false })))
+    )
     await new Promise((r) => setTimeout(r, 10))
     expect(ops.activeCount).toBe(1)
     expect(ops.cancel(handle.operationId)).toBe(true)
     const last = await finished()
-    expect(last.events.at(-1)).toMatchObject({ type: 'finished', success: false, error: { code: 'cancelled' } })
+    expect(last.events.at(-1)).toMatchObject({
+      type: 'finished',
+      success: false,
+      error: { code: 'cancelled' }
+    })
     expect(ops.activeCount).toBe(0)
     expect(ops.cancel(handle.operationId)).toBe(false)
   })

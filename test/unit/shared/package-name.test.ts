@@ -29,7 +29,9 @@ describe('package name rules (as cargo new checks them)', () => {
   })
 
   it('warns about names Windows reserves, without refusing them', () => {
-    expect(checkPackageName('nul')).toEqual({ warning: expect.stringMatching(/reserved file name on Windows/) as string })
+    expect(checkPackageName('nul')).toEqual({
+      warning: expect.stringMatching(/reserved file name on Windows/) as string
+    })
     expect(checkPackageName('com1').error).toBeUndefined()
   })
 

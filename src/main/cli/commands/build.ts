@@ -29,7 +29,12 @@ Options:
   -h, --help                   Print help
 `
 
-const OPTIONS = { ...BUILD_OPTIONS, lib: { type: 'boolean' }, bin: { type: 'string', multiple: true }, bins: { type: 'boolean' } } as const
+const OPTIONS = {
+  ...BUILD_OPTIONS,
+  lib: { type: 'boolean' },
+  bin: { type: 'string', multiple: true },
+  bins: { type: 'boolean' }
+} as const
 
 export async function buildCommand(args: readonly string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS)
@@ -50,7 +55,9 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
       manifestPath,
       profile,
       ...(jobs ? { jobs } : {}),
-      selection: onlySome ? { lib: values.lib ?? false, bins: values.bins ? 'all' : (values.bin ?? []) } : { lib: true, bins: 'all' },
+      selection: onlySome
+        ? { lib: values.lib ?? false, bins: values.bins ? 'all' : (values.bin ?? []) }
+        : { lib: true, bins: 'all' },
       features,
       keepGoing: values['keep-going'] ?? false,
       env: ctx.env

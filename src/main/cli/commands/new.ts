@@ -43,7 +43,8 @@ export async function newCommand(args: readonly string[], ctx: CliContext): Prom
     writeOut(ctx, NEW_HELP)
     return 0
   }
-  if (positionals.length !== 1) throw new UsageError('the following required argument was not provided: <PATH>')
+  if (positionals.length !== 1)
+    throw new UsageError('the following required argument was not provided: <PATH>')
   if (values.bin && values.lib) throw new UsageError("the argument '--bin' cannot be used with '--lib'")
   const term = terminalFor(ctx, values)
   const path = resolve(ctx.cwd, positionals[0]!)
@@ -63,11 +64,21 @@ export async function newCommand(args: readonly string[], ctx: CliContext): Prom
   const plan = await planNewPackage(options)
   const first = plan.problems.find((p) => p.severity === 'error')
   if (first) {
-    const hint = first.field === 'name' && !values.name ? 'the directory name is used as the package name; pass --name to override it' : undefined
-    throw new EngineError(first.field === 'name' ? 'invalid-name' : 'already-exists', first.message, hint ? { hint } : {})
+    const hint =
+      first.field === 'name' && !values.name
+        ? 'the directory name is used as the package name; pass --name to override it'
+        : undefined
+    throw new EngineError(
+      first.field === 'name' ? 'invalid-name' : 'already-exists',
+      first.message,
+      hint ? { hint } : {}
+    )
   }
   for (const w of plan.problems.filter((p) => p.severity === 'warning')) term.warning(w.message)
   await createNewPackage(options)
-  if (!values.quiet) term.note('see more `Cargo.toml` keys and their definitions at https://doc.rust-lang.org/cargo/reference/manifest.html')
+  if (!values.quiet)
+    term.note(
+      'see more `Cargo.toml` keys and their definitions at https://doc.rust-lang.org/cargo/reference/manifest.html'
+    )
   return 0
 }

@@ -42,7 +42,8 @@ export interface BuildValues extends CommonValues {
 }
 
 export function profileOf(v: BuildValues): string {
-  if (v.release && v.profile && v.profile !== 'release') throw new UsageError('conflicting usage of --profile and --release')
+  if (v.release && v.profile && v.profile !== 'release')
+    throw new UsageError('conflicting usage of --profile and --release')
   return v.release ? 'release' : (v.profile ?? 'dev')
 }
 
@@ -61,6 +62,11 @@ export function jobsOf(v: BuildValues): number | undefined {
 export function printerFor(term: Terminal, v: BuildValues) {
   const raw = (v['message-format'] ?? 'human').split(',')[0] ?? 'human'
   // cargo's json variants (json-diagnostic-short, …) all print JSON lines.
-  const format: MessageFormat = raw.startsWith('json') ? 'json' : oneOf('message-format', raw, ['human', 'short'], 'human') && 'human'
-  return { format, sink: eventPrinter(term, { format, verbose: v.verbose?.length ?? 0, quiet: v.quiet ?? false }) }
+  const format: MessageFormat = raw.startsWith('json')
+    ? 'json'
+    : oneOf('message-format', raw, ['human', 'short'], 'human') && 'human'
+  return {
+    format,
+    sink: eventPrinter(term, { format, verbose: v.verbose?.length ?? 0, quiet: v.quiet ?? false })
+  }
 }

@@ -7,7 +7,7 @@ import { browserShell } from '../../browser-shell'
 import { createHandlers } from '../../handlers'
 import { createServices, defaultConfigDir } from '../../services/create-services'
 import type { Publish } from '../../ipc/publisher'
-import { COMMON_OPTIONS, parse, positiveInt, UsageError } from '../parse-args'
+import { COMMON_OPTIONS, integerIn, parse, UsageError } from '../parse-args'
 import { terminalFor, writeOut, type CliContext } from './shared'
 
 export const WEB_HELP = `Serve Crate Studio's UI to a browser on this machine
@@ -29,10 +29,10 @@ export async function webCommand(args: readonly string[], ctx: CliContext): Prom
   }
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' found`)
   const term = terminalFor(ctx, values)
-  const port = values.port === undefined ? 0 : positiveInt('port', values.port)
-  if (port !== undefined && port > 65535) throw new UsageError(`invalid value '${values.port}' for '--port'`)
+  const port = integerIn('port', values.port, 0, 65535) ?? 0
   let publish: Publish = () => {}
-  const logError = (context: string, e: unknown) => term.warning(`${context}: ${e instanceof Error ? e.message : String(e)}`)
+  const logError = (context: string, e: unknown) =>
+    term.warning(`${context}: ${e instanceof Error ? e.message : String(e)}`)
   const services = createServices({
     configDir: defaultConfigDir(ctx.env, homedir()),
     publish: (event, payload) => publish(event, payload),
@@ -41,7 +41,7 @@ export async function webCommand(args: readonly string[], ctx: CliContext): Prom
   const server = await startBridgeServer({
     handlers: createHandlers(services, browserShell(appVersion())),
     rendererDir: join(import.meta.dirname, '..', 'renderer'),
-    port: port ?? 0,
+    port,
     logError
   })
   publish = server.publish

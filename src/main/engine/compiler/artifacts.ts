@@ -53,10 +53,15 @@ export function unitArtifacts(unit: Unit, layout: Layout): UnitArtifacts {
 }
 
 /** Where cargo puts a primary unit's final artifacts: target/<profile>/NAME for bins and libs. */
-export function upliftedPath(unit: Unit, layout: Layout, file: { crateType: string; path: string }): string | undefined {
+export function upliftedPath(
+  unit: Unit,
+  layout: Layout,
+  file: { crateType: string; path: string }
+): string | undefined {
   const t = unit.target
   if (!t || !unit.primary) return undefined
-  if (file.crateType === 'bin') return join(t.kind === 'example' ? layout.examples : layout.dest, t.name + EXE)
+  if (file.crateType === 'bin')
+    return join(t.kind === 'example' ? layout.examples : layout.dest, t.name + EXE)
   if (t.kind !== 'lib' || file.crateType === 'proc-macro') return undefined
   const name = file.path.slice(layout.deps.length + 1).replace(`-${unit.hash}`, '')
   return join(layout.dest, name)

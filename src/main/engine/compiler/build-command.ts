@@ -19,7 +19,11 @@ export function splitCommand(command: string): string[] {
   return command.trim().split(/\s+/).filter(Boolean)
 }
 
-async function resolveProgram(program: string, root: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+async function resolveProgram(
+  program: string,
+  root: string,
+  env: NodeJS.ProcessEnv
+): Promise<string | undefined> {
   if (isAbsolute(program)) return (await isExecutable(program)) ? program : undefined
   if (program.includes('/') || program.includes('\\')) {
     const local = join(root, program)
@@ -34,11 +38,15 @@ export async function runBuildCommand(unit: Unit, ctx: RunContext): Promise<JobR
   if (build.type !== 'command' || !unit.outDir) throw new Error(`unit ${unit.id} is not a build command`)
   const [program, ...args] = splitCommand(build.command)
   const label = `${m.package.name} v${m.package.version} (${m.rootDir})`
-  if (!program) throw new EngineError('manifest-invalid', '`package.build` is an empty command.', { file: m.path })
+  if (!program)
+    throw new EngineError('manifest-invalid', '`package.build` is an empty command.', { file: m.path })
   const resolved = await resolveProgram(program, m.rootDir, ctx.baseEnv)
   if (!resolved) {
     emitLine(ctx.sink, levelLine('error', `failed to run custom build command for \`${label}\``))
-    emitLine(ctx.sink, `\nCaused by:\n  could not find \`${program}\` (from \`build = "${build.command}"\` in ${m.path})`)
+    emitLine(
+      ctx.sink,
+      `\nCaused by:\n  could not find \`${program}\` (from \`build = "${build.command}"\` in ${m.path})`
+    )
     return 'failed'
   }
   await mkdir(unit.outDir, { recursive: true })

@@ -68,7 +68,14 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   const features = resolveFeatures(graph, o.features ?? DEFAULT_FEATURES)
   const profile = resolveProfile(o.profile, root.profiles, root.path)
   const layout = layoutFor(join(dirname(root.path), 'target'), profile)
-  const plan = planBuild({ root: graph.root, features, profile, layout, selection: o.selection, rustcVersion: rustc.verbose })
+  const plan = planBuild({
+    root: graph.root,
+    features,
+    profile,
+    layout,
+    selection: o.selection,
+    rustcVersion: rustc.verbose
+  })
   const jobs = Math.max(1, o.jobs ?? availableParallelism())
   let diagnosticId = 0
   const ctx: RunContext = {
@@ -94,10 +101,17 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       if (!announced.has(unit.node.id)) {
         announced.add(unit.node.id)
         const m = unit.node.pkg.manifest
-        io.sink({ type: 'status', verb: 'Compiling', detail: `${m.package.name} v${m.package.version} (${m.rootDir})` })
+        io.sink({
+          type: 'status',
+          verb: 'Compiling',
+          detail: `${m.package.name} v${m.package.version} (${m.rootDir})`
+        })
       }
       io.sink({ type: 'unit-started', unitId: unit.id, at: now() - started })
-      const result = unit.mode === 'build-command' ? await runBuildCommand(unit, ctx) : await compileUnit(unit, ctx, metadataReady)
+      const result =
+        unit.mode === 'build-command'
+          ? await runBuildCommand(unit, ctx)
+          : await compileUnit(unit, ctx, metadataReady)
       io.sink({ type: 'unit-finished', unitId: unit.id, at: now() - started, outcome: result })
       return result
     }
@@ -107,7 +121,16 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     const detail = finishedDetail(profile.name, isOptimized(profile), profile.debuginfo > 0, elapsedMs)
     io.sink({ type: 'status', verb: 'Finished', detail })
   }
-  return { success: outcome.success, cancelled: outcome.cancelled, graph, plan, profile, layout, rustc, elapsedMs }
+  return {
+    success: outcome.success,
+    cancelled: outcome.cancelled,
+    graph,
+    plan,
+    profile,
+    layout,
+    rustc,
+    elapsedMs
+  }
 }
 
 function summarize(u: Unit): UnitSummary {

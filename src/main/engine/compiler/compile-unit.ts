@@ -11,7 +11,11 @@ import type { RunContext } from './run-context'
 import { upliftedPath } from './artifacts'
 import { uplift } from './uplift'
 
-export async function compileUnit(unit: Unit, ctx: RunContext, metadataReady: () => void): Promise<JobResult> {
+export async function compileUnit(
+  unit: Unit,
+  ctx: RunContext,
+  metadataReady: () => void
+): Promise<JobResult> {
   const inv = rustcInvocation(unit, { layout: ctx.layout, cwd: ctx.cwd, baseEnv: ctx.baseEnv })
   const target = unit.target!
   const pkgName = unit.node.pkg.manifest.package.name
@@ -38,7 +42,10 @@ export async function compileUnit(unit: Unit, ctx: RunContext, metadataReady: ()
           if (d.level === 'warning') warnings++
           if (d.level === 'error' || d.level === 'error: internal compiler error') errors++
           ctx.sink({ type: 'compiler-message', unit, message: d })
-          ctx.sink({ type: 'diagnostic', diagnostic: toDiagnostic(d, ctx.nextDiagnosticId(), inv.cwd, pkgName, target.name) })
+          ctx.sink({
+            type: 'diagnostic',
+            diagnostic: toDiagnostic(d, ctx.nextDiagnosticId(), inv.cwd, pkgName, target.name)
+          })
         }
       }
     }
@@ -50,7 +57,8 @@ export async function compileUnit(unit: Unit, ctx: RunContext, metadataReady: ()
     emitLine(ctx.sink, levelLine('warning', `${what} generated ${plural(warnings, 'warning')}`))
   }
   if (!ok) {
-    const counts = errors > 0 ? ` due to ${errors === 1 ? '1 previous error' : `${errors} previous errors`}` : ''
+    const counts =
+      errors > 0 ? ` due to ${errors === 1 ? '1 previous error' : `${errors} previous errors`}` : ''
     const extra = warnings > 0 ? `; ${plural(warnings, 'warning')} emitted` : ''
     const status = outcome.signal ? ` (rustc was killed by ${outcome.signal})` : ''
     emitLine(ctx.sink, levelLine('error', `could not compile ${what}${counts}${extra}${status}`))

@@ -44,10 +44,17 @@ const RELEASE: Profile = {
   incremental: false
 }
 
-export function resolveProfile(name: string, declared: Readonly<Record<string, ProfileDecl>>, file: string): Profile {
+export function resolveProfile(
+  name: string,
+  declared: Readonly<Record<string, ProfileDecl>>,
+  file: string
+): Profile {
   const base = name === 'dev' ? DEV : name === 'release' ? RELEASE : undefined
   if (!base) {
-    throw new EngineError('invalid-input', `Unknown profile \`${name}\`.`, { file, hint: 'Use `dev` or `release`.' })
+    throw new EngineError('invalid-input', `Unknown profile \`${name}\`.`, {
+      file,
+      hint: 'Use `dev` or `release`.'
+    })
   }
   const d = declared[name] ?? {}
   const debuginfo = d.debug ?? base.debuginfo

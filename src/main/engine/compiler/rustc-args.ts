@@ -33,14 +33,15 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   const src = rel.startsWith('..') ? t.srcPath : rel.split(sep).join('/')
   const needsMetadata = artifacts.rmeta !== undefined
   const args: string[] = [
-    '--crate-name', t.crateName,
+    '--crate-name',
+    t.crateName,
     `--edition=${t.edition}`,
     src,
     '--error-format=json',
     '--json=diagnostic-rendered-ansi,artifacts,future-incompat',
     ...t.crateTypes.flatMap((c) => ['--crate-type', c]),
     `--emit=dep-info,${needsMetadata ? 'metadata,' : ''}link`
-  ] // prettier-ignore
+  ]
   if (t.crateTypes.includes('proc-macro')) args.push('-C', 'prefer-dynamic')
   args.push(...profileArgs(unit.profile))
   for (const f of unit.features) args.push('--cfg', `feature="${f}"`)

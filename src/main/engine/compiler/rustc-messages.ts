@@ -38,7 +38,8 @@ export function parseRustcLine(line: string): RustcLine {
   }
   if (typeof value !== 'object' || value === null) return { type: 'text', text: line }
   const v = value as Record<string, unknown>
-  if (typeof v.artifact === 'string' && typeof v.emit === 'string') return { type: 'artifact', path: v.artifact, emit: v.emit }
+  if (typeof v.artifact === 'string' && typeof v.emit === 'string')
+    return { type: 'artifact', path: v.artifact, emit: v.emit }
   if (typeof v.message === 'string' && typeof v.level === 'string' && Array.isArray(v.spans)) {
     return { type: 'diagnostic', raw: v as unknown as RustcDiagnostic }
   }
@@ -63,7 +64,13 @@ const LEVELS: Record<string, DiagnosticLevel> = {
   'error: internal compiler error': 'ice'
 }
 
-export function toDiagnostic(d: RustcDiagnostic, id: number, cwd: string, packageName: string, targetName: string): Diagnostic {
+export function toDiagnostic(
+  d: RustcDiagnostic,
+  id: number,
+  cwd: string,
+  packageName: string,
+  targetName: string
+): Diagnostic {
   const span = d.spans.find((s) => s.is_primary) ?? d.spans[0]
   return {
     id,

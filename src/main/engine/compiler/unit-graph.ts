@@ -55,7 +55,14 @@ export function planBuild(input: PlanInput): BuildPlan {
     if (build.type !== 'command') return undefined
     const known = commandUnits.get(node.id)
     if (known) return known
-    const hash = shortHash(['build-command', node.id, build.command, input.profile, featuresOf(node), input.rustcVersion])
+    const hash = shortHash([
+      'build-command',
+      node.id,
+      build.command,
+      input.profile,
+      featuresOf(node),
+      input.rustcVersion
+    ])
     const unit: Unit = {
       id: `${node.id} build-command`,
       node,
@@ -79,29 +86,43 @@ export function planBuild(input: PlanInput): BuildPlan {
       if (!edge.node) {
         const m = node.pkg.manifest
         const kind = edge.dep.source.type === 'git' ? 'git' : 'registry'
-        throw new EngineError('unsupported', `Dependency \`${edge.dep.name}\` of \`${m.package.name}\` comes from a ${kind} source, which Crate Studio cannot fetch yet.`, {
-          file: m.path,
-          ...(edge.dep.line ? { line: edge.dep.line } : {}),
-          hint: 'Use a path dependency for now (`name = { path = "../name" }`); registry and git sources arrive with the resolver.'
-        })
+        throw new EngineError(
+          'unsupported',
+          `Dependency \`${edge.dep.name}\` of \`${m.package.name}\` comes from a ${kind} source, which Crate Studio cannot fetch yet.`,
+          {
+            file: m.path,
+            ...(edge.dep.line ? { line: edge.dep.line } : {}),
+            hint: 'Use a path dependency for now (`name = { path = "../name" }`); registry and git sources arrive with the resolver.'
+          }
+        )
       }
       const lib = libUnit(edge.node)
       if (!lib) {
-        warnings.push(`${node.pkg.manifest.package.name} v${node.pkg.manifest.package.version} ignoring invalid dependency \`${edge.dep.name}\` which is missing a lib target`)
+        warnings.push(
+          `${node.pkg.manifest.package.name} v${node.pkg.manifest.package.version} ignoring invalid dependency \`${edge.dep.name}\` which is missing a lib target`
+        )
         continue
       }
       const linkNeeded = needs === 'link' || !lib.target!.crateTypes.every((t) => t === 'lib' || t === 'rlib')
-      deps.push({ unit: lib, externName: edge.dep.name.replaceAll('-', '_'), needs: linkNeeded ? 'link' : 'metadata' })
+      deps.push({
+        unit: lib,
+        externName: edge.dep.name.replaceAll('-', '_'),
+        needs: linkNeeded ? 'link' : 'metadata'
+      })
     }
     return deps
-  } // prettier-ignore
+  }
 
   const compileUnit = (node: PackageNode, target: Target, extra: UnitDep[]): Unit => {
     if (node.pkg.buildScript) {
-      throw new EngineError('unsupported', `Package \`${node.pkg.manifest.package.name}\` has a build script (${node.pkg.buildScript}), and build scripts are not supported yet.`, {
-        file: node.pkg.manifest.path,
-        hint: 'Build scripts arrive with the full build engine; the 2014 `build = "COMMAND"` form works today.'
-      })
+      throw new EngineError(
+        'unsupported',
+        `Package \`${node.pkg.manifest.package.name}\` has a build script (${node.pkg.buildScript}), and build scripts are not supported yet.`,
+        {
+          file: node.pkg.manifest.path,
+          hint: 'Build scripts arrive with the full build engine; the 2014 `build = "COMMAND"` form works today.'
+        }
+      )
     }
     const isLib = target.kind === 'lib'
     const deps = [...extra, ...depLibs(node, isLib ? 'metadata' : 'link')]
@@ -109,9 +130,17 @@ export function planBuild(input: PlanInput): BuildPlan {
     if (command) deps.unshift({ unit: command, needs: 'run' })
     const features = featuresOf(node)
     const hash = shortHash([
-      'crate-studio/1', node.id, target.kind, target.name, target.crateTypes, target.edition,
-      input.profile, features, input.rustcVersion, deps.map((d) => [d.externName, d.unit.hash])
-    ]) // prettier-ignore
+      'crate-studio/1',
+      node.id,
+      target.kind,
+      target.name,
+      target.crateTypes,
+      target.edition,
+      input.profile,
+      features,
+      input.rustcVersion,
+      deps.map((d) => [d.externName, d.unit.hash])
+    ])
     const unit: Unit = {
       id: `${node.id} ${target.kind} ${target.name}`,
       node,
@@ -162,17 +191,27 @@ function selectBins(root: PackageNode, selection: TargetSelection, features: rea
   return selection.bins.map((name) => {
     const bin = bins.find((t) => t.name === name)
     if (!bin) {
-      throw new EngineError('not-found', `No bin target named \`${name}\` in package \`${root.pkg.manifest.package.name}\`.`, {
-        file: root.pkg.manifest.path,
-        hint: bins.length ? `Available bins: ${bins.map((b) => b.name).join(', ')}.` : 'This package has no binaries.'
-      })
+      throw new EngineError(
+        'not-found',
+        `No bin target named \`${name}\` in package \`${root.pkg.manifest.package.name}\`.`,
+        {
+          file: root.pkg.manifest.path,
+          hint: bins.length
+            ? `Available bins: ${bins.map((b) => b.name).join(', ')}.`
+            : 'This package has no binaries.'
+        }
+      )
     }
     const need = missing(bin)
     if (need.length) {
-      throw new EngineError('invalid-input', `Target \`${name}\` in package \`${root.pkg.manifest.package.name}\` requires the features: ${need.map((f) => `\`${f}\``).join(', ')}.`, {
-        hint: `Enable them, for example with \`--features="${need.join(' ')}"\`.`
-      })
+      throw new EngineError(
+        'invalid-input',
+        `Target \`${name}\` in package \`${root.pkg.manifest.package.name}\` requires the features: ${need.map((f) => `\`${f}\``).join(', ')}.`,
+        {
+          hint: `Enable them, for example with \`--features="${need.join(' ')}"\`.`
+        }
+      )
     }
     return bin
   })
-} // prettier-ignore
+}

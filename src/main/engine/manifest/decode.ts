@@ -13,21 +13,29 @@ export interface DecodedText {
 
 export function decodeTomlBytes(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length > MAX_MANIFEST_BYTES) {
-    throw new EngineError('manifest-parse', `${file} is ${bytes.length} bytes; manifests larger than 16 MiB are refused.`, {
-      file,
-      hint: 'Check that this is really a Cargo manifest.'
-    })
+    throw new EngineError(
+      'manifest-parse',
+      `${file} is ${bytes.length} bytes; manifests larger than 16 MiB are refused.`,
+      {
+        file,
+        hint: 'Check that this is really a Cargo manifest.'
+      }
+    )
   }
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const body = hadBom ? bytes.subarray(3) : bytes
   const bad = firstInvalidUtf8(body)
   if (bad !== undefined) {
     const line = countLines(body, bad)
-    throw new EngineError('manifest-parse', `${file} is not valid UTF-8 (byte ${bad + (hadBom ? 3 : 0)} on line ${line}).`, {
-      file,
-      line,
-      hint: 'Save the file as UTF-8.'
-    })
+    throw new EngineError(
+      'manifest-parse',
+      `${file} is not valid UTF-8 (byte ${bad + (hadBom ? 3 : 0)} on line ${line}).`,
+      {
+        file,
+        line,
+        hint: 'Save the file as UTF-8.'
+      }
+    )
   }
   return { text: new TextDecoder('utf-8').decode(body), hadBom }
 }

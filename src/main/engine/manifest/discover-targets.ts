@@ -51,8 +51,13 @@ export async function discoverTargets(manifest: Manifest): Promise<Package> {
   const pkg = manifest.package
   const warnings: ManifestWarning[] = [...manifest.warnings]
   const fail = (message: string, line?: number, hint?: string) =>
-    new EngineError('manifest-invalid', message, { file: manifest.path, ...(line ? { line } : {}), ...(hint ? { hint } : {}) })
-  const warn = (message: string, line?: number) => warnings.push({ message, file: manifest.path, ...(line ? { line } : {}) })
+    new EngineError('manifest-invalid', message, {
+      file: manifest.path,
+      ...(line ? { line } : {}),
+      ...(hint ? { hint } : {})
+    })
+  const warn = (message: string, line?: number) =>
+    warnings.push({ message, file: manifest.path, ...(line ? { line } : {}) })
   const targets: Target[] = []
 
   const libTarget = await resolveLib(manifest, fail, warn)
@@ -66,17 +71,47 @@ export async function discoverTargets(manifest: Manifest): Promise<Package> {
   const legacyBin = async (name: string): Promise<string | undefined> => {
     const own = libTarget ? [] : [join(root, 'src', `${name}.rs`)]
     // The 2014 format documents exactly one default; cargo's later fallbacks would pick src/main.rs.
-    const candidates = manifest.format === '2014' ? own : [...own, mainRs, join(root, 'src', 'bin', 'main.rs')]
+    const candidates =
+      manifest.format === '2014' ? own : [...own, mainRs, join(root, 'src', 'bin', 'main.rs')]
     for (const c of candidates) if (await isFile(c)) return c
     return undefined
   }
-  targets.push(...(await resolveKind(manifest, 'bin', manifest.bins, inferredBins, pkg.autobins, legacyBin, fail, warn)))
+  targets.push(
+    ...(await resolveKind(manifest, 'bin', manifest.bins, inferredBins, pkg.autobins, legacyBin, fail, warn))
+  )
   const noLegacy = () => Promise.resolve(undefined)
   targets.push(
-    ...(await resolveKind(manifest, 'example', manifest.examples, await inferFromDirectory(join(root, 'examples')), pkg.autoexamples, noLegacy, fail, warn)),
-    ...(await resolveKind(manifest, 'test', manifest.tests, await inferFromDirectory(join(root, 'tests')), pkg.autotests, noLegacy, fail, warn)),
-    ...(await resolveKind(manifest, 'bench', manifest.benches, await inferFromDirectory(join(root, 'benches')), pkg.autobenches, noLegacy, fail, warn))
-  ) // prettier-ignore
+    ...(await resolveKind(
+      manifest,
+      'example',
+      manifest.examples,
+      await inferFromDirectory(join(root, 'examples')),
+      pkg.autoexamples,
+      noLegacy,
+      fail,
+      warn
+    )),
+    ...(await resolveKind(
+      manifest,
+      'test',
+      manifest.tests,
+      await inferFromDirectory(join(root, 'tests')),
+      pkg.autotests,
+      noLegacy,
+      fail,
+      warn
+    )),
+    ...(await resolveKind(
+      manifest,
+      'bench',
+      manifest.benches,
+      await inferFromDirectory(join(root, 'benches')),
+      pkg.autobenches,
+      noLegacy,
+      fail,
+      warn
+    ))
+  )
 
   if (!targets.some((t) => t.kind === 'lib' || t.kind === 'bin')) {
     throw fail(
@@ -111,15 +146,27 @@ async function resolveLib(manifest: Manifest, fail: Fail, warn: Warn): Promise<T
   if (!decl && !hasInferred) return undefined
   const name = decl?.name ?? crateNameOf(manifest.package.name)
   if (name.trim() === '') throw fail('Library target names cannot be empty.', decl?.line)
-  if (name.includes('-')) throw fail(`Library target names cannot contain hyphens: \`${name}\`.`, decl?.line, `Use \`${crateNameOf(name)}\`.`)
+  if (name.includes('-'))
+    throw fail(
+      `Library target names cannot contain hyphens: \`${name}\`.`,
+      decl?.line,
+      `Use \`${crateNameOf(name)}\`.`
+    )
   let path = decl?.path !== undefined ? join(root, decl.path) : hasInferred ? inferred : undefined
   if (path === undefined) {
     const legacy = join(root, 'src', `${name}.rs`)
     if (manifest.package.edition === '2015' && (await isFile(legacy))) {
-      warn(`path \`src/${name}.rs\` was erroneously implicitly accepted for library \`${name}\`; please rename the file to \`src/lib.rs\` or set lib.path in Cargo.toml`, decl?.line)
+      warn(
+        `path \`src/${name}.rs\` was erroneously implicitly accepted for library \`${name}\`; please rename the file to \`src/lib.rs\` or set lib.path in Cargo.toml`,
+        decl?.line
+      )
       path = legacy
     } else {
-      throw fail(`Can't find library \`${name}\`.`, decl?.line, 'Rename the file to `src/lib.rs` or set `path` in `[lib]`.')
+      throw fail(
+        `Can't find library \`${name}\`.`,
+        decl?.line,
+        'Rename the file to `src/lib.rs` or set `path` in `[lib]`.'
+      )
     }
   }
   let crateTypes: readonly string[] = decl?.procMacro ? ['proc-macro'] : ['lib']
@@ -146,7 +193,12 @@ async function resolveKind(
   const root = manifest.rootDir
   const edition2015 = manifest.package.edition === '2015'
   for (const d of declared) {
-    if (d.name === undefined) throw fail(`A [[${kind}]] target has no \`name\`.`, d.line, `Add \`name = "…"\` to the [[${kind}]] section.`)
+    if (d.name === undefined)
+      throw fail(
+        `A [[${kind}]] target has no \`name\`.`,
+        d.line,
+        `Add \`name = "…"\` to the [[${kind}]] section.`
+      )
     if (d.name.trim() === '') throw fail(`${kind} target names cannot be empty.`, d.line)
   }
   let entries: { decl?: TargetDecl; name: string; path?: string }[] = declared.map((d) => ({
@@ -168,13 +220,26 @@ async function resolveKind(
   const out: Target[] = []
   for (const e of entries) {
     if (seen.has(e.name)) {
-      throw fail(`Found duplicate ${kind} name \`${e.name}\`, but all ${kind} targets must have a unique name.`, e.decl?.line ?? seen.get(e.name), 'Rename one of them.')
+      throw fail(
+        `Found duplicate ${kind} name \`${e.name}\`, but all ${kind} targets must have a unique name.`,
+        e.decl?.line ?? seen.get(e.name),
+        'Rename one of them.'
+      )
     }
     seen.set(e.name, e.decl?.line)
     if (kind === 'bin') {
-      if (BUILD_DIR_NAMES.has(e.name)) throw fail(`The binary target name \`${e.name}\` is forbidden: it conflicts with cargo's build directory names.`, e.decl?.line)
-      if (e.decl?.crateTypes?.length) throw fail(`The target \`${e.name}\` is a binary and can't have any crate-types set.`, e.decl.line)
-      if (e.decl?.procMacro) throw fail(`The target \`${e.name}\` is a binary and can't have \`proc-macro\` set to true.`, e.decl.line)
+      if (BUILD_DIR_NAMES.has(e.name))
+        throw fail(
+          `The binary target name \`${e.name}\` is forbidden: it conflicts with cargo's build directory names.`,
+          e.decl?.line
+        )
+      if (e.decl?.crateTypes?.length)
+        throw fail(`The target \`${e.name}\` is a binary and can't have any crate-types set.`, e.decl.line)
+      if (e.decl?.procMacro)
+        throw fail(
+          `The target \`${e.name}\` is a binary and can't have \`proc-macro\` set to true.`,
+          e.decl.line
+        )
     }
     let path = e.path
     if (path === undefined) {
@@ -183,13 +248,25 @@ async function resolveKind(
       else {
         const legacy = edition2015 ? await legacyPath(e.name) : undefined
         if (legacy) {
-          if (manifest.format !== '2014') warn(`path \`${rel(root, legacy)}\` was erroneously implicitly accepted for ${kind} \`${e.name}\`; please set ${kind}.path in Cargo.toml`, e.decl?.line)
+          if (manifest.format !== '2014')
+            warn(
+              `path \`${rel(root, legacy)}\` was erroneously implicitly accepted for ${kind} \`${e.name}\`; please set ${kind}.path in Cargo.toml`,
+              e.decl?.line
+            )
           path = legacy
         } else if (matching.length > 1) {
-          throw fail(`Cannot infer the path of ${kind} \`${e.name}\`: there are files at \`${rel(root, matching[0]![1])}\` and \`${rel(root, matching[1]![1])}\`.`, e.decl?.line, `Set \`path\` in the [[${kind}]] section.`)
+          throw fail(
+            `Cannot infer the path of ${kind} \`${e.name}\`: there are files at \`${rel(root, matching[0]![1])}\` and \`${rel(root, matching[1]![1])}\`.`,
+            e.decl?.line,
+            `Set \`path\` in the [[${kind}]] section.`
+          )
         } else {
           const dir = kind === 'bin' ? 'src/bin' : `${kind === 'bench' ? 'benches' : `${kind}s`}`
-          throw fail(`Can't find the \`${e.name}\` ${kind} at \`${dir}/${e.name}.rs\` or \`${dir}/${e.name}/main.rs\`.`, e.decl?.line, `Create the file, or set \`path\` in the [[${kind}]] section.`)
+          throw fail(
+            `Can't find the \`${e.name}\` ${kind} at \`${dir}/${e.name}.rs\` or \`${dir}/${e.name}/main.rs\`.`,
+            e.decl?.line,
+            `Create the file, or set \`path\` in the [[${kind}]] section.`
+          )
         }
       }
     }
@@ -197,7 +274,7 @@ async function resolveKind(
     out.push(makeTarget(manifest, kind, e.name, path, crateTypes, e.decl, e.decl !== undefined))
   }
   return out
-} // prettier-ignore
+}
 
 function rel(root: string, path: string): string {
   return relative(root, path).split(sep).join('/')

@@ -26,7 +26,11 @@ export function normalizeManifest(doc: TomlObject, file: string, locator: KeyLoc
         'Open one of the member packages instead.'
       )
     }
-    throw root.error(undefined, `${file} has no \`[package]\` section.`, 'Add `[package]` with `name` and `version`.')
+    throw root.error(
+      undefined,
+      `${file} has no \`[package]\` section.`,
+      'Add `[package]` with `name` and `version`.'
+    )
   }
   const pkg = readPackageTable(pkgTable)
   const { lib, legacyArray } = readLib(root)

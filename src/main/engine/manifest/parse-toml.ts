@@ -2,7 +2,8 @@
 import { parse, TomlError } from 'smol-toml'
 import { EngineError } from '../errors'
 
-export type TomlValue = string | number | bigint | boolean | Date | TomlObject | TomlValue[] | { toString(): string }
+export type TomlValue =
+  string | number | bigint | boolean | Date | TomlObject | TomlValue[] | { toString(): string }
 export interface TomlObject {
   [key: string]: TomlValue
 }

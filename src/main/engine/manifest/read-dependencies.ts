@@ -29,8 +29,10 @@ export function readAllDependencies(root: TableReader): Dependency[] {
 function readKindTables(parent: TableReader, platform: string | undefined): Dependency[] {
   const deps: Dependency[] = []
   for (const [kind, key, legacy] of KIND_TABLES) {
-    if (legacy && parent.has(key) && parent.has(legacy)) parent.warn(legacy, `\`${legacy}\` is redundant with \`${key}\`.`)
-    else if (legacy && parent.has(legacy)) parent.warn(legacy, `\`${legacy}\` is deprecated in favor of \`${key}\`.`)
+    if (legacy && parent.has(key) && parent.has(legacy))
+      parent.warn(legacy, `\`${legacy}\` is redundant with \`${key}\`.`)
+    else if (legacy && parent.has(legacy))
+      parent.warn(legacy, `\`${legacy}\` is deprecated in favor of \`${key}\`.`)
     const table = legacy ? parent.subtable(key, legacy) : parent.subtable(key)
     if (!table) continue
     for (const name of table.keys()) deps.push(readDependency(table, name, kind, platform))
@@ -38,17 +40,37 @@ function readKindTables(parent: TableReader, platform: string | undefined): Depe
   return deps
 }
 
-function readDependency(table: TableReader, name: string, kind: DependencyKind, platform?: string): Dependency {
+function readDependency(
+  table: TableReader,
+  name: string,
+  kind: DependencyKind,
+  platform?: string
+): Dependency {
   const raw = table.raw(name)?.value
   const line = table.lineOf(name)
-  const base = { name, kind, optional: false, defaultFeatures: true, features: [], line, ...(platform ? { platform } : {}) }
-  if (typeof raw === 'string') return { ...base, packageName: name, versionReq: raw, source: { type: 'registry' } }
+  const base = {
+    name,
+    kind,
+    optional: false,
+    defaultFeatures: true,
+    features: [],
+    line,
+    ...(platform ? { platform } : {})
+  }
+  if (typeof raw === 'string')
+    return { ...base, packageName: name, versionReq: raw, source: { type: 'registry' } }
   if (!isTable(raw)) {
-    throw table.error(name, `Dependency \`${name}\` must be a version string or a table, but it is ${describeType(raw)}.`)
+    throw table.error(
+      name,
+      `Dependency \`${name}\` must be a version string or a table, but it is ${describeType(raw)}.`
+    )
   }
   const d = new TableReader(table.ctx, raw, [...table.path, name])
   if (d.has('workspace')) {
-    throw d.error('workspace', `Dependency \`${name}\` is inherited from a workspace, and workspace inheritance is not supported yet.`)
+    throw d.error(
+      'workspace',
+      `Dependency \`${name}\` is inherited from a workspace, and workspace inheritance is not supported yet.`
+    )
   }
   const source = readSource(d, name)
   if (d.has('default_features') && d.has('default-features'))
@@ -82,10 +104,13 @@ function readSource(d: TableReader, name: string): DependencySource {
   }
   if (git !== undefined) {
     const which = refs[0]
-    const reference: GitReference | undefined = which ? { type: which, value: d.string(which) ?? '' } : undefined
+    const reference: GitReference | undefined = which
+      ? { type: which, value: d.string(which) ?? '' }
+      : undefined
     return reference ? { type: 'git', url: git, reference } : { type: 'git', url: git }
   }
-  for (const r of refs) d.warn(r, `Key \`${r}\` is ignored for dependency \`${name}\`: it only applies to \`git\` dependencies.`)
+  for (const r of refs)
+    d.warn(r, `Key \`${r}\` is ignored for dependency \`${name}\`: it only applies to \`git\` dependencies.`)
   if (path !== undefined) return { type: 'path', path }
   if (!d.has('version')) {
     throw d.error(

@@ -39,22 +39,31 @@ function readBuild(t: TableReader): BuildSetting {
     // Today `build` names a Rust build script; in the 2014 format it was a command such as "make".
     return v.endsWith('.rs') ? { type: 'script', path: v } : { type: 'command', command: v }
   }
-  throw t.error('build', '`package.build` must be a path to a build script, `true`/`false`, or (2014 format) a command.')
+  throw t.error(
+    'build',
+    '`package.build` must be a path to a build script, `true`/`false`, or (2014 format) a command.'
+  )
 }
 
 function validateName(t: TableReader, name: string): void {
   if (name.trim() === '') throw t.error('name', '`package.name` cannot be empty.')
   const bad = [...name].find((c) => !/[A-Za-z0-9_-]/.test(c) && !/\p{XID_Continue}/u.test(c))
   if (bad !== undefined)
-    throw t.error('name', `Invalid character \`${bad}\` in package name \`${name}\`.`, 'Use letters, digits, `-` and `_`.')
+    throw t.error(
+      'name',
+      `Invalid character \`${bad}\` in package name \`${name}\`.`,
+      'Use letters, digits, `-` and `_`.'
+    )
   if (/^[0-9]/.test(name))
     throw t.error('name', `Invalid package name \`${name}\`: the name cannot start with a digit.`)
 }
 
 export function readPackageTable(t: TableReader): PackageMeta {
-  for (const key of ['name', 'version', 'edition', 'authors', 'description', 'license']) rejectInherited(t, key)
+  for (const key of ['name', 'version', 'edition', 'authors', 'description', 'license'])
+    rejectInherited(t, key)
   const name = t.string('name')
-  if (name === undefined) throw t.error(undefined, 'The `[package]` table has no `name`.', 'Add `name = "my-package"`.')
+  if (name === undefined)
+    throw t.error(undefined, 'The `[package]` table has no `name`.', 'Add `name = "my-package"`.')
   validateName(t, name)
   const version = t.string('version') ?? '0.0.0'
   const bad = checkVersion(version)

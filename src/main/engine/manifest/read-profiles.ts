@@ -3,14 +3,21 @@ import type { ProfileDecl } from './model'
 import { PROFILE_KEYS } from './known-keys'
 import type { TableReader } from './table-reader'
 
-const DEBUG_NAMES: Record<string, number> = { none: 0, 'line-directives-only': 1, 'line-tables-only': 1, limited: 1, full: 2 }
+const DEBUG_NAMES: Record<string, number> = {
+  none: 0,
+  'line-directives-only': 1,
+  'line-tables-only': 1,
+  limited: 1,
+  full: 2
+}
 
 /** A scalar setting (`opt-level = 3`, `lto = "thin"`, `strip = true`) as text; tables and arrays are errors. */
 function scalar(p: TableReader, key: string): string | undefined {
   const r = p.raw(key)
   if (!r) return undefined
   const v = r.value
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v)
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean')
+    return String(v)
   throw p.error(key, `\`${key}\` must be a string, number or boolean.`)
 }
 
@@ -37,9 +44,14 @@ function readProfile(p: TableReader): ProfileDecl {
   if (dbg) {
     const v = dbg.value
     if (typeof v === 'boolean') debug = v ? 2 : 0
-    else if ((typeof v === 'number' || typeof v === 'bigint') && [0, 1, 2].includes(Number(v))) debug = Number(v)
+    else if ((typeof v === 'number' || typeof v === 'bigint') && [0, 1, 2].includes(Number(v)))
+      debug = Number(v)
     else if (typeof v === 'string' && v in DEBUG_NAMES) debug = DEBUG_NAMES[v]
-    else throw p.error('debug', '`debug` must be true, false, 0, 1, 2, "none", "line-tables-only", "limited" or "full".')
+    else
+      throw p.error(
+        'debug',
+        '`debug` must be true, false, 0, 1, 2, "none", "line-tables-only", "limited" or "full".'
+      )
   }
   const panic = p.string('panic')
   if (panic !== undefined && panic !== 'unwind' && panic !== 'abort')

@@ -6,7 +6,8 @@ import type { TableReader } from './table-reader'
 
 export function readTargetTable(t: TableReader): TargetDecl {
   const crateTypes = t.stringArray('crate-type', 'crate_type')
-  if (t.has('crate_type') && t.has('crate-type')) t.warn('crate_type', '`crate_type` is redundant with `crate-type`.')
+  if (t.has('crate_type') && t.has('crate-type'))
+    t.warn('crate_type', '`crate_type` is redundant with `crate-type`.')
   const decl: TargetDecl = {
     name: t.string('name'),
     path: t.string('path'),

@@ -15,13 +15,16 @@ export interface ReadContext {
 }
 
 export function isTable(v: unknown): v is TomlObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && typeof v !== 'bigint'
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && typeof v !== 'bigint'
+  )
 }
 
 export function describeType(v: unknown): string {
   if (Array.isArray(v)) return 'an array'
   if (isTable(v)) return 'a table'
-  if (typeof v === 'bigint' || typeof v === 'number') return Number.isInteger(Number(v)) ? 'an integer' : 'a float'
+  if (typeof v === 'bigint' || typeof v === 'number')
+    return Number.isInteger(Number(v)) ? 'an integer' : 'a float'
   if (typeof v === 'boolean') return 'a boolean'
   if (typeof v === 'string') return 'a string'
   return 'a date-time'
@@ -30,7 +33,15 @@ export function describeType(v: unknown): string {
 /** Renders a key path the way cargo does: `package.name`, `bin[1].path`. */
 export function renderPath(path: KeyPath): string {
   return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z0-9_-]+$/.test(p) ? (i ? `.${p}` : p) : `${i ? '.' : ''}"${p}"`))
+    .map((p, i) =>
+      typeof p === 'number'
+        ? `[${p}]`
+        : /^[A-Za-z0-9_-]+$/.test(p)
+          ? i
+            ? `.${p}`
+            : p
+          : `${i ? '.' : ''}"${p}"`
+    )
     .join('')
 }
 
@@ -106,7 +117,8 @@ export class TableReader {
     if ((typeof v !== 'number' || !Number.isInteger(v)) && typeof v !== 'bigint')
       throw this.typeError(r.key, 'an integer', v)
     const n = Number(v)
-    if (!Number.isSafeInteger(n)) throw this.error(r.key, `\`${renderPath([...this.path, r.key])}\` is out of range.`)
+    if (!Number.isSafeInteger(n))
+      throw this.error(r.key, `\`${renderPath([...this.path, r.key])}\` is out of range.`)
     return n
   }
 
@@ -129,14 +141,16 @@ export class TableReader {
   tableArray(key: string): TableReader[] {
     const r = this.raw(key)
     if (!r) return []
-    if (!Array.isArray(r.value) || !r.value.every(isTable)) throw this.typeError(r.key, 'an array of tables', r.value)
+    if (!Array.isArray(r.value) || !r.value.every(isTable))
+      throw this.typeError(r.key, 'an array of tables', r.value)
     return r.value.map((t, i) => new TableReader(this.ctx, t as TomlObject, [...this.path, key, i]))
   }
 
   /** Warns about keys this table does not know, as cargo's "unused manifest key". */
   warnUnused(known: ReadonlySet<string>): void {
     for (const key of Object.keys(this.table)) {
-      if (!this.used.has(key) && !known.has(key)) this.warn(key, `unused manifest key: ${renderPath([...this.path, key])}`)
+      if (!this.used.has(key) && !known.has(key))
+        this.warn(key, `unused manifest key: ${renderPath([...this.path, key])}`)
     }
   }
 }

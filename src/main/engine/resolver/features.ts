@@ -94,8 +94,14 @@ export function resolveFeatures(graph: PackageGraph, rootRequest: FeatureRequest
     const weakRef = value[slash - 1] === '?'
     const depName = value.slice(0, weakRef ? slash - 1 : slash)
     const feature = value.slice(slash + 1)
-    if (edgesNamed(node, depName).length === 0 && !node.pkg.manifest.dependencies.some((d) => d.name === depName)) {
-      throw featureError(node, `Feature value \`${value}\` refers to \`${depName}\`, which is not a dependency of \`${node.pkg.manifest.package.name}\`.`)
+    if (
+      edgesNamed(node, depName).length === 0 &&
+      !node.pkg.manifest.dependencies.some((d) => d.name === depName)
+    ) {
+      throw featureError(
+        node,
+        `Feature value \`${value}\` refers to \`${depName}\`, which is not a dependency of \`${node.pkg.manifest.package.name}\`.`
+      )
     }
     const isActive = [...active.get(node.id)!].some((e) => e.dep.name === depName)
     if (weakRef && !isActive) {
@@ -107,7 +113,7 @@ export function resolveFeatures(graph: PackageGraph, rootRequest: FeatureRequest
     if (!weakRef && implicitFeatures(node.pkg).includes(depName)) request(node, depName)
     activateDep(node, depName)
     requestOnDep(node, depName, feature)
-  } // prettier-ignore
+  }
 
   /** A package's non-optional dependencies switch on once something depends on the package. */
   function reach(node: PackageNode): void {

@@ -9,7 +9,11 @@ type CfgExpr =
   | { readonly op: 'all' | 'any'; readonly args: readonly CfgExpr[] }
   | { readonly op: 'not'; readonly arg: CfgExpr }
 
-export function platformMatches(key: string, triple: string, cfg: ReadonlyMap<string, readonly string[]>): boolean {
+export function platformMatches(
+  key: string,
+  triple: string,
+  cfg: ReadonlyMap<string, readonly string[]>
+): boolean {
   const trimmed = key.trim()
   if (!trimmed.startsWith('cfg(')) return trimmed === triple
   if (!trimmed.endsWith(')')) throw badCfg(key, 'missing the closing `)`')

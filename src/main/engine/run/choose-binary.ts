@@ -9,13 +9,21 @@ export function chooseBinary(pkg: Package, requested: string | undefined): strin
   if (m.package.defaultRun !== undefined) return m.package.defaultRun
   if (bins.length === 1) return bins[0]!
   if (bins.length === 0) {
-    throw new EngineError('not-found', `A bin target must be available for \`run\`: package \`${m.package.name}\` has none.`, {
-      file: m.path,
-      hint: 'Add src/main.rs, or a [[bin]] section.'
-    })
+    throw new EngineError(
+      'not-found',
+      `A bin target must be available for \`run\`: package \`${m.package.name}\` has none.`,
+      {
+        file: m.path,
+        hint: 'Add src/main.rs, or a [[bin]] section.'
+      }
+    )
   }
-  throw new EngineError('invalid-input', `Could not determine which binary to run in \`${m.package.name}\`. Available binaries: ${bins.join(', ')}.`, {
-    file: m.path,
-    hint: 'Choose one with --bin, or set `default-run` in [package].'
-  })
+  throw new EngineError(
+    'invalid-input',
+    `Could not determine which binary to run in \`${m.package.name}\`. Available binaries: ${bins.join(', ')}.`,
+    {
+      file: m.path,
+      hint: 'Choose one with --bin, or set `default-run` in [package].'
+    }
+  )
 }

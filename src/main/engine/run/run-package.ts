@@ -37,9 +37,13 @@ export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult>
   if (!build.success) return { build }
   const unit = build.plan.requested.find((u) => u.target?.kind === 'bin' && u.target.name === bin)
   const exe = unit && unitArtifacts(unit, build.layout).executable
-  const path = unit && exe ? (upliftedPath(unit, build.layout, { crateType: 'bin', path: exe }) ?? exe) : undefined
+  const path =
+    unit && exe ? (upliftedPath(unit, build.layout, { crateType: 'bin', path: exe }) ?? exe) : undefined
   if (!path) throw new Error(`the plan has no executable for bin ${bin}`)
-  const shown = [relative(o.cwd, path).startsWith('..') ? path : relative(o.cwd, path).split(sep).join('/'), ...o.args].join(' ')
+  const shown = [
+    relative(o.cwd, path).startsWith('..') ? path : relative(o.cwd, path).split(sep).join('/'),
+    ...o.args
+  ].join(' ')
   io.sink({ type: 'status', verb: 'Running', detail: `\`${shown}\`` })
   const env = o.env ?? process.env
   const libVar = libraryPathVariable()

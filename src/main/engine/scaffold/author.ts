@@ -4,7 +4,10 @@
  */
 import { gitConfigValue } from '../tools/git'
 
-export async function discoverAuthor(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function discoverAuthor(
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<string | undefined> {
   const name =
     env.CARGO_NAME ??
     env.GIT_AUTHOR_NAME ??

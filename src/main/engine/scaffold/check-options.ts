@@ -14,14 +14,24 @@ export function checkNewPackageFields(o: NewPackageOptions): FieldProblem[] {
   const version = checkVersion(o.version)
   if (version) problems.push({ field: 'version', message: version, severity: 'error' })
   o.authors.forEach((a, i) => {
-    if (a.trim() === '') problems.push({ field: 'authors', message: `Author ${i + 1} is empty; remove the line.`, severity: 'error' })
+    if (a.trim() === '')
+      problems.push({
+        field: 'authors',
+        message: `Author ${i + 1} is empty; remove the line.`,
+        severity: 'error'
+      })
   })
   for (const field of ['name', 'license', 'description'] as const) {
-    if (LONE_SURROGATE.test(o[field] ?? '')) problems.push({ field, message: 'Contains an invalid Unicode character.', severity: 'error' })
+    if (LONE_SURROGATE.test(o[field] ?? ''))
+      problems.push({ field, message: 'Contains an invalid Unicode character.', severity: 'error' })
   }
   if (o.authors.some((a) => LONE_SURROGATE.test(a)))
     problems.push({ field: 'authors', message: 'Contains an invalid Unicode character.', severity: 'error' })
   if (o.license !== undefined && /[\r\n]/.test(o.license))
-    problems.push({ field: 'license', message: 'The licence must be a single line (an SPDX expression such as `MIT OR Apache-2.0`).', severity: 'error' })
+    problems.push({
+      field: 'license',
+      message: 'The licence must be a single line (an SPDX expression such as `MIT OR Apache-2.0`).',
+      severity: 'error'
+    })
   return problems
 }

@@ -26,19 +26,23 @@ async function directoryState(path: string): Promise<DirState> {
 }
 
 async function locationProblems(path: string): Promise<FieldProblem[]> {
-  if (!isAbsolute(path)) return [{ field: 'path', message: 'The location must be an absolute path.', severity: 'error' }]
+  if (!isAbsolute(path))
+    return [{ field: 'path', message: 'The location must be an absolute path.', severity: 'error' }]
   const state = await directoryState(path)
   const problem = (message: string): FieldProblem[] => [{ field: 'path', message, severity: 'error' }]
   switch (state) {
     case 'package':
-      return problem(`${path} already holds a package (it has a Cargo.toml); choose another name or location.`)
+      return problem(
+        `${path} already holds a package (it has a Cargo.toml); choose another name or location.`
+      )
     case 'non-empty':
       return problem(`${path} already exists and is not empty; choose another name or location.`)
     case 'file':
       return problem(`${path} is a file; choose another name or location.`)
     case 'missing': {
       const parent = await directoryState(dirname(path))
-      if (parent === 'missing' || parent === 'file') return problem(`The parent folder ${dirname(path)} does not exist.`)
+      if (parent === 'missing' || parent === 'file')
+        return problem(`The parent folder ${dirname(path)} does not exist.`)
       return []
     }
     case 'empty':
@@ -57,9 +61,13 @@ export async function createNewPackage(options: NewPackageOptions): Promise<NewP
   const errors = plan.problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) {
     const first = errors[0]!
-    throw new EngineError(first.field === 'name' ? 'invalid-name' : first.field === 'path' ? 'already-exists' : 'invalid-input', first.message, {
-      issues: errors.map((p) => ({ path: p.field, message: p.message }))
-    })
+    throw new EngineError(
+      first.field === 'name' ? 'invalid-name' : first.field === 'path' ? 'already-exists' : 'invalid-input',
+      first.message,
+      {
+        issues: errors.map((p) => ({ path: p.field, message: p.message }))
+      }
+    )
   }
   const parent = dirname(options.path)
   const staging = await mkdtemp(join(parent, `.${basename(options.path)}.crate-studio-`))
@@ -76,12 +84,13 @@ export async function createNewPackage(options: NewPackageOptions): Promise<NewP
     throw e
   }
   return plan
-} // prettier-ignore
+}
 
 /** Moves the staged package into place; an empty directory the user made beforehand is replaced. */
 async function placeDirectory(staging: string, destination: string): Promise<void> {
   const state = await directoryState(destination)
   if (state === 'empty') await rmdir(destination)
-  else if (state !== 'missing') throw new EngineError('already-exists', `${destination} appeared while the package was being created.`)
+  else if (state !== 'missing')
+    throw new EngineError('already-exists', `${destination} appeared while the package was being created.`)
   await rename(staging, destination)
 }

@@ -45,6 +45,8 @@ export const GITIGNORE = '/target\n'
 export function packageFiles(o: NewPackageOptions, withGitignore: boolean): PlannedFile[] {
   const files: PlannedFile[] = [{ path: 'Cargo.toml', contents: manifestText(o) }]
   if (withGitignore) files.push({ path: '.gitignore', contents: GITIGNORE })
-  files.push(o.kind === 'bin' ? { path: 'src/main.rs', contents: MAIN_RS } : { path: 'src/lib.rs', contents: LIB_RS })
+  files.push(
+    o.kind === 'bin' ? { path: 'src/main.rs', contents: MAIN_RS } : { path: 'src/lib.rs', contents: LIB_RS }
+  )
   return files
 }

@@ -11,7 +11,10 @@ export async function isExecutable(path: string): Promise<boolean> {
   }
 }
 
-export async function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function findOnPath(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<string | undefined> {
   if (isAbsolute(name)) return (await isExecutable(name)) ? name : undefined
   const exts = process.platform === 'win32' ? ['.exe'] : ['']
   for (const dir of (env.PATH ?? '').split(delimiter)) {

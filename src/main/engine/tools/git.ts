@@ -15,12 +15,13 @@ const SAFE_CONFIG = ['core.hooksPath=/dev/null', 'core.fsmonitor=false', 'protoc
  * Variables git may see. An allowlist, not a denylist: EDITOR, PAGER, GIT_SSH_COMMAND, PREFIX and
  * friends can all make git run a program of someone else's choosing.
  */
+// prettier-ignore
 const PASSED_THROUGH = new Set([
   'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TMPDIR', 'TEMP', 'TMP', 'TZ',
   'XDG_CONFIG_HOME', 'SSH_AUTH_SOCK', 'SYSTEMROOT', 'SystemRoot', 'COMSPEC', 'WINDIR', 'USERPROFILE',
   'APPDATA', 'LOCALAPPDATA', 'HOMEDRIVE', 'HOMEPATH', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY',
   'http_proxy', 'https_proxy', 'no_proxy'
-]) // prettier-ignore
+])
 
 export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {}

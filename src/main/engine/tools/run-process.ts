@@ -25,7 +25,11 @@ export interface ProcessOutcome {
   readonly cancelled: boolean
 }
 
-export async function runProcess(file: string, args: readonly string[], o: RunProcessOptions): Promise<ProcessOutcome> {
+export async function runProcess(
+  file: string,
+  args: readonly string[],
+  o: RunProcessOptions
+): Promise<ProcessOutcome> {
   if (o.signal?.aborted) return { exitCode: null, signal: null, cancelled: true }
   const inherit = o.stdio === 'inherit'
   const child = execa(file, args, {
@@ -59,9 +63,13 @@ export async function runProcess(file: string, args: readonly string[], o: RunPr
   try {
     const result = await child
     if (result.failed && result.exitCode === undefined && !result.signal && !cancelled) {
-      throw new EngineError('not-found', `Could not start \`${file}\`: ${result.originalMessage ?? result.shortMessage}`, {
-        hint: 'Check that the program exists and is executable.'
-      })
+      throw new EngineError(
+        'not-found',
+        `Could not start \`${file}\`: ${result.originalMessage ?? result.shortMessage}`,
+        {
+          hint: 'Check that the program exists and is executable.'
+        }
+      )
     }
     return { exitCode: result.exitCode ?? null, signal: result.signal ?? null, cancelled }
   } finally {

@@ -28,16 +28,22 @@ export async function findRustc(env: NodeJS.ProcessEnv = process.env): Promise<s
   if (env.RUSTC) {
     const found = await findOnPath(env.RUSTC, env)
     if (found) return found
-    throw new EngineError('toolchain-missing', `RUSTC is set to \`${env.RUSTC}\`, which is not an executable.`, {
-      hint: INSTALL_HINT
-    })
+    throw new EngineError(
+      'toolchain-missing',
+      `RUSTC is set to \`${env.RUSTC}\`, which is not an executable.`,
+      {
+        hint: INSTALL_HINT
+      }
+    )
   }
   const onPath = await findOnPath('rustc', env)
   if (onPath) return onPath
   const cargoHome = env.CARGO_HOME ?? join(homedir(), '.cargo')
   const fromCargoHome = join(cargoHome, 'bin', process.platform === 'win32' ? 'rustc.exe' : 'rustc')
   if (await isExecutable(fromCargoHome)) return fromCargoHome
-  throw new EngineError('toolchain-missing', 'rustc was not found on PATH or in ~/.cargo/bin.', { hint: INSTALL_HINT })
+  throw new EngineError('toolchain-missing', 'rustc was not found on PATH or in ~/.cargo/bin.', {
+    hint: INSTALL_HINT
+  })
 }
 
 const cache = new Map<string, { mtime: number; info: Promise<RustcInfo> }>()
@@ -58,7 +64,11 @@ async function queryRustc(path: string, env: NodeJS.ProcessEnv): Promise<RustcIn
     execa(path, ['--print', 'cfg'], { env, reject: false })
   ])
   if (vv.exitCode !== 0 || cfgOut.exitCode !== 0) {
-    throw new EngineError('toolchain-missing', `\`${path} -vV\` failed: ${String(vv.stderr || cfgOut.stderr).trim()}`, {
+    // rustup may append a backtrace; the first paragraph is the message.
+    const why = String(vv.stderr || cfgOut.stderr)
+      .trim()
+      .split(/\n\s*\n/)[0]
+    throw new EngineError('toolchain-missing', `\`${path} -vV\` failed: ${why}`, {
       hint: 'If this is a rustup proxy, run `rustup default stable`.'
     })
   }

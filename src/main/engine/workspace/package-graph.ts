@@ -35,12 +35,19 @@ export type PlatformFilter = (platformKey: string) => boolean
 
 export const ALL_PLATFORMS: PlatformFilter = () => true
 
-export async function loadPackageGraph(manifestPath: string, includePlatform: PlatformFilter): Promise<PackageGraph> {
+export async function loadPackageGraph(
+  manifestPath: string,
+  includePlatform: PlatformFilter
+): Promise<PackageGraph> {
   const nodes = new Map<string, PackageNode>()
   const byManifest = new Map<string, Promise<PackageNode>>()
   const stack: string[] = []
 
-  const load = async (file: string, isRoot: boolean, via?: Dependency & { from: string }): Promise<PackageNode> => {
+  const load = async (
+    file: string,
+    isRoot: boolean,
+    via?: Dependency & { from: string }
+  ): Promise<PackageNode> => {
     let real: string
     try {
       real = await realpath(file)
@@ -52,11 +59,15 @@ export async function loadPackageGraph(manifestPath: string, includePlatform: Pl
         })
       }
       const dep = via
-      throw new EngineError('not-found', `Dependency \`${dep.name}\` of \`${dep.from}\` points at ${file}, which does not exist.`, {
-        file: dep.from,
-        ...(dep.line ? { line: dep.line } : {}),
-        hint: 'Fix the `path` of the dependency; it is relative to the manifest that declares it.'
-      })
+      throw new EngineError(
+        'not-found',
+        `Dependency \`${dep.name}\` of \`${dep.from}\` points at ${file}, which does not exist.`,
+        {
+          file: dep.from,
+          ...(dep.line ? { line: dep.line } : {}),
+          hint: 'Fix the `path` of the dependency; it is relative to the manifest that declares it.'
+        }
+      )
     }
     if (stack.includes(real)) {
       const cycle = [...stack.slice(stack.indexOf(real)), real]
@@ -82,23 +93,32 @@ export async function loadPackageGraph(manifestPath: string, includePlatform: Pl
         const target = join(resolve(pkg.manifest.rootDir, dep.source.path), 'Cargo.toml')
         const node = await load(target, false, { ...dep, from: pkg.manifest.path })
         if (node.pkg.manifest.package.name !== dep.packageName) {
-          throw new EngineError('manifest-invalid', `No package named \`${dep.packageName}\` at ${dep.source.path}: found \`${node.pkg.manifest.package.name}\`.`, {
-            file: pkg.manifest.path,
-            ...(dep.line ? { line: dep.line } : {}),
-            hint: `Rename the dependency, or add \`package = "${node.pkg.manifest.package.name}"\` to it.`
-          })
+          throw new EngineError(
+            'manifest-invalid',
+            `No package named \`${dep.packageName}\` at ${dep.source.path}: found \`${node.pkg.manifest.package.name}\`.`,
+            {
+              file: pkg.manifest.path,
+              ...(dep.line ? { line: dep.line } : {}),
+              hint: `Rename the dependency, or add \`package = "${node.pkg.manifest.package.name}"\` to it.`
+            }
+          )
         }
         edges.push({ dep, node })
       }
       stack.pop()
       const m = pkg.manifest
-      const node: PackageNode = { id: pathPackageId(m.rootDir, m.package.name, m.package.version), pkg, isRoot, deps: edges }
+      const node: PackageNode = {
+        id: pathPackageId(m.rootDir, m.package.name, m.package.version),
+        pkg,
+        isRoot,
+        deps: edges
+      }
       nodes.set(node.id, node)
       return node
     })()
     byManifest.set(real, pending)
     return pending
-  } // prettier-ignore
+  }
 
   const root = await load(manifestPath, true)
   return { root, nodes }

@@ -32,7 +32,10 @@ describe('the job queue', () => {
   it('runs dependencies first and never more than `jobs` at once', async () => {
     const a = unit('a')
     const b = unit('b')
-    const c = unit('c', [[a, 'link'], [b, 'link']])
+    const c = unit('c', [
+      [a, 'link'],
+      [b, 'link']
+    ])
     const r = recorder({})
     const out = await runQueue([a, b, c], { jobs: 1, keepGoing: false, execute: r.execute })
     expect(out.success).toBe(true)
@@ -63,7 +66,12 @@ describe('the job queue', () => {
     const c = unit('c')
     const skipped: string[] = []
     const r = recorder({ a: { result: 'failed' } })
-    const out = await runQueue([a, b, c], { jobs: 1, keepGoing: false, execute: r.execute, onSkipped: (u) => skipped.push(u.id) })
+    const out = await runQueue([a, b, c], {
+      jobs: 1,
+      keepGoing: false,
+      execute: r.execute,
+      onSkipped: (u) => skipped.push(u.id)
+    })
     expect(out.success).toBe(false)
     expect(out.failed.map((u) => u.id)).toEqual(['a'])
     expect(r.log).toEqual(['start a', 'end a'])
@@ -85,7 +93,12 @@ describe('the job queue', () => {
     const a = unit('a')
     const b = unit('b', [[a, 'link']])
     const r = recorder({})
-    const running = runQueue([a, b], { jobs: 1, keepGoing: false, signal: controller.signal, execute: r.execute })
+    const running = runQueue([a, b], {
+      jobs: 1,
+      keepGoing: false,
+      signal: controller.signal,
+      execute: r.execute
+    })
     controller.abort()
     const out = await running
     expect(out).toMatchObject({ success: false, cancelled: true })

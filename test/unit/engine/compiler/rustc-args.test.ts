@@ -16,14 +16,24 @@ describe('profile flags, as cargo passes them', () => {
   })
 
   it('passes overflow-checks only where it differs from debug-assertions', () => {
-    expect(args('release', { overflowChecks: true })).toBe('-C opt-level=3 -C embed-bitcode=no -C overflow-checks=on')
-    expect(args('dev', { overflowChecks: false })).toBe('-C embed-bitcode=no -C debuginfo=2 -C overflow-checks=off')
-    expect(args('dev', { debugAssertions: false })).toBe('-C embed-bitcode=no -C debuginfo=2 -C debug-assertions=off -C overflow-checks=on')
-    expect(args('release', { debugAssertions: true })).toBe('-C opt-level=3 -C embed-bitcode=no -C debug-assertions=on -C overflow-checks=off')
+    expect(args('release', { overflowChecks: true })).toBe(
+      '-C opt-level=3 -C embed-bitcode=no -C overflow-checks=on'
+    )
+    expect(args('dev', { overflowChecks: false })).toBe(
+      '-C embed-bitcode=no -C debuginfo=2 -C overflow-checks=off'
+    )
+    expect(args('dev', { debugAssertions: false })).toBe(
+      '-C embed-bitcode=no -C debuginfo=2 -C debug-assertions=off -C overflow-checks=on'
+    )
+    expect(args('release', { debugAssertions: true })).toBe(
+      '-C opt-level=3 -C embed-bitcode=no -C debug-assertions=on -C overflow-checks=off'
+    )
   })
 
   it('maps panic, lto and codegen-units', () => {
-    expect(args('release', { panic: 'abort', lto: 'thin', codegenUnits: 1 })).toBe('-C opt-level=3 -C panic=abort -C lto=thin -C codegen-units=1')
+    expect(args('release', { panic: 'abort', lto: 'thin', codegenUnits: 1 })).toBe(
+      '-C opt-level=3 -C panic=abort -C lto=thin -C codegen-units=1'
+    )
     expect(args('release', { lto: 'true' })).toBe('-C opt-level=3 -C lto')
   })
 

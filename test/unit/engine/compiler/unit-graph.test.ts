@@ -12,7 +12,10 @@ async function plan(selection: TargetSelection = { lib: true, bins: 'all' }, app
   const root = await tempDir()
   await project('util').manifest('util', '[features]\nfancy = []\n').file('src/lib.rs', '').build(root)
   await project('app')
-    .manifest('app', `[dependencies]\nmy-util = { path = "../util", package = "util", features = ["fancy"] }\n${appManifestExtra}`)
+    .manifest(
+      'app',
+      `[dependencies]\nmy-util = { path = "../util", package = "util", features = ["fancy"] }\n${appManifestExtra}`
+    )
     .file('src/lib.rs', '')
     .file('src/main.rs', 'fn main() {}')
     .file('src/bin/tool.rs', 'fn main() {}')
@@ -21,18 +24,19 @@ async function plan(selection: TargetSelection = { lib: true, bins: 'all' }, app
   const features = resolveFeatures(graph, { features: [], allFeatures: false, noDefaultFeatures: false })
   const profile = resolveProfile('dev', {}, '')
   const layout = layoutFor(`${root}/app/target`, profile)
-  return { root, layout, plan: planBuild({ root: graph.root, features, profile, layout, selection, rustcVersion: 'rustc 1.95.0' }) }
+  return {
+    root,
+    layout,
+    plan: planBuild({ root: graph.root, features, profile, layout, selection, rustcVersion: 'rustc 1.95.0' })
+  }
 }
 
 describe('planning units', () => {
   it('orders dependencies first: util lib, app lib, then each bin', async () => {
     const { plan: p } = await plan()
-    expect(p.units.map((u) => `${u.node.pkg.manifest.package.name}:${u.target?.kind}:${u.target?.name}`)).toEqual([
-      'util:lib:util',
-      'app:lib:app',
-      'app:bin:app',
-      'app:bin:tool'
-    ])
+    expect(
+      p.units.map((u) => `${u.node.pkg.manifest.package.name}:${u.target?.kind}:${u.target?.name}`)
+    ).toEqual(['util:lib:util', 'app:lib:app', 'app:bin:app', 'app:bin:tool'])
     expect(p.requested.map((u) => u.target?.name)).toEqual(['app', 'app', 'tool'])
   })
 
@@ -54,9 +58,12 @@ describe('planning units', () => {
 
   it('explains an unknown binary or missing required features', async () => {
     await expect(plan({ lib: false, bins: ['nope'] })).rejects.toThrow(/No bin target named `nope`.*/)
-    await expect(plan({ lib: false, bins: ['needy'] }, '[[bin]]\nname = "needy"\npath = "src/main.rs"\nrequired-features = ["gui"]\n[features]\ngui = []\n')).rejects.toThrow(
-      'Target `needy` in package `app` requires the features: `gui`.'
-    )
+    await expect(
+      plan(
+        { lib: false, bins: ['needy'] },
+        '[[bin]]\nname = "needy"\npath = "src/main.rs"\nrequired-features = ["gui"]\n[features]\ngui = []\n'
+      )
+    ).rejects.toThrow('Target `needy` in package `app` requires the features: `gui`.')
   })
 
   it('gives every unit a distinct hash, and the rustc command line cargo would use', async () => {
@@ -67,7 +74,15 @@ describe('planning units', () => {
     const inv = rustcInvocation(bin, { layout, cwd: `${root}/app`, baseEnv: {} })
     const utilRmeta = `${layout.deps}/libutil-${util.hash}.rmeta`
     expect(inv.args).toEqual(
-      expect.arrayContaining(['--crate-name', 'app', '--edition=2021', 'src/main.rs', '--crate-type', 'bin', '--emit=dep-info,link'])
+      expect.arrayContaining([
+        '--crate-name',
+        'app',
+        '--edition=2021',
+        'src/main.rs',
+        '--crate-type',
+        'bin',
+        '--emit=dep-info,link'
+      ])
     )
     expect(inv.args.join(' ')).toContain(`--extern my_util=${layout.deps}/libutil-${util.hash}.rlib`)
     expect(inv.args.join(' ')).toContain(`-C metadata=${bin.hash} -C extra-filename=-${bin.hash}`)
@@ -75,9 +90,16 @@ describe('planning units', () => {
     expect(libInv.args).toContain(`my_util=${utilRmeta}`)
     expect(libInv.args).toContain('--emit=dep-info,metadata,link')
     const utilInv = rustcInvocation(util, { layout, cwd: `${root}/app`, baseEnv: {} })
-    expect(utilInv.args).toEqual(expect.arrayContaining(['--cfg', 'feature="fancy"', '--check-cfg', 'cfg(feature, values("fancy"))']))
+    expect(utilInv.args).toEqual(
+      expect.arrayContaining(['--cfg', 'feature="fancy"', '--check-cfg', 'cfg(feature, values("fancy"))'])
+    )
     expect(utilInv.args).toContain(`${root}/util/src/lib.rs`)
-    expect(inv.env).toMatchObject({ CARGO_PKG_NAME: 'app', CARGO_CRATE_NAME: 'app', CARGO_BIN_NAME: 'app', CARGO_PRIMARY_PACKAGE: '1' })
+    expect(inv.env).toMatchObject({
+      CARGO_PKG_NAME: 'app',
+      CARGO_CRATE_NAME: 'app',
+      CARGO_BIN_NAME: 'app',
+      CARGO_PRIMARY_PACKAGE: '1'
+    })
     expect(utilInv.env.CARGO_PRIMARY_PACKAGE).toBeUndefined()
   })
 })

@@ -50,7 +50,13 @@ debug = true
     )
     expect(m.format).toBe('current')
     expect(m.rootDir).toBe('/p')
-    expect(m.package).toMatchObject({ name: 'demo', version: '1.2.3', edition: '2021', authors: ['A <a@example.com>'], defaultRun: 'demo' })
+    expect(m.package).toMatchObject({
+      name: 'demo',
+      version: '1.2.3',
+      edition: '2021',
+      authors: ['A <a@example.com>'],
+      defaultRun: 'demo'
+    })
     expect(m.dependencies.map((d) => [d.name, d.kind, d.source.type, d.platform ?? null])).toEqual([
       ['serde', 'normal', 'registry', null],
       ['local', 'normal', 'path', null],
@@ -62,7 +68,9 @@ debug = true
     expect(m.dependencies[0]).toMatchObject({ versionReq: '1', features: ['derive'], defaultFeatures: false })
     expect(m.dependencies[1]).toMatchObject({ optional: true, source: { type: 'path', path: '../local' } })
     expect(m.dependencies[2]).toMatchObject({ packageName: 'real-name' })
-    expect(m.dependencies[3]).toMatchObject({ source: { type: 'git', url: 'https://example.com/g.git', reference: { type: 'tag', value: 'v1' } } })
+    expect(m.dependencies[3]).toMatchObject({
+      source: { type: 'git', url: 'https://example.com/g.git', reference: { type: 'tag', value: 'v1' } }
+    })
     expect(m.features).toEqual({ default: ['local'], extra: ['dep:local', 'serde/std'] })
     expect(m.profiles.release).toMatchObject({ optLevel: 'z', debug: 2 })
     expect(m.warnings).toEqual([])
@@ -105,12 +113,19 @@ crate-type = ["dylib", "staticlib"]
   })
 
   it('treats build = "build.rs" as a build script and build = false as none', () => {
-    expect(parseManifestText('[package]\nname = "a"\nbuild = "build/main.rs"\n', FILE).package.build).toEqual({ type: 'script', path: 'build/main.rs' })
-    expect(parseManifestText('[package]\nname = "a"\nbuild = false\n', FILE).package.build).toEqual({ type: 'none' })
+    expect(parseManifestText('[package]\nname = "a"\nbuild = "build/main.rs"\n', FILE).package.build).toEqual(
+      { type: 'script', path: 'build/main.rs' }
+    )
+    expect(parseManifestText('[package]\nname = "a"\nbuild = false\n', FILE).package.build).toEqual({
+      type: 'none'
+    })
   })
 
   it('warns like cargo about unused keys, with the line', () => {
-    const m = parseManifestText('[package]\nname = "a"\nedition = "2021"\ncolour = "blue"\n\n[lib]\nnmae = "x"\n', FILE)
+    const m = parseManifestText(
+      '[package]\nname = "a"\nedition = "2021"\ncolour = "blue"\n\n[lib]\nnmae = "x"\n',
+      FILE
+    )
     expect(m.warnings).toEqual([
       { message: 'unused manifest key: package.colour', file: FILE, line: 4 },
       { message: 'unused manifest key: lib.nmae', file: FILE, line: 7 }
@@ -132,16 +147,46 @@ crate-type = ["dylib", "staticlib"]
     ['[dependencies]\nfoo = "1"\n', 'manifest-invalid', undefined, /has no `\[package\]` section/],
     ['[workspace]\nmembers = ["a"]\n', 'manifest-invalid', 1, /virtual workspace manifest/],
     ['[package]\nversion = "1.0.0"\n', 'manifest-invalid', 1, /has no `name`/],
-    ['[package]\nname = 5\n', 'manifest-invalid', 2, /`package\.name` must be a string, but it is an integer/],
+    [
+      '[package]\nname = 5\n',
+      'manifest-invalid',
+      2,
+      /`package\.name` must be a string, but it is an integer/
+    ],
     ['[package]\nname = "1x"\n', 'manifest-invalid', 2, /cannot start with a digit/],
     ['[package]\nname = "a"\nversion = "v1.0.0"\n', 'manifest-invalid', 3, /remove the leading `v`/],
     ['[package]\nname = "a"\nedition = "2030"\n', 'manifest-invalid', 3, /Unknown edition `2030`/],
     ['[package]\nname = "a"\nauthors = "me"\n', 'manifest-invalid', 3, /must be an array of strings/],
-    ['[package]\nname = "a"\n[dependencies]\nx = { git = "u", path = "p" }\n', 'manifest-invalid', 4, /only one of `git` or `path`/],
-    ['[package]\nname = "a"\n[dependencies]\nx = { git = "u", branch = "b", tag = "t" }\n', 'manifest-invalid', 4, /only one of `branch`, `tag` or `rev`/],
-    ['[package]\nname = "a"\n[dependencies]\nx = { features = ["f"] }\n', 'manifest-invalid', 4, /has no source/],
-    ['[package]\nname = "a"\n[dependencies]\nx = 3\n', 'manifest-invalid', 4, /must be a version string or a table/],
-    ['[package]\nname = "a"\n\n[[lib]]\nname = "a"\n\n[[lib]]\nname = "b"\n', 'manifest-invalid', 7, /at most one library/],
+    [
+      '[package]\nname = "a"\n[dependencies]\nx = { git = "u", path = "p" }\n',
+      'manifest-invalid',
+      4,
+      /only one of `git` or `path`/
+    ],
+    [
+      '[package]\nname = "a"\n[dependencies]\nx = { git = "u", branch = "b", tag = "t" }\n',
+      'manifest-invalid',
+      4,
+      /only one of `branch`, `tag` or `rev`/
+    ],
+    [
+      '[package]\nname = "a"\n[dependencies]\nx = { features = ["f"] }\n',
+      'manifest-invalid',
+      4,
+      /has no source/
+    ],
+    [
+      '[package]\nname = "a"\n[dependencies]\nx = 3\n',
+      'manifest-invalid',
+      4,
+      /must be a version string or a table/
+    ],
+    [
+      '[package]\nname = "a"\n\n[[lib]]\nname = "a"\n\n[[lib]]\nname = "b"\n',
+      'manifest-invalid',
+      7,
+      /at most one library/
+    ],
     ['[package]\nname = "a"\n[profile.dev]\nopt-level = 7\n', 'manifest-invalid', 4, /`opt-level` must be/],
     ['[package]\nname = "a"\nversion.workspace = true\n', 'manifest-invalid', 3, /inherited from a workspace/]
   ])('rejects %j with a located error', (text, code, line, message) => {

@@ -15,16 +15,15 @@ async function resolve(appExtra: string, request: FeatureRequest = NONE) {
     .file('src/lib.rs', '')
     .build(root)
   await project('lib-b').manifest('lib-b', '[features]\nextra = []\n').file('src/lib.rs', '').build(root)
-  await project('app')
-    .manifest('app', appExtra)
-    .file('src/main.rs', 'fn main() {}')
-    .build(root)
+  await project('app').manifest('app', appExtra).file('src/main.rs', 'fn main() {}').build(root)
   const graph = await loadPackageGraph(`${root}/app/Cargo.toml`, ALL_PLATFORMS)
   const result = resolveFeatures(graph, request)
   const byName = (id: string) => [...graph.nodes.values()].find((n) => n.id === id)!.pkg.manifest.package.name
   return {
     enabled: Object.fromEntries([...result.enabled].map(([id, f]) => [byName(id), f])),
-    active: Object.fromEntries([...result.activeDeps].map(([id, edges]) => [byName(id), edges.map((e) => e.dep.name)]))
+    active: Object.fromEntries(
+      [...result.activeDeps].map(([id, edges]) => [byName(id), edges.map((e) => e.dep.name)])
+    )
   }
 }
 
@@ -38,7 +37,9 @@ describe('feature resolution', () => {
   })
 
   it('default-features = false plus explicit features', async () => {
-    const r = await resolve('[dependencies]\nlib-a = { path = "../lib-a", default-features = false, features = ["slow"] }\n')
+    const r = await resolve(
+      '[dependencies]\nlib-a = { path = "../lib-a", default-features = false, features = ["slow"] }\n'
+    )
     expect(r.enabled['lib-a']).toEqual(['slow'])
   })
 
@@ -49,7 +50,10 @@ describe('feature resolution', () => {
   })
 
   it('dep:x turns on the dependency without an implicit feature; x/f turns on a feature of it', async () => {
-    const r = await resolve(`${DEPS}[features]\nbee = ["dep:lib-b", "lib-b/extra", "lib-a/serde"]\n`, { ...NONE, features: ['bee'] })
+    const r = await resolve(`${DEPS}[features]\nbee = ["dep:lib-b", "lib-b/extra", "lib-a/serde"]\n`, {
+      ...NONE,
+      features: ['bee']
+    })
     expect(r.enabled).toEqual({ app: ['bee'], 'lib-a': ['default', 'fast', 'serde'], 'lib-b': ['extra'] })
   })
 
@@ -64,7 +68,12 @@ describe('feature resolution', () => {
     const manifest = `${DEPS}[features]\ndefault = ["one"]\none = []\ntwo = []\n`
     expect((await resolve(manifest)).enabled.app).toEqual(['default', 'one'])
     expect((await resolve(manifest, { ...NONE, noDefaultFeatures: true })).enabled.app).toEqual([])
-    expect((await resolve(manifest, { ...NONE, allFeatures: true })).enabled.app).toEqual(['default', 'lib-b', 'one', 'two'])
+    expect((await resolve(manifest, { ...NONE, allFeatures: true })).enabled.app).toEqual([
+      'default',
+      'lib-b',
+      'one',
+      'two'
+    ])
   })
 
   it('names the package and the available features when one does not exist', async () => {

@@ -31,7 +31,10 @@ describe('platform-specific dependency tables', () => {
     expect(platformMatches(key, HOST, cfg)).toBe(expected)
   })
 
-  it.each(['cfg(unix', 'cfg(not(a, b))', 'cfg(target_os = linux)', 'cfg(all(unix)) extra'])('rejects %s', (key) => {
-    expect(() => platformMatches(key, HOST, cfg)).toThrow(/Invalid platform/)
-  })
+  it.each(['cfg(unix', 'cfg(not(a, b))', 'cfg(target_os = linux)', 'cfg(all(unix)) extra'])(
+    'rejects %s',
+    (key) => {
+      expect(() => platformMatches(key, HOST, cfg)).toThrow(/Invalid platform/)
+    }
+  )
 })

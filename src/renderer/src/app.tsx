@@ -1,0 +1,61 @@
+/**
+ * The app shell: which view is on screen (start, wizard, or one project), plus the commands
+ * that work from anywhere. A tiny state machine is all the navigation this app needs.
+ */
+import { useEffect, useState } from 'react'
+import { useAppInfo } from './queries/app-queries'
+import { useOperationEventsSubscription } from './queries/operation-events'
+import { useCommand } from './lib/commands'
+import { useAppShortcuts } from './lib/use-app-shortcuts'
+import { useFolderPicker } from './components/use-folder-picker'
+import { StartPage } from './features/start-page/start-page'
+import { Wizard } from './features/wizard/wizard'
+import { ProjectView } from './features/project/project-view'
+import { AppBar } from './components/app-bar'
+import { baseName } from './lib/paths'
+
+export type View =
+  | { readonly name: 'start' }
+  | { readonly name: 'wizard' }
+  | { readonly name: 'project'; readonly path: string }
+
+const START: View = { name: 'start' }
+
+export function App() {
+  useOperationEventsSubscription()
+  const appInfo = useAppInfo().data
+  useAppShortcuts(appInfo?.mode)
+  const [view, setView] = useState<View>(START)
+  const picker = useFolderPicker()
+
+  const newPackage = (): void => setView({ name: 'wizard' })
+  const openProject = (path: string): void => setView({ name: 'project', path })
+  const openFolder = (): void => {
+    picker
+      .pick('Open a package folder')
+      .then((path) => path && openProject(path))
+      .catch(() => undefined)
+  }
+  const goStart = (): void => setView(START)
+
+  useEffect(() => {
+    const where =
+      view.name === 'wizard' ? 'New Package' : view.name === 'project' ? baseName(view.path) : undefined
+    document.title = where ? `${where} — Crate Studio` : 'Crate Studio'
+  }, [view])
+
+  useCommand('new-package', newPackage)
+  useCommand('open-folder', openFolder)
+
+  return (
+    <div className="app">
+      <AppBar view={view} onStart={goStart} />
+      {view.name === 'start' && (
+        <StartPage onNewPackage={newPackage} onOpenFolder={openFolder} onOpenProject={openProject} />
+      )}
+      {view.name === 'wizard' && <Wizard onCancel={goStart} onCreated={openProject} />}
+      {view.name === 'project' && <ProjectView key={view.path} path={view.path} onBack={goStart} />}
+      {picker.element}
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+/** Where the operation stands: N/M crates, a bar, the elapsed time, and how it ended. */
+import { formatElapsed } from '@shared/format/status'
+import { useNow } from '../../lib/use-now'
+import type { OperationState } from './operation-state'
+
+function outcome(op: OperationState): {
+  readonly text: string
+  readonly tone: 'running' | 'ok' | 'bad' | 'muted'
+} {
+  const noun = op.kind === 'run' ? 'Run' : 'Build'
+  const result = op.result
+  if (!result) {
+    const built = op.units !== undefined && op.finishedUnits >= op.units.length
+    return { text: op.kind === 'run' && built ? 'Running…' : 'Building…', tone: 'running' }
+  }
+  if (result.error?.code === 'cancelled') return { text: 'Cancelled', tone: 'muted' }
+  if (!result.success)
+    return { text: `${noun} failed${result.error ? `: ${result.error.message}` : ''}`, tone: 'bad' }
+  return { text: op.kind === 'run' ? 'Run finished' : 'Build succeeded', tone: 'ok' }
+}
+
+function exitText(exit: NonNullable<OperationState['exit']>): string {
+  if (exit.signal) return `Program killed by ${exit.signal}`
+  return `Program exited with code ${exit.exitCode ?? '?'}`
+}
+
+export function ProgressSummary({ operation }: { readonly operation: OperationState }) {
+  const running = operation.result === undefined
+  const now = useNow(running)
+  const total = operation.units?.length ?? 0
+  const done = Math.min(operation.finishedUnits, total)
+  const elapsed = operation.result ? operation.result.elapsedMs : Math.max(0, now - operation.startedAt)
+  const state = outcome(operation)
+  const percent = total > 0 ? (done / total) * 100 : running ? 0 : 100
+  return (
+    <div className="progress-summary">
+      <div className="progress-line">
+        <span className={`progress-outcome tone-${state.tone}`} role="status" title={state.text}>
+          {state.text}
+        </span>
+        {operation.exit && (
+          <span className={`exit-code ${operation.exit.exitCode === 0 ? 'tone-ok' : 'tone-bad'}`}>
+            {exitText(operation.exit)}
+          </span>
+        )}
+        <span className="progress-count">
+          {done}/{total} crates
+        </span>
+        <span className="progress-elapsed" title="Elapsed time">
+          {formatElapsed(elapsed)}
+        </span>
+      </div>
+      <div
+        className={`progress-bar tone-${state.tone}${running && total === 0 ? ' indeterminate' : ''}`}
+        role="progressbar"
+        aria-label="Crates compiled"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={`${done}/${total} crates`}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  )
+}

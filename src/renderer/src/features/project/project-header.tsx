@@ -1,0 +1,27 @@
+/** Who this package is at a glance: name, version, edition, manifest dialect and where it lives. */
+import type { PackageSummary } from '@shared/models/package'
+
+export function ProjectHeader({ pkg }: { readonly pkg: PackageSummary }) {
+  return (
+    <header className="project-header">
+      <div className="project-title">
+        <h1>{pkg.name}</h1>
+        <span className="badge" title="Version">
+          v{pkg.version}
+        </span>
+        <span className="badge" title="Edition">
+          edition {pkg.edition}
+        </span>
+        {pkg.format === '2014' && (
+          <span className="badge badge-warning" title="This manifest uses the 2014 format ([[lib]], [[bin]])">
+            2014 format
+          </span>
+        )}
+      </div>
+      {pkg.description && <p className="project-description">{pkg.description}</p>}
+      <p className="project-path">
+        <code title={pkg.manifestPath}>{pkg.rootDir}</code>
+      </p>
+    </header>
+  )
+}
