@@ -23,10 +23,10 @@ function store() {
 describe('operations', () => {
   it('batches events and always ends with one finished event', async () => {
     const { ops, batches, finished } = store()
-    const handle = ops.start('build', async ({ emit }) => {
+    const handle = ops.start('build', ({ emit }) => {
       for (let i = 0; i < 500; i++)
         emit({ type: 'output', source: 'rustc', stream: 'stderr', text: `line ${i}\n` })
-      return { success: true }
+      return Promise.resolve({ success: true })
     })
     await finished()
     const events = batches.flatMap((b) => b.events)
