@@ -20,6 +20,7 @@ export function appendOutput(
   if (endsWithNewline) pieces.pop()
   pieces.forEach((raw, index) => {
     const open = index === pieces.length - 1 && !endsWithNewline
+    const pendingReturn = open && raw.endsWith('\r') ? ({ pendingReturn: true } as const) : {}
     const last = lines[lines.length - 1]
     if (
       index === 0 &&
@@ -28,10 +29,12 @@ export function appendOutput(
       last.source === source &&
       last.stream === stream
     ) {
-      lines[lines.length - 1] = { ...last, text: cleanLine(last.text + raw), open }
+      // `10%\r` then `20%`: a carriage return left pending means the new text redraws the line.
+      const text = last.pendingReturn && raw !== '' ? cleanLine(raw) : cleanLine(last.text + raw)
+      lines[lines.length - 1] = { kind: 'output', id: last.id, source, stream, text, open, ...pendingReturn }
       return
     }
-    lines.push({ kind: 'output', id: nextId++, source, stream, text: cleanLine(raw), open })
+    lines.push({ kind: 'output', id: nextId++, source, stream, text: cleanLine(raw), open, ...pendingReturn })
   })
   return nextId
 }

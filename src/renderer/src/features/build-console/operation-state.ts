@@ -25,6 +25,8 @@ export type ConsoleLine =
       readonly text: string
       /** The text did not end in a newline yet; the next chunk of the same stream continues it. */
       readonly open: boolean
+      /** The open text ended in `\r`: the next chunk redraws the line instead of extending it. */
+      readonly pendingReturn?: true
     }
   | {
       readonly kind: 'diagnostic'
