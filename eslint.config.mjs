@@ -79,6 +79,31 @@ export default tseslint.config(
     }
   },
   {
+    // Services are shared by every shell, so they must not know any of them.
+    files: ['src/main/services/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            rawIpc,
+            {
+              name: 'electron',
+              message:
+                'Services are shared by every shell: no electron (use ShellAdapter or an injected seam).'
+            }
+          ],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(ipc|bridge|cli)(/|$)',
+              message: 'Services know nothing about transports: no ipc, bridge or cli imports.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/shared/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: noNode }] }
   },

@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { protocol } from 'electron'
 import { contentTypeFor, isHtml } from './bridge/content-types'
 import { toSafeSegments } from './bridge/safe-path'
-import { isInside } from './bridge/static-files'
+import { isInside } from './fs-paths'
 
 export const APP_SCHEME = 'app'
 export const APP_ORIGIN = `${APP_SCHEME}://crate-studio`

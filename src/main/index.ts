@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { app, type BrowserWindow } from 'electron'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol'
 import { desktopShell } from './desktop-shell'
+import { devServerUrl } from './dev-server-url'
 import { createHandlers } from './handlers'
 import { setupIpc } from './ipc/app-ipc'
 import { ipcPublisher } from './ipc/ipc-publisher'
@@ -15,8 +16,8 @@ import { setupSecurity } from './security'
 import { createServices, defaultConfigDir } from './services/create-services'
 import { createMainWindow } from './window'
 
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
-const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])]
+const rendererUrl = devServerUrl({ dev: import.meta.env.DEV, packaged: app.isPackaged }, process.env)
+const appOrigins = [APP_ORIGIN, ...(rendererUrl ? [new URL(rendererUrl).origin] : [])]
 let mainWindow: BrowserWindow | undefined
 
 const logError = (context: string, e: unknown) => console.error(`[crate-studio] ${context}:`, e)
@@ -49,9 +50,9 @@ if (!app.requestSingleInstanceLock()) {
     setupIpc(handlers, appOrigins, logError)
     setupMenu((command) => publish('menuCommand', command))
     app.on('before-quit', () => services.operations.cancelAll())
-    mainWindow = createMainWindow(devServerUrl)
+    mainWindow = createMainWindow(rendererUrl)
     app.on('activate', () => {
-      if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(devServerUrl)
+      if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(rendererUrl)
     })
   })
 }

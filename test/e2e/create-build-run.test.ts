@@ -17,6 +17,13 @@ let page: Page
 let errors: string[]
 let workDir: string
 
+/** Whether a process runs the given executable (the program the console started). */
+async function running(executable: string): Promise<boolean> {
+  const { execa } = await import('execa')
+  const r = await execa('pgrep', ['-f', '--', executable], { reject: false })
+  return r.exitCode === 0
+}
+
 const log = () => page.getByRole('log', { name: 'Build output' })
 const status = () => page.locator('.progress-summary').getByRole('status')
 
@@ -92,6 +99,9 @@ describe('browser mode: create, build and run a package', () => {
     const item = diagnostics.getByRole('listitem').filter({ hasText: 'E0425' })
     await expect.poll(() => item.count()).toBe(1)
     expect(await item.textContent()).toMatch(/cannot find value `nope` in this scope.*main\.rs:3/s)
+    expect(await log().textContent()).toContain(
+      'error: could not compile `hello-e2e` (bin "hello-e2e") due to 1 previous error'
+    )
     await item.getByRole('button').first().click()
     await expect.poll(() => page.locator('[data-diagnostic-id].highlighted').textContent()).toContain('nope')
     await screenshot(page, '06-diagnostics')
@@ -104,8 +114,11 @@ describe('browser mode: create, build and run a package', () => {
     )
     await page.getByRole('button', { name: 'Run', exact: true }).click()
     await expect.poll(() => log().textContent(), { timeout: 120_000 }).toContain('waiting')
+    const binary = join(workDir, 'hello-e2e', 'target', 'debug', 'hello-e2e')
+    expect(await running(binary)).toBe(true)
     await page.getByRole('button', { name: 'Cancel' }).click()
     await expect.poll(() => status().textContent(), { timeout: 20_000 }).toBe('Cancelled')
+    await expect.poll(() => running(binary), { timeout: 5000 }).toBe(false)
   })
 
   it('opens a 2014-format package through the folder browser and builds it', async () => {

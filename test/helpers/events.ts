@@ -13,6 +13,7 @@ export function eventLog() {
         .map((e) => {
           if (e.type === 'status') return `${e.verb.padStart(12)} ${e.detail}\n`
           if (e.type === 'output') return stripAnsi(e.text)
+          if (e.type === 'message') return `${e.level}: ${e.text}\n`
           if (e.type === 'diagnostic') return stripAnsi(e.diagnostic.rendered ?? '')
           return ''
         })

@@ -12,6 +12,7 @@ import type { AppInfo } from '@shared/models/app'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { startBridgeServer, type BridgeServer } from '../../src/main/bridge/server'
+import { EngineError } from '../../src/main/engine/errors'
 import type { Handlers } from '../../src/main/ipc/dispatch'
 import {
   createWebSocketTransport,
@@ -197,16 +198,40 @@ describe('binding', () => {
     expect(outcome).toBe('ECONNREFUSED')
   })
 
+  // EngineErrors, so the CLI prints them as plain `error:` lines rather than as bugs.
   it('explains a port that is already in use', async () => {
-    await expect(
-      startBridgeServer({ handlers: fakeHandlers(), rendererDir, port: server.port })
-    ).rejects.toThrow(`port ${server.port} is already in use; pass --port with another port`)
+    const error = await startBridgeServer({ handlers: fakeHandlers(), rendererDir, port: server.port }).catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(EngineError)
+    expect(error).toMatchObject({
+      code: 'already-exists',
+      message: `port ${server.port} is already in use`,
+      details: { hint: 'pass --port with another port' }
+    })
   })
 
   it('explains a renderer that was not built', async () => {
-    await expect(
-      startBridgeServer({ handlers: fakeHandlers(), rendererDir: join(root, 'nope') })
-    ).rejects.toThrow(/npx electron-vite build/)
+    const error = await startBridgeServer({
+      handlers: fakeHandlers(),
+      rendererDir: join(root, 'nope')
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(EngineError)
+    expect(error).toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/The browser UI is not built/) as string,
+      details: { hint: expect.stringMatching(/npx electron-vite build/) as string }
+    })
+  })
+
+  it('refuses an unusable port or token as invalid input', async () => {
+    for (const options of [{ port: 70000 }, { port: 1.5 }, { token: 'short' }]) {
+      const error = await startBridgeServer({ handlers: fakeHandlers(), rendererDir, ...options }).catch(
+        (e: unknown) => e
+      )
+      expect(error, JSON.stringify(options)).toBeInstanceOf(EngineError)
+      expect(error).toMatchObject({ code: 'invalid-input' })
+    }
   })
 })
 

@@ -7,7 +7,7 @@ import { project } from '../helpers/project'
 
 /** Processes whose command line contains `marker`, other than the pgrep itself. */
 async function processesMatching(marker: string): Promise<string[]> {
-  const r = await execa('pgrep', ['-af', marker], { reject: false })
+  const r = await execa('pgrep', ['-af', '--', marker], { reject: false })
   return r.stdout.split('\n').filter((l) => l.trim() && !l.includes('pgrep'))
 }
 
@@ -68,5 +68,31 @@ fn main() {
     expect(result.exit?.cancelled).toBe(true)
     await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length === 0, 5000)
     expect((await processesMatching(`${p.root}/target/debug/forever`)).length).toBe(0)
+  })
+
+  it('kills a running rustc and leaves no binary behind', async () => {
+    const name = `slow_${process.pid}_${Math.floor(Math.random() * 1e6)}`
+    const main = `#![allow(long_running_const_eval)]
+const fn spin(n: u64) -> u64 { let mut i = 0u64; let mut s = 0u64; while i < n { s = s.wrapping_add(i ^ (s >> 3)); i += 1; } s }
+const X: u64 = spin(4_000_000_000);
+fn main() { println!("{}", X); }
+`
+    const p = await project().manifest(name).file('src/main.rs', main).build()
+    const controller = new AbortController()
+    const log = eventLog()
+    const build = runBuild(
+      { manifestPath: p.manifest, profile: 'dev', selection: { lib: true, bins: 'all' } },
+      { sink: log.sink, signal: controller.signal }
+    )
+    await waitFor(async () => (await processesMatching(`--crate-name ${name}`)).length > 0)
+    controller.abort()
+    const result = await build
+    expect(result).toMatchObject({ success: false, cancelled: true })
+    await waitFor(async () => (await processesMatching(`--crate-name ${name}`)).length === 0, 5000)
+    const { access } = await import('node:fs/promises')
+    await expect(access(p.path(`target/debug/${name}`))).rejects.toThrow()
+    expect(log.events).toContainEqual(
+      expect.objectContaining({ type: 'unit-finished', outcome: 'cancelled' })
+    )
   })
 })

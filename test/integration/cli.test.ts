@@ -104,6 +104,9 @@ describe('crate-studio CLI', () => {
       },
       message: { level: 'warning', code: { code: 'unused_variables' } }
     })
+    // JSON consumers get plain text, as from cargo: no terminal colour codes in `rendered`.
+    expect(JSON.stringify(lines[0])).not.toContain('\\u001b')
+    expect((lines[0]!.message as { rendered: string }).rendered).toContain('unused variable')
     expect(lines[1]).toMatchObject({ executable: join(dir, 'js', 'target', 'debug', 'js'), fresh: false })
     expect(lines[2]).toEqual({ reason: 'build-finished', success: true })
   })

@@ -1,4 +1,4 @@
-import { access, readFile, writeFile } from 'node:fs/promises'
+import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
@@ -81,14 +81,10 @@ describe('new → build → run with the real rustc', () => {
     expect(planned?.type === 'planned' && planned.units.map((u) => u.kind)).toEqual(['lib', 'bin'])
   })
 
-  it('writes the same files as cargo new', async () => {
+  it('writes the same files as cargo new, with the same folder mode', async () => {
     const dir = await tempDir()
     await newPackage(dir, 'ours', { vcs: 'git' })
-    await execa('cargo', ['new', '--vcs', 'git', 'ours'], {
-      cwd: join(dir, 'cargo-side'),
-      reject: false
-    }).catch(() => undefined)
-    await execa('mkdir', ['-p', join(dir, 'cargo-side')])
+    await mkdir(join(dir, 'cargo-side'))
     await execa('cargo', ['new', '--vcs', 'git', 'ours'], { cwd: join(dir, 'cargo-side') })
     for (const f of ['Cargo.toml', '.gitignore', 'src/main.rs']) {
       expect(await readFile(join(dir, 'ours', f), 'utf8'), f).toBe(
@@ -96,5 +92,8 @@ describe('new → build → run with the real rustc', () => {
       )
     }
     await access(join(dir, 'ours', '.git', 'HEAD'))
+    const mode = async (path: string) => ((await stat(path)).mode & 0o777).toString(8)
+    expect(await mode(join(dir, 'ours'))).toBe(await mode(join(dir, 'cargo-side', 'ours')))
+    expect(await mode(join(dir, 'ours', 'src'))).toBe(await mode(join(dir, 'cargo-side', 'ours', 'src')))
   })
 })

@@ -46,6 +46,26 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
       'src/main/services/x.ts',
       "import { ipcMain } from 'electron'\nexport const a = ipcMain\n",
       /Raw IPC lives only in src\/main\/ipc/
+    ],
+    [
+      'src/main/services/x.ts',
+      "import { app } from 'electron'\nexport const a = app\n",
+      /Services are shared by every shell/
+    ],
+    [
+      'src/main/services/x.ts',
+      "import { dispatch } from '../ipc/dispatch'\nexport const a = dispatch\n",
+      /Services know nothing about transports/
+    ],
+    [
+      'src/main/services/deep/x.ts',
+      "import { startBridgeServer } from '../../bridge/server'\nexport const a = startBridgeServer\n",
+      /Services know nothing about transports/
+    ],
+    [
+      'src/main/services/x.ts',
+      "import { main } from '../cli/main'\nexport const a = main\n",
+      /Services know nothing about transports/
     ]
   ])('%s: %s is refused', async (file, code, message) => {
     const hits = await ruleHits(file, code)

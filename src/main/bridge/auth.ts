@@ -6,6 +6,7 @@
  * handshakes).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { EngineError } from '../engine/errors'
 
 /** The token cookie's name without its port; see `tokenCookieName`. */
 export const TOKEN_COOKIE_PREFIX = 'crate_studio_token_'
@@ -32,7 +33,11 @@ export function createToken(): string {
 /** A caller-chosen token must be long enough to guess-proof and safe in a URL and a cookie. */
 export function assertUsableToken(token: string): void {
   if (!TOKEN_SHAPE.test(token)) {
-    throw new Error('The bridge token must be 16 to 512 characters of A-Z, a-z, 0-9, "-" or "_".')
+    throw new EngineError(
+      'invalid-input',
+      'The bridge token must be 16 to 512 characters of A-Z, a-z, 0-9, "-" or "_".',
+      { hint: 'Leave the token out to get a random one.' }
+    )
   }
 }
 

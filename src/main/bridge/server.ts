@@ -5,9 +5,9 @@
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Publish } from '@shared/ipc/contract'
 import { WebSocketServer } from 'ws'
 import type { ErrorLogger, Handlers } from '../ipc/dispatch'
-import type { Publish } from '../ipc/publisher'
 import { assertUsableToken, createToken, TOKEN_PARAM } from './auth'
 import type { BridgeContext } from './bridge-context'
 import { checkPort, listenOnLoopback, LOOPBACK_HOST } from './listen'
@@ -44,7 +44,10 @@ export interface BridgeServer {
   close(): Promise<void>
 }
 
-/** Starts the bridge; rejects with a readable Error (port taken, renderer not built, bad token). */
+/**
+ * Starts the bridge; rejects with an EngineError a person can act on (port taken, renderer not
+ * built, bad token).
+ */
 export async function startBridgeServer(options: BridgeOptions): Promise<BridgeServer> {
   const token = options.token ?? createToken()
   assertUsableToken(token)

@@ -3,11 +3,10 @@
  * Origin and token checks, so every socket here may invoke handlers and receive push events.
  * Calls go through `dispatch`, the same validation and error envelope Electron IPC uses.
  */
-import type { PushEvent, PushEvents } from '@shared/ipc/contract'
+import type { Publish, PushEvent, PushEvents } from '@shared/ipc/contract'
 import { fail, type Result } from '@shared/ipc/result'
 import type { RawData, WebSocket } from 'ws'
 import { dispatch, type ErrorLogger, type Handlers } from '../ipc/dispatch'
-import type { Publish } from '../ipc/publisher'
 import { eventMessage, parseClientMessage, resultMessage } from './socket-protocol'
 
 export interface SocketHub {

@@ -4,29 +4,26 @@
  */
 import { open, realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
+import { EngineError } from '../engine/errors'
+import { isInside } from '../fs-paths'
 import { contentTypeFor, isHtml } from './content-types'
 import { contentSecurityPolicy, SECURITY_HEADERS, sendText } from './http-responses'
 import { toSafeSegments } from './safe-path'
 
-/** Resolves the renderer directory once, with a message that says how to fix a missing build. */
+/** Resolves the renderer directory once, with an error that says how to fix a missing build. */
 export async function resolveRendererDir(rendererDir: string): Promise<string> {
-  const missing = `The browser UI is not built: ${join(rendererDir, 'index.html')} is missing. Run \`npx electron-vite build\` first.`
-  let real: string
   try {
-    real = await realpath(rendererDir)
-    const index = await stat(join(real, 'index.html'))
-    if (!index.isFile()) throw new Error(missing)
+    const real = await realpath(rendererDir)
+    if ((await stat(join(real, 'index.html'))).isFile()) return real
   } catch {
-    throw new Error(missing)
+    // Missing or unreadable: the same advice below.
   }
-  return real
-}
-
-/** True when `candidate` is `root` itself or lies below it. */
-export function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate)
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+  throw new EngineError(
+    'not-found',
+    `The browser UI is not built: ${join(rendererDir, 'index.html')} is missing.`,
+    { hint: 'Run `npx electron-vite build` first.' }
+  )
 }
 
 /** The real path of a regular file inside the root, or null. */

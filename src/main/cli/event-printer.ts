@@ -15,28 +15,29 @@ export interface PrinterOptions {
 }
 
 export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
-  // Build-command output is kept, as cargo keeps a build script's, and shown on failure or with -vv.
+  // Build-command output is kept per unit, as cargo keeps a build script's, and shown on
+  // failure or with -vv.
   const commandOutput = new Map<string, string>()
-  let lastCommandUnit: string | undefined
   return (e: EngineEvent) => {
     switch (e.type) {
       case 'status':
         if (!o.quiet) term.status(e.verb, e.detail, e.warning)
         return
+      case 'message':
+        if (e.level === 'error') term.error({ code: 'build-failed', message: e.text })
+        else if (e.level === 'warning') term.warning(e.text)
+        else term.note(e.text)
+        return
       case 'diagnostic':
         if (o.format === 'human' && e.diagnostic.rendered) term.stderr(e.diagnostic.rendered)
         return
       case 'output':
-        if (e.source === 'build-command' && o.verbose < 2) {
-          if (lastCommandUnit)
-            commandOutput.set(lastCommandUnit, (commandOutput.get(lastCommandUnit) ?? '') + e.text)
+        if (e.source === 'build-command' && o.verbose < 2 && e.unitId) {
+          commandOutput.set(e.unitId, (commandOutput.get(e.unitId) ?? '') + e.text)
           return
         }
         if (e.stream === 'stdout' && e.source === 'program') term.stdout(e.text)
         else term.stderr(e.text)
-        return
-      case 'unit-started':
-        if (e.unitId.endsWith(' build-command')) lastCommandUnit = e.unitId
         return
       case 'unit-finished': {
         const kept = commandOutput.get(e.unitId)
@@ -51,6 +52,7 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
         return
       }
       case 'planned':
+      case 'unit-started':
       case 'program-exited':
       case 'finished':
         return

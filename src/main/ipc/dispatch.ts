@@ -4,14 +4,14 @@
  * outcome into a result envelope. No stack trace ever reaches the renderer.
  */
 import { invokeContract, type Channel, type ChannelInput, type ChannelOutput } from '@shared/ipc/contract'
-import { fail, ok, type AppError, type Result } from '@shared/ipc/result'
-import { isEngineError } from '../engine/errors'
+import { fail, ok, type Result } from '@shared/ipc/result'
+import { toAppError, type ErrorLogger } from '../engine/errors'
+
+export type { ErrorLogger }
 
 export type Handlers = {
   readonly [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>>
 }
-
-export type ErrorLogger = (channel: string, error: unknown) => void
 
 function isChannel(name: string): name is Channel {
   return Object.hasOwn(invokeContract, name)
@@ -44,12 +44,4 @@ export async function dispatch(
   } catch (e) {
     return { ok: false, error: toAppError(e, channel, logError) }
   }
-}
-
-/** Expected failures keep their code and details; anything else becomes an `internal` error. */
-export function toAppError(e: unknown, context: string, logError: ErrorLogger = () => {}): AppError {
-  if (isEngineError(e)) return { code: e.code, message: e.message, details: e.details }
-  logError(context, e)
-  const message = e instanceof Error ? e.message : String(e)
-  return { code: 'internal', message: `Internal error in ${context}: ${message}` }
 }

@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron'
+import type { Publish } from '@shared/ipc/contract'
 import { wireChannel } from '@shared/ipc/wire'
-import type { Publish } from './publisher'
 
 /** Push events to the app window, if it is still there. */
 export function ipcPublisher(target: () => WebContents | undefined): Publish {

@@ -1,6 +1,6 @@
 /** Wires the services every shell shares. Shell-specific powers arrive through ShellAdapter. */
 import { join } from 'node:path'
-import type { Publish } from '../ipc/publisher'
+import type { Publish } from '@shared/ipc/contract'
 import { BuildService } from './build-service'
 import { OperationStore } from './operations'
 import { ProjectService } from './project-service'
@@ -22,7 +22,7 @@ export interface ServiceOptions {
 export function createServices(o: ServiceOptions): Services {
   const operations = new OperationStore(o.publish, o.logError)
   return {
-    projects: new ProjectService(new RecentProjects(o.configDir)),
+    projects: new ProjectService(new RecentProjects(o.configDir), o.logError),
     builds: new BuildService(operations),
     operations
   }

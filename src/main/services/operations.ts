@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { OperationEvent, OperationHandle, OperationKind } from '@shared/models/build'
+import type { Publish } from '@shared/ipc/contract'
 import type { AppError } from '@shared/ipc/result'
-import type { Publish } from '../ipc/publisher'
-import { toAppError } from '../ipc/dispatch'
+import { toAppError } from '../engine/errors'
 import { EventBatcher } from './event-batcher'
 
 export interface OperationIo {

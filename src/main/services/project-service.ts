@@ -1,37 +1,48 @@
 /**
  * Opening, creating and browsing projects. Remembers which project folders were opened this
- * session, so privileged actions that take a path from the renderer (open in editor) stay
- * inside them.
+ * session, so privileged actions that take a path from the renderer (build, run, open in
+ * editor) stay inside them.
  */
-import { readdir, stat } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { DirectoryListing, RecentProject } from '@shared/models/app'
 import type { NewPackageDefaults, NewPackageOptions, NewPackagePreview } from '@shared/models/new-package'
 import type { ProjectSnapshot } from '@shared/models/package'
 import { DEFAULT_EDITION } from '@shared/models/package'
-import { EngineError } from '../engine/errors'
+import { EngineError, isEngineError, type ErrorLogger } from '../engine/errors'
 import { discoverAuthor } from '../engine/scaffold/author'
 import { createNewPackage, planNewPackage } from '../engine/scaffold/new-package'
 import { ALL_PLATFORMS, loadPackageGraph } from '../engine/workspace/package-graph'
+import { isFile, OpenedProjects } from './opened-projects'
 import { snapshotOf } from './project-snapshot'
 import type { RecentProjects } from './recent-projects'
 
 const MAX_LISTED = 1000
 
 export class ProjectService {
-  private readonly openedRoots = new Set<string>()
+  private readonly opened = new OpenedProjects()
 
-  constructor(private readonly recent: RecentProjects) {}
+  constructor(
+    private readonly recent: RecentProjects,
+    /** Hears about best-effort failures (the recent list) that must not fail the action itself. */
+    private readonly logError: ErrorLogger = () => {}
+  ) {}
 
   /** Accepts a folder or its Cargo.toml. */
   async open(path: string): Promise<ProjectSnapshot> {
     const manifest = path.endsWith('Cargo.toml') ? path : join(path, 'Cargo.toml')
     const graph = await loadPackageGraph(manifest, ALL_PLATFORMS)
     const snapshot = snapshotOf(graph)
-    this.openedRoots.add(snapshot.root.rootDir)
-    for (const p of snapshot.packages) this.openedRoots.add(p.rootDir)
-    await this.recent.add(snapshot.root.rootDir, snapshot.root.name)
+    await this.opened.add(
+      snapshot.root.rootDir,
+      snapshot.packages.map((p) => p.rootDir)
+    )
+    try {
+      await this.recent.add(snapshot.root.rootDir, snapshot.root.name)
+    } catch (e) {
+      this.logError('saving the recent projects list', e)
+    }
     return snapshot
   }
 
@@ -55,7 +66,20 @@ export class ProjectService {
 
   async create(options: NewPackageOptions): Promise<ProjectSnapshot> {
     await createNewPackage(options)
-    return this.open(options.path)
+    try {
+      return await this.open(options.path)
+    } catch (e) {
+      // The package exists now: say so, or a retry would fail with "already exists".
+      const why = e instanceof Error ? e.message : String(e)
+      throw new EngineError(
+        isEngineError(e) ? e.code : 'io',
+        `The package was created at ${options.path}, but it could not be opened: ${why}`,
+        {
+          ...(isEngineError(e) ? e.details : {}),
+          hint: 'Fix the problem, then open the folder from the start page instead of creating it again.'
+        }
+      )
+    }
   }
 
   async listDirectory(path: string): Promise<DirectoryListing> {
@@ -89,27 +113,13 @@ export class ProjectService {
     }
   }
 
-  /** A file the renderer may ask to open: a regular file inside a project opened this session. */
-  async checkOpenable(path: string): Promise<string> {
-    const file = resolve(path)
-    const inside = [...this.openedRoots].some((root) => {
-      const rel = relative(root, file)
-      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-    })
-    if (!inside || !(await isFile(file))) {
-      throw new EngineError(
-        'invalid-input',
-        `Refusing to open ${basename(file)}: it is not a file of an open project.`
-      )
-    }
-    return file
+  /** The manifest the renderer may build or run: the Cargo.toml of a project opened this session. */
+  checkBuildable(manifestPath: string): Promise<string> {
+    return this.opened.checkBuildable(manifestPath)
   }
-}
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile()
-  } catch {
-    return false
+  /** A file the renderer may ask to open: a source or text file of a project opened this session. */
+  checkOpenable(path: string): Promise<string> {
+    return this.opened.checkOpenable(path)
   }
 }

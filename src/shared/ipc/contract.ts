@@ -10,6 +10,7 @@ import type { OperationEventBatch, OperationHandle } from '../models/build'
 import type { NewPackageDefaults, NewPackagePreview } from '../models/new-package'
 import type { ProjectSnapshot } from '../models/package'
 import { EDITIONS } from '../models/package'
+import { hasControlCharacters } from '../rules/control-characters'
 import type { Result } from './result'
 
 /** An absolute path from the renderer: bounded, no NUL bytes. Main checks it further. */
@@ -19,13 +20,6 @@ const absolutePath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'must not contain NUL bytes')
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path')
-
-/** Control characters other than tab and newlines have no place in names, versions or arguments. */
-const hasControlCharacters = (s: string) =>
-  [...s].some((ch) => {
-    const code = ch.charCodeAt(0)
-    return code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r'
-  })
 
 const shortText = (max: number) =>
   z
@@ -96,6 +90,9 @@ export interface PushEvents {
   menuCommand: MenuCommand
 }
 export type PushEvent = keyof PushEvents
+
+/** Sends a push event to every connected renderer (Electron window or browser tab). */
+export type Publish = <E extends PushEvent>(event: E, payload: PushEvents[E]) => void
 
 export type Unsubscribe = () => void
 

@@ -13,12 +13,15 @@ export interface UnitSummary {
   readonly kind: TargetKind | 'build-command'
 }
 
-export type UnitOutcome = 'done' | 'failed' | 'cancelled'
+/** `skipped`: never started because something it needs failed. */
+export type UnitOutcome = 'done' | 'failed' | 'cancelled' | 'skipped'
 
 /** A cargo-style status line: a right-aligned verb and its detail ("Compiling demo v0.1.0 (/p)"). */
-export type StatusVerb = 'Compiling' | 'Building' | 'Running' | 'Finished' | 'Blocking' | 'Creating' | 'Fresh'
+export type StatusVerb = 'Compiling' | 'Running' | 'Finished' | 'Blocking' | 'Creating' | 'Serving'
 
 export type OutputSource = 'rustc' | 'build-command' | 'program'
+
+export type MessageLevel = 'error' | 'warning' | 'note'
 
 /** Everything a long operation reports, in order. The UI and the CLI render the same events. */
 export type OperationEvent =
@@ -42,6 +45,15 @@ export type OperationEvent =
       readonly source: OutputSource
       readonly stream: 'stdout' | 'stderr'
       readonly text: string
+      /** The unit that produced it, when a unit did (rustc, a build command). */
+      readonly unitId?: string
+    }
+  /** One of cargo's own lines ("could not compile `x`", "`x` generated 2 warnings"), as data. */
+  | {
+      readonly type: 'message'
+      readonly level: MessageLevel
+      readonly text: string
+      readonly unitId?: string
     }
   | { readonly type: 'program-exited'; readonly exitCode: number | null; readonly signal: string | null }
   | {

@@ -10,6 +10,7 @@ import {
   tokenCookieName,
   tokensMatch
 } from '../../../src/main/bridge/auth'
+import { EngineError } from '../../../src/main/engine/errors'
 
 const TOKEN = 'abcdefghijklmnopqrstuvwxyz012345'
 const PORT = 4000
@@ -23,9 +24,10 @@ describe('tokens', () => {
     expect(() => assertUsableToken(a)).not.toThrow()
   })
 
-  it('refuses short or cookie-unsafe tokens', () => {
+  it('refuses short or cookie-unsafe tokens as invalid input', () => {
     expect(() => assertUsableToken('short')).toThrow(/16 to 512/)
-    expect(() => assertUsableToken('a;b=c'.repeat(5))).toThrow()
+    expect(() => assertUsableToken('a;b=c'.repeat(5))).toThrow(EngineError)
+    expect(() => assertUsableToken('short')).toThrow(expect.objectContaining({ code: 'invalid-input' }))
   })
 
   it('compares equal, different and different-length tokens without throwing', () => {

@@ -3,7 +3,16 @@ import { buildFinishedMessage } from '../../engine/compat/cargo-messages'
 import { runBuild } from '../../engine/compiler/build-runner'
 import { locateManifest } from '../locate-manifest'
 import { BUILD_OPTIONS, parse, UsageError } from '../parse-args'
-import { featuresOf, jobsOf, printerFor, profileOf, terminalFor, writeOut, type CliContext } from './shared'
+import {
+  featuresOf,
+  jobsOf,
+  printerFor,
+  profileOf,
+  terminalFor,
+  writeOut,
+  failureStatus,
+  type CliContext
+} from './shared'
 
 export const BUILD_HELP = `Compile a package and all of its dependencies
 
@@ -44,7 +53,7 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
   }
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' found`)
   const term = terminalFor(ctx, values)
-  const { format, sink } = printerFor(term, values)
+  const { format, sink, colourDiagnostics } = printerFor(term, values)
   const onlySome = values.lib || values.bins || values.bin?.length
   const jobs = jobsOf(values)
   const profile = profileOf(values)
@@ -60,10 +69,12 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
         : { lib: true, bins: 'all' },
       features,
       keepGoing: values['keep-going'] ?? false,
-      env: ctx.env
+      env: ctx.env,
+      cwd: ctx.cwd,
+      colourDiagnostics
     },
     { sink, signal: ctx.signal }
   )
   if (format === 'json') term.stdout(`${buildFinishedMessage(result.success)}\n`)
-  return result.success ? 0 : 101
+  return result.success ? 0 : failureStatus(term, result.cancelled)
 }

@@ -2,7 +2,16 @@
 import { runPackage } from '../../engine/run/run-package'
 import { locateManifest } from '../locate-manifest'
 import { BUILD_OPTIONS, parse, splitPassthrough } from '../parse-args'
-import { featuresOf, jobsOf, printerFor, profileOf, terminalFor, writeOut, type CliContext } from './shared'
+import {
+  featuresOf,
+  jobsOf,
+  printerFor,
+  profileOf,
+  terminalFor,
+  writeOut,
+  failureStatus,
+  type CliContext
+} from './shared'
 
 export const RUN_HELP = `Run a binary of the local package
 
@@ -35,7 +44,7 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
     return 0
   }
   const term = terminalFor(ctx, values)
-  const { sink } = printerFor(term, values)
+  const { sink, colourDiagnostics } = printerFor(term, values)
   const jobs = jobsOf(values)
   const profile = profileOf(values)
   const features = featuresOf(values)
@@ -50,11 +59,12 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
       args: [...positionals, ...rest],
       cwd: ctx.cwd,
       stdio: ctx.out ? 'pipe' : 'inherit',
-      env: ctx.env
+      env: ctx.env,
+      colourDiagnostics
     },
     { sink, signal: ctx.signal }
   )
-  if (!result.build.success) return 101
+  if (!result.build.success) return failureStatus(term, result.build.cancelled)
   const exit = result.exit
   if (!exit || exit.cancelled) return 130
   return exit.exitCode ?? 101

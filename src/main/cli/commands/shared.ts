@@ -64,9 +64,18 @@ export function printerFor(term: Terminal, v: BuildValues) {
   // cargo's json variants (json-diagnostic-short, …) all print JSON lines.
   const format: MessageFormat = raw.startsWith('json')
     ? 'json'
-    : oneOf('message-format', raw, ['human', 'short'], 'human') && 'human'
+    : oneOf('message-format', raw, ['human'], 'human')
   return {
     format,
+    // JSON consumers get plain renderings, as cargo gives them; a terminal gets colour only if it shows it.
+    colourDiagnostics: format === 'human' && term.colour,
     sink: eventPrinter(term, { format, verbose: v.verbose?.length ?? 0, quiet: v.quiet ?? false })
   }
+}
+
+/** Exit status for a build that did not succeed: 130 when the user interrupted it, as shells expect. */
+export function failureStatus(term: Terminal, cancelled: boolean): number {
+  if (!cancelled) return 101
+  term.note('the build was interrupted')
+  return 130
 }

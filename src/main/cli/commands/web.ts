@@ -6,7 +6,7 @@ import { startBridgeServer } from '../../bridge/server'
 import { browserShell } from '../../browser-shell'
 import { createHandlers } from '../../handlers'
 import { createServices, defaultConfigDir } from '../../services/create-services'
-import type { Publish } from '../../ipc/publisher'
+import type { Publish } from '@shared/ipc/contract'
 import { COMMON_OPTIONS, integerIn, parse, UsageError } from '../parse-args'
 import { terminalFor, writeOut, type CliContext } from './shared'
 

@@ -52,6 +52,13 @@ export function unitArtifacts(unit: Unit, layout: Layout): UnitArtifacts {
   }
 }
 
+/** The executable users run: the uplifted copy for a primary unit, else the one in deps/. */
+export function finalExecutable(unit: Unit, layout: Layout): string | undefined {
+  const exe = unitArtifacts(unit, layout).executable
+  if (!exe) return undefined
+  return upliftedPath(unit, layout, { crateType: 'bin', path: exe }) ?? exe
+}
+
 /** Where cargo puts a primary unit's final artifacts: target/<profile>/NAME for bins and libs. */
 export function upliftedPath(
   unit: Unit,

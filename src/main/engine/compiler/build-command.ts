@@ -5,11 +5,10 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
-import { levelLine } from '@shared/format/ansi'
 import { EngineError } from '../errors'
 import { findOnPath, isExecutable } from '../tools/find-program'
 import { runProcess } from '../tools/run-process'
-import { emitLine } from './compile-unit'
+import { emitMessage } from './events'
 import type { JobResult } from './job-queue'
 import type { RunContext } from './run-context'
 import { rustcEnv } from './rustc-args'
@@ -42,10 +41,11 @@ export async function runBuildCommand(unit: Unit, ctx: RunContext): Promise<JobR
     throw new EngineError('manifest-invalid', '`package.build` is an empty command.', { file: m.path })
   const resolved = await resolveProgram(program, m.rootDir, ctx.baseEnv)
   if (!resolved) {
-    emitLine(ctx.sink, levelLine('error', `failed to run custom build command for \`${label}\``))
-    emitLine(
+    emitMessage(
       ctx.sink,
-      `\nCaused by:\n  could not find \`${program}\` (from \`build = "${build.command}"\` in ${m.path})`
+      'error',
+      `failed to run custom build command for \`${label}\`\n\nCaused by:\n  could not find \`${program}\` (from \`build = "${build.command}"\` in ${m.path})`,
+      unit.id
     )
     return 'failed'
   }
@@ -65,13 +65,19 @@ export async function runBuildCommand(unit: Unit, ctx: RunContext): Promise<JobR
     cwd: m.rootDir,
     env,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
-    onStdout: (text) => ctx.sink({ type: 'output', source: 'build-command', stream: 'stdout', text }),
-    onStderr: (text) => ctx.sink({ type: 'output', source: 'build-command', stream: 'stderr', text })
+    onStdout: (text) =>
+      ctx.sink({ type: 'output', source: 'build-command', stream: 'stdout', text, unitId: unit.id }),
+    onStderr: (text) =>
+      ctx.sink({ type: 'output', source: 'build-command', stream: 'stderr', text, unitId: unit.id })
   })
   if (outcome.cancelled) return 'cancelled'
   if (outcome.exitCode === 0) return 'done'
   const status = outcome.signal ? `signal: ${outcome.signal}` : `exit status: ${outcome.exitCode}`
-  emitLine(ctx.sink, levelLine('error', `failed to run custom build command for \`${label}\``))
-  emitLine(ctx.sink, `\nCaused by:\n  process didn't exit successfully: \`${build.command}\` (${status})`)
+  emitMessage(
+    ctx.sink,
+    'error',
+    `failed to run custom build command for \`${label}\`\n\nCaused by:\n  process didn't exit successfully: \`${build.command}\` (${status})`,
+    unit.id
+  )
   return 'failed'
 }

@@ -3,19 +3,22 @@
  * units, then drain them through the job queue while reporting progress. Planning is
  * finished before the first process starts.
  */
+import { setMaxListeners } from 'node:events'
 import { availableParallelism } from 'node:os'
-import { dirname, join } from 'node:path'
-import { levelLine } from '@shared/format/ansi'
+import { dirname, join, resolve } from 'node:path'
 import { finishedDetail } from '@shared/format/status'
 import type { UnitSummary } from '@shared/models/build'
+import { describeError } from '@shared/ipc/result'
+import { toAppError } from '../errors'
 import { platformMatches } from '../resolver/platform'
 import { resolveFeatures, type FeatureRequest } from '../resolver/features'
 import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
 import { loadPackageGraph, type PackageGraph } from '../workspace/package-graph'
+import { acquireBuildLock } from './build-lock'
 import { runBuildCommand } from './build-command'
-import { compileUnit, emitLine } from './compile-unit'
-import type { EventSink } from './events'
-import { runQueue } from './job-queue'
+import { compileUnit } from './compile-unit'
+import { emitMessage, type EventSink } from './events'
+import { runQueue, type JobResult } from './job-queue'
 import { layoutFor, type Layout } from './layout'
 import { isOptimized, resolveProfile, type Profile } from './profile'
 import type { RunContext } from './run-context'
@@ -31,6 +34,10 @@ export interface BuildOptions {
   readonly keepGoing?: boolean
   /** The environment rustc and build commands inherit; defaults to this process's. */
   readonly env?: NodeJS.ProcessEnv
+  /** ANSI in rustc's rendered diagnostics (default); off for `--message-format json`. */
+  readonly colourDiagnostics?: boolean
+  /** Where relative CARGO_TARGET_DIR values resolve from (the CLI's working directory). */
+  readonly cwd?: string
 }
 
 export interface BuildIo {
@@ -52,30 +59,41 @@ export interface BuildResult {
 
 const DEFAULT_FEATURES: FeatureRequest = { features: [], allFeatures: false, noDefaultFeatures: false }
 
+/** `CARGO_TARGET_DIR`, else `target/` beside the root manifest, as cargo decides. */
+function targetDir(o: BuildOptions, env: NodeJS.ProcessEnv, rootManifest: string): string {
+  const fromEnv = env.CARGO_TARGET_DIR
+  if (fromEnv) return resolve(o.cwd ?? process.cwd(), fromEnv)
+  return join(dirname(rootManifest), 'target')
+}
+
 export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResult> {
   const now = io.now ?? (() => performance.now())
   const started = now()
   const env = o.env ?? process.env
-  const rustc = await rustcInfo(await findRustc(env), env)
+  // Every rustc and build command listens for cancel on the same signal.
+  if (io.signal) setMaxListeners(0, io.signal)
+  const rustc = await rustcInfo(await findRustc(env), env, dirname(o.manifestPath))
   const graph = await loadPackageGraph(o.manifestPath, (key) => platformMatches(key, rustc.host, rustc.cfg))
   const root = graph.root.pkg.manifest
   for (const node of graph.nodes.values()) {
     for (const w of node.pkg.warnings) {
       // cargo names the file only for manifests other than the one being built.
-      emitLine(io.sink, levelLine('warning', node.isRoot ? w.message : `${w.file}: ${w.message}`))
+      emitMessage(io.sink, 'warning', node.isRoot ? w.message : `${w.file}: ${w.message}`)
     }
   }
   const features = resolveFeatures(graph, o.features ?? DEFAULT_FEATURES)
   const profile = resolveProfile(o.profile, root.profiles, root.path)
-  const layout = layoutFor(join(dirname(root.path), 'target'), profile)
+  const layout = layoutFor(targetDir(o, env, root.path), profile)
+  const selection = o.selection
   const plan = planBuild({
     root: graph.root,
     features,
     profile,
     layout,
-    selection: o.selection,
+    selection,
     rustcVersion: rustc.verbose
   })
+  for (const w of plan.warnings) emitMessage(io.sink, 'warning', w)
   const jobs = Math.max(1, o.jobs ?? availableParallelism())
   let diagnosticId = 0
   const ctx: RunContext = {
@@ -84,20 +102,16 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     baseEnv: env,
     rustc,
     jobs,
+    colourDiagnostics: o.colourDiagnostics ?? true,
     sink: io.sink,
     ...(io.signal ? { signal: io.signal } : {}),
-    now,
     nextDiagnosticId: () => ++diagnosticId
   }
-  for (const w of plan.warnings) emitLine(io.sink, levelLine('warning', w))
-  io.sink({ type: 'planned', units: plan.units.map(summarize) })
-
-  const announced = new Set<string>()
-  const outcome = await runQueue(plan.units, {
-    jobs,
-    keepGoing: o.keepGoing ?? false,
-    ...(io.signal ? { signal: io.signal } : {}),
-    execute: async (unit, metadataReady) => {
+  const release = await acquireBuildLock(layout.dest, io.sink, io.signal)
+  try {
+    io.sink({ type: 'planned', units: plan.units.map(summarize) })
+    const announced = new Set<string>()
+    const execute = async (unit: Unit, metadataReady: () => void): Promise<JobResult> => {
       if (!announced.has(unit.node.id)) {
         announced.add(unit.node.id)
         const m = unit.node.pkg.manifest
@@ -108,28 +122,46 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
         })
       }
       io.sink({ type: 'unit-started', unitId: unit.id, at: now() - started })
-      const result =
-        unit.mode === 'build-command'
-          ? await runBuildCommand(unit, ctx)
-          : await compileUnit(unit, ctx, metadataReady)
+      let result: JobResult
+      try {
+        result =
+          unit.mode === 'build-command'
+            ? await runBuildCommand(unit, ctx)
+            : await compileUnit(unit, ctx, metadataReady)
+      } catch (e) {
+        // A step that throws (a file system error, a program that will not start) still ends the
+        // unit visibly, with the reason.
+        emitMessage(io.sink, 'error', describeError(toAppError(e, `building ${unit.id}`)), unit.id)
+        result = 'failed'
+      }
       io.sink({ type: 'unit-finished', unitId: unit.id, at: now() - started, outcome: result })
       return result
     }
-  })
-  const elapsedMs = now() - started
-  if (outcome.success) {
-    const detail = finishedDetail(profile.name, isOptimized(profile), profile.debuginfo > 0, elapsedMs)
-    io.sink({ type: 'status', verb: 'Finished', detail })
-  }
-  return {
-    success: outcome.success,
-    cancelled: outcome.cancelled,
-    graph,
-    plan,
-    profile,
-    layout,
-    rustc,
-    elapsedMs
+    const outcome = await runQueue(plan.units, {
+      jobs,
+      keepGoing: o.keepGoing ?? false,
+      ...(io.signal ? { signal: io.signal } : {}),
+      execute,
+      onSkipped: (unit) =>
+        io.sink({ type: 'unit-finished', unitId: unit.id, at: now() - started, outcome: 'skipped' })
+    })
+    const elapsedMs = now() - started
+    if (outcome.success) {
+      const detail = finishedDetail(profile.name, isOptimized(profile), profile.debuginfo > 0, elapsedMs)
+      io.sink({ type: 'status', verb: 'Finished', detail })
+    }
+    return {
+      success: outcome.success,
+      cancelled: outcome.cancelled,
+      graph,
+      plan,
+      profile,
+      layout,
+      rustc,
+      elapsedMs
+    }
+  } finally {
+    await release()
   }
 }
 

@@ -1,14 +1,13 @@
 /** Runs rustc for one unit, turning its JSON stream into events. */
 import { mkdir } from 'node:fs/promises'
-import { levelLine } from '@shared/format/ansi'
 import { runProcess } from '../tools/run-process'
-import { describeUnit, type Unit } from './unit'
+import { finalExecutable, upliftedPath } from './artifacts'
+import { emitMessage } from './events'
 import type { JobResult } from './job-queue'
-import { isSummary, parseRustcLine, toDiagnostic } from './rustc-messages'
-import { rustcInvocation } from './rustc-args'
-import type { EventSink } from './events'
 import type { RunContext } from './run-context'
-import { upliftedPath } from './artifacts'
+import { rustcInvocation } from './rustc-args'
+import { isSummary, parseRustcLine, toDiagnostic } from './rustc-messages'
+import { describeUnit, type Unit } from './unit'
 import { uplift } from './uplift'
 
 export async function compileUnit(
@@ -16,7 +15,7 @@ export async function compileUnit(
   ctx: RunContext,
   metadataReady: () => void
 ): Promise<JobResult> {
-  const inv = rustcInvocation(unit, { layout: ctx.layout, cwd: ctx.cwd, baseEnv: ctx.baseEnv })
+  const inv = rustcInvocation(unit, ctx)
   const target = unit.target!
   const pkgName = unit.node.pkg.manifest.package.name
   let warnings = 0
@@ -26,7 +25,8 @@ export async function compileUnit(
     cwd: inv.cwd,
     env: inv.env,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
-    onStdout: (text) => ctx.sink({ type: 'output', source: 'rustc', stream: 'stdout', text }),
+    onStdout: (text) =>
+      ctx.sink({ type: 'output', source: 'rustc', stream: 'stdout', text, unitId: unit.id }),
     onStderrLine: (line) => {
       const parsed = parseRustcLine(line)
       switch (parsed.type) {
@@ -34,7 +34,7 @@ export async function compileUnit(
           if (parsed.emit === 'metadata') metadataReady()
           return
         case 'text':
-          ctx.sink({ type: 'output', source: 'rustc', stream: 'stderr', text: `${line}\n` })
+          ctx.sink({ type: 'output', source: 'rustc', stream: 'stderr', text: `${line}\n`, unitId: unit.id })
           return
         case 'diagnostic': {
           const d = parsed.raw
@@ -52,18 +52,16 @@ export async function compileUnit(
   })
   if (outcome.cancelled) return 'cancelled'
   const what = describeUnit(unit)
-  const ok = outcome.exitCode === 0
-  if (warnings > 0 && ok) {
-    emitLine(ctx.sink, levelLine('warning', `${what} generated ${plural(warnings, 'warning')}`))
-  }
-  if (!ok) {
+  if (outcome.exitCode !== 0) {
     const counts =
       errors > 0 ? ` due to ${errors === 1 ? '1 previous error' : `${errors} previous errors`}` : ''
     const extra = warnings > 0 ? `; ${plural(warnings, 'warning')} emitted` : ''
-    const status = outcome.signal ? ` (rustc was killed by ${outcome.signal})` : ''
-    emitLine(ctx.sink, levelLine('error', `could not compile ${what}${counts}${extra}${status}`))
+    const killed = outcome.signal ? ` (rustc was killed by ${outcome.signal})` : ''
+    emitMessage(ctx.sink, 'error', `could not compile ${what}${counts}${extra}${killed}`, unit.id)
     return 'failed'
   }
+  if (warnings > 0)
+    emitMessage(ctx.sink, 'warning', `${what} generated ${plural(warnings, 'warning')}`, unit.id)
   metadataReady()
   const filenames: string[] = []
   for (const file of inv.artifacts.files) {
@@ -75,12 +73,11 @@ export async function compileUnit(
     filenames.push(to ?? file.path)
   }
   if (inv.artifacts.rmeta) filenames.push(inv.artifacts.rmeta)
-  const exe = inv.artifacts.executable
   ctx.sink({
     type: 'compiler-artifact',
     unit,
     filenames,
-    executable: exe ? (upliftedPath(unit, ctx.layout, { crateType: 'bin', path: exe }) ?? exe) : null,
+    executable: finalExecutable(unit, ctx.layout) ?? null,
     fresh: false
   })
   return 'done'
@@ -88,9 +85,4 @@ export async function compileUnit(
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
-/** A line of cargo's own (not rustc's) output: summaries, errors, warnings. */
-export function emitLine(sink: EventSink, text: string): void {
-  sink({ type: 'output', source: 'rustc', stream: 'stderr', text: `${text}\n` })
 }

@@ -3,7 +3,7 @@
  * the two raw events below carry cargo-compatible detail for `--message-format json` and
  * never leave the main process.
  */
-import type { OperationEvent } from '@shared/models/build'
+import type { MessageLevel, OperationEvent } from '@shared/models/build'
 import type { RustcDiagnostic } from './rustc-messages'
 import type { Unit } from './unit'
 
@@ -19,6 +19,11 @@ export type EngineEvent =
     }
 
 export type EventSink = (event: EngineEvent) => void
+
+/** One of cargo's own lines, as a typed message rather than pre-coloured text. */
+export function emitMessage(sink: EventSink, level: MessageLevel, text: string, unitId?: string): void {
+  sink({ type: 'message', level, text, ...(unitId ? { unitId } : {}) })
+}
 
 /** The events the renderer sees: everything except the raw, main-only ones. */
 export function isOperationEvent(e: EngineEvent): e is OperationEvent {

@@ -32,12 +32,32 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
   let running = 0
   let stopping = false
 
+  // Linking needs every upstream object, not just the direct dependency's: a library built
+  // against its dependencies' metadata leaves them to be linked by whoever links it (cargo's
+  // `depend_on_deps_of_deps`).
+  const upstream = new Map<Unit, readonly Unit[]>()
+  const closure = (u: Unit): readonly Unit[] => {
+    let found = upstream.get(u)
+    if (!found) {
+      const all = new Set<Unit>()
+      for (const d of u.deps) {
+        all.add(d.unit)
+        for (const t of closure(d.unit)) all.add(t)
+      }
+      found = [...all]
+      upstream.set(u, found)
+    }
+    return found
+  }
   const satisfied = (u: Unit) =>
     u.deps.every((d) => {
       const s = state.get(d.unit)
-      return s === 'done' || (s === 'metadata' && d.needs === 'metadata')
+      if (d.needs === 'metadata') return s === 'done' || s === 'metadata'
+      return s === 'done' && closure(d.unit).every((t) => state.get(t) === 'done')
     })
-  const doomed = (u: Unit) => u.deps.some((d) => ['failed', 'skipped'].includes(state.get(d.unit) ?? ''))
+  const broken = (t: Unit) => state.get(t) === 'failed' || state.get(t) === 'skipped'
+  const doomed = (u: Unit) =>
+    u.deps.some((d) => broken(d.unit) || (d.needs !== 'metadata' && closure(d.unit).some(broken)))
 
   return new Promise((resolve) => {
     const finishIfIdle = () => {

@@ -9,8 +9,9 @@ export interface RunContext {
   readonly baseEnv: Readonly<Record<string, string | undefined>>
   readonly rustc: RustcInfo
   readonly jobs: number
+  /** Ask rustc for ANSI-coloured renderings (the console, a colour terminal), or plain ones (JSON). */
+  readonly colourDiagnostics: boolean
   readonly sink: EventSink
   readonly signal?: AbortSignal
-  readonly now: () => number
   nextDiagnosticId(): number
 }

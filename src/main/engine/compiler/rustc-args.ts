@@ -2,12 +2,12 @@
  * The rustc command line and environment for one compile unit, following cargo's
  * `build_base_args`: the same flags cargo passes, so output and behaviour match.
  */
-import { relative, sep } from 'node:path'
 import { parseVersion } from '@shared/rules/semver'
 import { declaredFeatures } from '../resolver/features'
 import type { Layout } from './layout'
 import type { Profile } from './profile'
 import type { Unit } from './unit'
+import { relativeOrAbsolute } from '../tools/paths'
 import { unitArtifacts, type UnitArtifacts } from './artifacts'
 
 export interface RustcInvocation {
@@ -22,15 +22,27 @@ export interface InvocationContext {
   /** cargo runs rustc from the workspace root and names local sources relative to it. */
   readonly cwd: string
   readonly baseEnv: Readonly<Record<string, string | undefined>>
+  /** ANSI renderings for the console and colour terminals; plain ones for JSON consumers. */
+  readonly colourDiagnostics?: boolean
+  /** rustc's release (`1.95.0`), to leave out flags older compilers reject. */
+  readonly rustc?: { readonly release: string }
 }
+
+/** `--check-cfg` arrived in rustc 1.80; older compilers reject the flag. */
+function supportsCheckCfg(release: string | undefined): boolean {
+  const v = release ? parseVersion(release.split('-')[0] ?? '') : undefined
+  return !v || Number(v.major) > 1 || Number(v.minor) >= 80
+}
+
+/** Crate types whose output is linked here: LTO applies to these, not to rlibs that others link. */
+const FINAL_CRATE_TYPES = new Set(['bin', 'dylib', 'cdylib', 'staticlib', 'proc-macro'])
 
 export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvocation {
   const t = unit.target
   if (!t) throw new Error(`unit ${unit.id} has no target to compile`)
   const { layout } = ctx
   const artifacts = unitArtifacts(unit, layout)
-  const rel = relative(ctx.cwd, t.srcPath)
-  const src = rel.startsWith('..') ? t.srcPath : rel.split(sep).join('/')
+  const src = relativeOrAbsolute(ctx.cwd, t.srcPath)
   const needsMetadata = artifacts.rmeta !== undefined
   const args: string[] = [
     '--crate-name',
@@ -38,16 +50,23 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
     `--edition=${t.edition}`,
     src,
     '--error-format=json',
-    '--json=diagnostic-rendered-ansi,artifacts,future-incompat',
+    `--json=${ctx.colourDiagnostics === false ? '' : 'diagnostic-rendered-ansi,'}artifacts,future-incompat`,
     ...t.crateTypes.flatMap((c) => ['--crate-type', c]),
     `--emit=dep-info,${needsMetadata ? 'metadata,' : ''}link`
   ]
   if (t.crateTypes.includes('proc-macro')) args.push('-C', 'prefer-dynamic')
-  args.push(...profileArgs(unit.profile))
+  args.push(
+    ...profileArgs(
+      unit.profile,
+      t.crateTypes.some((c) => FINAL_CRATE_TYPES.has(c))
+    )
+  )
   for (const f of unit.features) args.push('--cfg', `feature="${f}"`)
-  const allFeatures = declaredFeatures(unit.node.pkg)
-  args.push('--check-cfg', 'cfg(docsrs,test)')
-  args.push('--check-cfg', `cfg(feature, values(${allFeatures.map((f) => JSON.stringify(f)).join(', ')}))`)
+  if (supportsCheckCfg(ctx.rustc?.release)) {
+    const allFeatures = declaredFeatures(unit.node.pkg).map((f) => JSON.stringify(f))
+    args.push('--check-cfg', 'cfg(docsrs,test)')
+    args.push('--check-cfg', `cfg(feature, values(${allFeatures.join(', ')}))`)
+  }
   args.push('-C', `metadata=${unit.hash}`)
   if (artifacts.extraFilename) args.push('-C', `extra-filename=${artifacts.extraFilename}`)
   args.push('--out-dir', layout.deps)
@@ -65,14 +84,27 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   return { args, env: rustcEnv(unit, ctx), cwd: ctx.cwd, artifacts }
 }
 
-/** Optimisation and debugging flags, emitting only what differs from rustc's defaults. */
-export function profileArgs(p: Profile): string[] {
+/**
+ * Optimisation and debugging flags, emitting only what differs from rustc's defaults. LTO runs
+ * where objects are linked (`linksHere`); libraries others link keep their bitcode for it.
+ */
+export function profileArgs(p: Profile, linksHere = true): string[] {
   const args: string[] = []
   if (p.optLevel !== '0') args.push('-C', `opt-level=${p.optLevel}`)
   if (p.panic === 'abort') args.push('-C', 'panic=abort')
-  if (p.lto === 'true' || p.lto === 'fat') args.push('-C', 'lto')
-  else if (p.lto === 'thin' || p.lto === 'off') args.push('-C', `lto=${p.lto}`)
-  else args.push('-C', 'embed-bitcode=no')
+  const lto =
+    p.lto === 'true' || p.lto === 'fat'
+      ? 'fat'
+      : p.lto === 'thin'
+        ? 'thin'
+        : p.lto === 'off'
+          ? 'off'
+          : 'false'
+  if (lto === 'false') args.push('-C', 'embed-bitcode=no')
+  else if (!linksHere) {
+    if (lto === 'off') args.push('-C', 'embed-bitcode=no')
+  } else if (lto === 'fat') args.push('-C', 'lto')
+  else args.push('-C', `lto=${lto}`)
   if (p.codegenUnits !== undefined) args.push('-C', `codegen-units=${p.codegenUnits}`)
   if (p.debuginfo > 0) args.push('-C', `debuginfo=${p.debuginfo}`)
   // -C overflow-checks follows -C debug-assertions; pass it only where the two differ.

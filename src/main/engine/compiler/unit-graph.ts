@@ -9,6 +9,7 @@ import type { ResolvedFeatures } from '../resolver/features'
 import type { PackageNode } from '../workspace/package-graph'
 import type { Layout } from './layout'
 import type { Profile } from './profile'
+import { crateNameOf } from '@shared/rules/package-name'
 import { shortHash, type Unit, type UnitDep } from './unit'
 
 export interface TargetSelection {
@@ -106,7 +107,9 @@ export function planBuild(input: PlanInput): BuildPlan {
       const linkNeeded = needs === 'link' || !lib.target!.crateTypes.every((t) => t === 'lib' || t === 'rlib')
       deps.push({
         unit: lib,
-        externName: edge.dep.name.replaceAll('-', '_'),
+        // Code names a dependency by its library's crate name, unless the manifest renames it.
+        externName:
+          edge.dep.packageName !== edge.dep.name ? crateNameOf(edge.dep.name) : lib.target!.crateName,
         needs: linkNeeded ? 'link' : 'metadata'
       })
     }
@@ -172,11 +175,13 @@ export function planBuild(input: PlanInput): BuildPlan {
   const requested: Unit[] = []
   const root = input.root
   const rootLib = root.pkg.targets.find((t) => t.kind === 'lib')
-  if (rootLib && (input.selection.lib || root.pkg.targets.some((t) => t.kind === 'bin'))) {
+  const bins = selectBins(root, input.selection, featuresOf(root))
+  // The library is built when asked for, or when a selected binary links it.
+  if (rootLib && (input.selection.lib || (bins.length > 0 && isLinkable(rootLib)))) {
     const u = libUnit(root)
     if (u && input.selection.lib) requested.push(u)
   }
-  for (const bin of selectBins(root, input.selection, featuresOf(root))) {
+  for (const bin of bins) {
     const own = rootLib && isLinkable(rootLib) ? libUnit(root) : undefined
     const extra: UnitDep[] = own ? [{ unit: own, externName: rootLib!.crateName, needs: 'link' }] : []
     requested.push(compileUnit(root, bin, extra))

@@ -3,11 +3,13 @@
  * (target/debug/demo, target/debug/libdemo.rlib), as cargo does: a hard link made under a
  * temporary name and renamed into place, so the visible file is always whole.
  */
+import { randomUUID } from 'node:crypto'
 import { copyFile, link, rename, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 export async function uplift(from: string, to: string): Promise<void> {
-  const temp = join(dirname(to), `.${process.pid}.${Date.now()}.uplift`)
+  // Unique per call: parallel units finish in the same millisecond.
+  const temp = join(dirname(to), `.${randomUUID()}.uplift`)
   try {
     await link(from, temp)
   } catch {

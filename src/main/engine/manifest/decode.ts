@@ -1,6 +1,6 @@
 /**
  * Bytes → text for TOML files: strict UTF-8 (cargo rejects anything else), a BOM tolerated,
- * and a size cap so a hostile file cannot stall the app.
+ * and a size cap (readers read at most one byte past it) so a hostile file cannot stall the app.
  */
 import { EngineError } from '../errors'
 
@@ -15,7 +15,7 @@ export function decodeTomlBytes(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length > MAX_MANIFEST_BYTES) {
     throw new EngineError(
       'manifest-parse',
-      `${file} is ${bytes.length} bytes; manifests larger than 16 MiB are refused.`,
+      `${file} is larger than 16 MiB; manifests that large are refused.`,
       {
         file,
         hint: 'Check that this is really a Cargo manifest.'

@@ -93,6 +93,8 @@ export interface Manifest {
   /** The package directory. */
   readonly rootDir: string
   readonly format: ManifestFormat
+  /** Whether the library was declared as the 2014 `[[lib]]` array. */
+  readonly legacyLibArray: boolean
   readonly package: PackageMeta
   readonly lib?: TargetDecl
   readonly bins: readonly TargetDecl[]

@@ -39,6 +39,7 @@ export function normalizeManifest(doc: TomlObject, file: string, locator: KeyLoc
     path: file,
     rootDir: dirname(file),
     format: legacyArray || pkg.build.type === 'command' ? '2014' : 'current',
+    legacyLibArray: legacyArray,
     package: pkg,
     lib,
     bins,

@@ -84,7 +84,6 @@ function readDependency(
     defaultFeatures: d.bool('default-features', 'default_features') ?? true,
     features: d.stringArray('features') ?? []
   }
-  d.string('registry')
   d.warnUnused(DEPENDENCY_KEYS)
   return dep
 }

@@ -1,7 +1,8 @@
 /** Reading a package from disk: bytes → text → TOML → Manifest → Package with targets. */
-import { readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { EngineError, isNotFound } from '../errors'
-import { decodeTomlBytes } from './decode'
+import { decodeTomlBytes, MAX_MANIFEST_BYTES } from './decode'
 import { discoverTargets } from './discover-targets'
 import { KeyLocator } from './locate'
 import type { Manifest, Package } from './model'
@@ -14,10 +15,15 @@ export function parseManifestText(text: string, file: string): Manifest {
   return normalizeManifest(doc, file, new KeyLocator(text))
 }
 
-export async function readManifest(file: string): Promise<Manifest> {
-  let bytes: Uint8Array
+/**
+ * Reads at most the size cap from a regular file. A hostile project could point Cargo.toml at
+ * /dev/zero or a FIFO; neither may hang or exhaust the app.
+ */
+async function readBounded(file: string): Promise<Uint8Array> {
+  let handle
   try {
-    bytes = await readFile(file)
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for regular files.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (e) {
     if (isNotFound(e)) {
       throw new EngineError('not-found', `There is no Cargo.toml at ${file}.`, {
@@ -27,7 +33,30 @@ export async function readManifest(file: string): Promise<Manifest> {
     }
     throw new EngineError('io', `Could not read ${file}: ${(e as Error).message}`, { file })
   }
-  return parseManifestText(decodeTomlBytes(bytes, file).text, file)
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) {
+      throw new EngineError('manifest-invalid', `${file} is not a regular file.`, {
+        file,
+        hint: 'A manifest must be an ordinary file, not a device, pipe or directory.'
+      })
+    }
+    // One byte over the cap is enough to refuse the file with the decoder's message.
+    const buffer = new Uint8Array(Math.min(info.size, MAX_MANIFEST_BYTES) + 1)
+    let length = 0
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    return buffer.subarray(0, length)
+  } finally {
+    await handle.close()
+  }
+}
+
+export async function readManifest(file: string): Promise<Manifest> {
+  return parseManifestText(decodeTomlBytes(await readBounded(file), file).text, file)
 }
 
 export async function loadPackage(file: string): Promise<Package> {

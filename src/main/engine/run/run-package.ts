@@ -2,11 +2,11 @@
  * `run`: build the chosen binary, then execute it with the user's arguments, its output
  * streamed (UI) or given the terminal (CLI). Cancel kills the program's whole process group.
  */
-import { delimiter, relative, sep } from 'node:path'
-import { levelLine } from '@shared/format/ansi'
+import { delimiter } from 'node:path'
+import { finalExecutable } from '../compiler/artifacts'
 import { runBuild, type BuildIo, type BuildOptions, type BuildResult } from '../compiler/build-runner'
-import { emitLine } from '../compiler/compile-unit'
-import { unitArtifacts, upliftedPath } from '../compiler/artifacts'
+import { emitMessage } from '../compiler/events'
+import { relativeOrAbsolute } from '../tools/paths'
 import { loadPackage } from '../manifest/read-manifest'
 import { runProcess, type ProcessOutcome } from '../tools/run-process'
 import { chooseBinary } from './choose-binary'
@@ -36,14 +36,9 @@ export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult>
   const build = await runBuild({ ...o, selection: { lib: false, bins: [bin] } }, io)
   if (!build.success) return { build }
   const unit = build.plan.requested.find((u) => u.target?.kind === 'bin' && u.target.name === bin)
-  const exe = unit && unitArtifacts(unit, build.layout).executable
-  const path =
-    unit && exe ? (upliftedPath(unit, build.layout, { crateType: 'bin', path: exe }) ?? exe) : undefined
+  const path = unit && finalExecutable(unit, build.layout)
   if (!path) throw new Error(`the plan has no executable for bin ${bin}`)
-  const shown = [
-    relative(o.cwd, path).startsWith('..') ? path : relative(o.cwd, path).split(sep).join('/'),
-    ...o.args
-  ].join(' ')
+  const shown = [relativeOrAbsolute(o.cwd, path), ...o.args].join(' ')
   io.sink({ type: 'status', verb: 'Running', detail: `\`${shown}\`` })
   const env = o.env ?? process.env
   const libVar = libraryPathVariable()
@@ -66,7 +61,7 @@ export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult>
   io.sink({ type: 'program-exited', exitCode: exit.exitCode, signal: exit.signal })
   if (!exit.cancelled && exit.exitCode !== 0) {
     const status = exit.signal ? `signal: ${exit.signal}` : `exit status: ${exit.exitCode}`
-    emitLine(io.sink, levelLine('error', `process didn't exit successfully: \`${shown}\` (${status})`))
+    emitMessage(io.sink, 'error', `process didn't exit successfully: \`${shown}\` (${status})`)
   }
   return { build, exit }
 }

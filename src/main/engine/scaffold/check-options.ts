@@ -1,5 +1,6 @@
 /** Field-by-field validation of `new` options, shared by the wizard preview and creation. */
 import type { FieldProblem, NewPackageOptions } from '@shared/models/new-package'
+import { codePointName, firstControlCharacter } from '@shared/rules/control-characters'
 import { checkPackageName } from '@shared/rules/package-name'
 import { checkVersion } from '@shared/rules/semver'
 
@@ -27,6 +28,7 @@ export function checkNewPackageFields(o: NewPackageOptions): FieldProblem[] {
   }
   if (o.authors.some((a) => LONE_SURROGATE.test(a)))
     problems.push({ field: 'authors', message: 'Contains an invalid Unicode character.', severity: 'error' })
+  problems.push(...controlCharacterProblems(o))
   if (o.license !== undefined && /[\r\n]/.test(o.license))
     problems.push({
       field: 'license',
@@ -34,4 +36,28 @@ export function checkNewPackageFields(o: NewPackageOptions): FieldProblem[] {
       severity: 'error'
     })
   return problems
+}
+
+/**
+ * The free-text fields (name and version have stricter rules of their own). The IPC schema
+ * refuses control characters too, but the CLI reaches here without it. One problem per field,
+ * naming the character, since nobody can see it.
+ */
+function controlCharacterProblems(o: NewPackageOptions): FieldProblem[] {
+  const texts: readonly (readonly [FieldProblem['field'], readonly string[]])[] = [
+    ['authors', o.authors],
+    ['license', o.license === undefined ? [] : [o.license]],
+    ['description', o.description === undefined ? [] : [o.description]]
+  ]
+  return texts.flatMap(([field, values]) => {
+    const ch = values.map(firstControlCharacter).find((c) => c !== undefined)
+    if (ch === undefined) return []
+    return [
+      {
+        field,
+        message: `Contains the control character ${codePointName(ch)}; remove it.`,
+        severity: 'error' as const
+      }
+    ]
+  })
 }

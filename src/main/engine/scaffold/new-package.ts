@@ -3,7 +3,7 @@
  * written into a hidden sibling directory and renamed into place, so a failure never leaves a
  * half-made package behind.
  */
-import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import type { FieldProblem, NewPackageOptions, NewPackagePreview } from '@shared/models/new-package'
 import { EngineError } from '../errors'
@@ -72,6 +72,8 @@ export async function createNewPackage(options: NewPackageOptions): Promise<NewP
   const parent = dirname(options.path)
   const staging = await mkdtemp(join(parent, `.${basename(options.path)}.crate-studio-`))
   try {
+    // mkdtemp makes the folder private (0700) and the rename keeps that; cargo's follows the umask.
+    await chmod(staging, 0o777 & ~process.umask())
     for (const file of plan.files) {
       const target = join(staging, ...file.path.split('/'))
       await mkdir(dirname(target), { recursive: true })

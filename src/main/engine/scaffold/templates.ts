@@ -4,9 +4,34 @@
  */
 import type { NewPackageOptions, PlannedFile } from '@shared/models/new-package'
 
-/** A TOML basic string. JSON's escapes are a subset of TOML's; inputs are checked for lone surrogates. */
+/** The short escapes TOML shares with JSON; cargo writes these too. */
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\f': '\\f',
+  '\r': '\\r'
+}
+
+/**
+ * A TOML basic string that always parses. JSON.stringify is not enough: it leaves DEL (U+007F)
+ * unescaped, which TOML forbids like the other control characters. A lone surrogate cannot be
+ * written as UTF-8 at all, so it becomes U+FFFD, as encoding would make it anyway (the field
+ * checks refuse both before a package is written).
+ */
 export function tomlString(value: string): string {
-  return JSON.stringify(value)
+  let out = '"'
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0
+    const short = SHORT_ESCAPES[ch]
+    if (short !== undefined) out += short
+    else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
+    else if (code >= 0xd800 && code <= 0xdfff) out += '\\uFFFD'
+    else out += ch
+  }
+  return `${out}"`
 }
 
 export function manifestText(o: NewPackageOptions): string {

@@ -43,7 +43,7 @@ export function killGroup(pid: number, graceMs = 1500): void {
   }
 }
 
-/** Kills whatever is left in a group after its leader exited (e.g. `sleep &` in a build command). */
+/** After a cancel, kills whatever of the group outlived its leader (e.g. `sleep &` in a build command). */
 export function reapGroup(pid: number): void {
   if (process.platform !== 'win32') signalGroup(pid, 'SIGKILL')
 }

@@ -39,7 +39,9 @@ export async function runProcess(
     shell: false,
     reject: false,
     buffer: false,
-    detached: process.platform !== 'win32',
+    // Piped tools get their own process group so cancel reaches their children. A program given
+    // the terminal stays in ours: it keeps its controlling terminal, and Ctrl+C reaches it directly.
+    detached: !inherit && process.platform !== 'win32',
     stdin: inherit ? 'inherit' : 'ignore',
     stdout: inherit ? 'inherit' : 'pipe',
     stderr: inherit ? 'inherit' : 'pipe',
@@ -47,11 +49,14 @@ export async function runProcess(
   })
   const pid = child.pid
   let cancelled = false
+  const grouped = !inherit && process.platform !== 'win32'
   const onAbort = () => {
     cancelled = true
-    if (pid !== undefined) killGroup(pid)
+    if (pid === undefined) return
+    if (grouped) killGroup(pid)
+    else child.kill('SIGTERM')
   }
-  if (pid !== undefined) trackGroup(pid)
+  if (pid !== undefined && grouped) trackGroup(pid)
   o.signal?.addEventListener('abort', onAbort, { once: true })
   if (!inherit) {
     child.stdout?.setEncoding('utf8')
@@ -74,7 +79,7 @@ export async function runProcess(
     return { exitCode: result.exitCode ?? null, signal: result.signal ?? null, cancelled }
   } finally {
     o.signal?.removeEventListener('abort', onAbort)
-    if (pid !== undefined) {
+    if (pid !== undefined && grouped) {
       if (cancelled) reapGroup(pid)
       releaseGroup(pid)
     }

@@ -46,22 +46,38 @@ export async function findRustc(env: NodeJS.ProcessEnv = process.env): Promise<s
   })
 }
 
-const cache = new Map<string, { mtime: number; info: Promise<RustcInfo> }>()
+/**
+ * Answers are reused briefly. rustup picks the toolchain per directory (rust-toolchain.toml) and
+ * per RUSTUP_TOOLCHAIN, and `rustup default` changes it without touching the proxy binary, so the
+ * key holds all three and entries expire rather than living as long as the app.
+ */
+const CACHE_MS = 5000
+const QUERY_TIMEOUT_MS = 120_000
+const cache = new Map<string, { mtime: number; at: number; info: Promise<RustcInfo> }>()
 
-export async function rustcInfo(path: string, env: NodeJS.ProcessEnv = process.env): Promise<RustcInfo> {
+/** Asks the rustc at `path` about itself, as it behaves in `cwd` (the package being built). */
+export async function rustcInfo(
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd()
+): Promise<RustcInfo> {
   const mtime = (await stat(path)).mtimeMs
-  const hit = cache.get(path)
-  if (hit && hit.mtime === mtime) return hit.info
-  const info = queryRustc(path, env)
-  cache.set(path, { mtime, info })
-  info.catch(() => cache.delete(path))
+  const key = JSON.stringify([path, cwd, env.RUSTUP_TOOLCHAIN ?? ''])
+  const hit = cache.get(key)
+  const now = Date.now()
+  if (hit && hit.mtime === mtime && now - hit.at < CACHE_MS) return hit.info
+  const info = queryRustc(path, env, cwd)
+  cache.set(key, { mtime, at: now, info })
+  info.catch(() => cache.delete(key))
   return info
 }
 
-async function queryRustc(path: string, env: NodeJS.ProcessEnv): Promise<RustcInfo> {
+async function queryRustc(path: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RustcInfo> {
+  // A rustup proxy may install a toolchain on first use; the timeout keeps that from hanging forever.
+  const options = { env, cwd, reject: false, timeout: QUERY_TIMEOUT_MS } as const
   const [vv, cfgOut] = await Promise.all([
-    execa(path, ['-vV'], { env, reject: false }),
-    execa(path, ['--print', 'cfg'], { env, reject: false })
+    execa(path, ['-vV'], options),
+    execa(path, ['--print', 'cfg'], options)
   ])
   if (vv.exitCode !== 0 || cfgOut.exitCode !== 0) {
     // rustup may append a backtrace; the first paragraph is the message.

@@ -105,3 +105,16 @@ describe('the job queue', () => {
     expect(r.log).toEqual(['start a', 'end a'])
   })
 })
+
+describe('linking waits for every upstream object', () => {
+  it('a binary waits for the libraries its dependency was only pipelined against', async () => {
+    const b = unit('b')
+    const a = unit('a', [[b, 'metadata']])
+    const bin = unit('bin', [[a, 'link']])
+    // b emits metadata early and then keeps compiling long after a has finished.
+    const r = recorder({ b: { metadataEarly: true, ms: 60 }, a: { ms: 5 } })
+    await runQueue([b, a, bin], { jobs: 4, keepGoing: false, execute: r.execute })
+    expect(r.log.indexOf('end a')).toBeLessThan(r.log.indexOf('end b'))
+    expect(r.log.indexOf('start bin')).toBeGreaterThan(r.log.indexOf('end b'))
+  })
+})

@@ -41,3 +41,21 @@ describe('profile flags, as cargo passes them', () => {
     expect(() => resolveProfile('bench-ish', {}, '/p/Cargo.toml')).toThrow(/Unknown profile `bench-ish`/)
   })
 })
+
+describe('LTO where objects are linked', () => {
+  const lto = (value: string, linksHere: boolean) =>
+    profileArgs(resolveProfile('release', { release: { lto: value } }, '/p'), linksHere).join(' ')
+
+  it('passes -C lto to binaries and other final artifacts only', () => {
+    expect(lto('true', true)).toBe('-C opt-level=3 -C lto')
+    expect(lto('thin', true)).toBe('-C opt-level=3 -C lto=thin')
+    expect(lto('true', false)).toBe('-C opt-level=3')
+    expect(lto('thin', false)).toBe('-C opt-level=3')
+  })
+
+  it('without LTO, nobody embeds bitcode', () => {
+    expect(lto('false', false)).toBe('-C opt-level=3 -C embed-bitcode=no')
+    expect(lto('off', false)).toBe('-C opt-level=3 -C embed-bitcode=no')
+    expect(lto('off', true)).toBe('-C opt-level=3 -C lto=off')
+  })
+})

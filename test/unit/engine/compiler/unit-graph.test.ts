@@ -8,9 +8,16 @@ import { ALL_PLATFORMS, loadPackageGraph } from '../../../../src/main/engine/wor
 import { project } from '../../../helpers/project'
 import { tempDir } from '../../../helpers/temp-dir'
 
-async function plan(selection: TargetSelection = { lib: true, bins: 'all' }, appManifestExtra = '') {
+async function plan(
+  selection: TargetSelection = { lib: true, bins: 'all' },
+  appManifestExtra = '',
+  utilExtra = ''
+) {
   const root = await tempDir()
-  await project('util').manifest('util', '[features]\nfancy = []\n').file('src/lib.rs', '').build(root)
+  await project('util')
+    .manifest('util', `[features]\nfancy = []\n${utilExtra}`)
+    .file('src/lib.rs', '')
+    .build(root)
   await project('app')
     .manifest(
       'app',
@@ -94,6 +101,16 @@ describe('planning units', () => {
       expect.arrayContaining(['--cfg', 'feature="fancy"', '--check-cfg', 'cfg(feature, values("fancy"))'])
     )
     expect(utilInv.args).toContain(`${root}/util/src/lib.rs`)
+    const oldRustc = rustcInvocation(util, {
+      layout,
+      cwd: `${root}/app`,
+      baseEnv: {},
+      rustc: { release: '1.79.0' }
+    })
+    expect(oldRustc.args).not.toContain('--check-cfg')
+    const plain = rustcInvocation(util, { layout, cwd: `${root}/app`, baseEnv: {}, colourDiagnostics: false })
+    expect(plain.args).toContain('--json=artifacts,future-incompat')
+    expect(utilInv.args).toContain('--json=diagnostic-rendered-ansi,artifacts,future-incompat')
     expect(inv.env).toMatchObject({
       CARGO_PKG_NAME: 'app',
       CARGO_CRATE_NAME: 'app',
@@ -101,5 +118,11 @@ describe('planning units', () => {
       CARGO_PRIMARY_PACKAGE: '1'
     })
     expect(utilInv.env.CARGO_PRIMARY_PACKAGE).toBeUndefined()
+  })
+
+  it("names a dependency by its library's crate name, or by the key when renamed", async () => {
+    const { plan: p } = await plan({ lib: true, bins: 'all' }, '', '[lib]\nname = "util_core"\n')
+    // The app renames util to my-util (package = "util"), so code says my_util either way.
+    expect(p.units[1]!.deps.map((d) => d.externName)).toEqual(['my_util'])
   })
 })

@@ -164,3 +164,33 @@ describe('target discovery', () => {
     expect((await loadPackage(q.manifest)).buildScript).toBeUndefined()
   })
 })
+
+describe('paths and build strings', () => {
+  it('keeps absolute target paths absolute', async () => {
+    const elsewhere = await project().file('tool.rs', RS).build()
+    const p = await project()
+      .file('Cargo.toml', `${MANIFEST}[[bin]]\nname = "far"\npath = "${elsewhere.path('tool.rs')}"\n`)
+      .build()
+    const pkg = await loadPackage(p.manifest)
+    expect(pkg.targets.map((t) => t.srcPath)).toEqual([elsewhere.path('tool.rs')])
+  })
+
+  it('treats build = "<non-executable file>" as a build script, and anything else as a 2014 command', async () => {
+    const script = await project()
+      .file('Cargo.toml', `${MANIFEST}build = "tools/gen"\n`)
+      .file('tools/gen', 'fn main() {}\n')
+      .file('src/main.rs', RS)
+      .build()
+    const pkg = await loadPackage(script.manifest)
+    expect(pkg.buildScript).toBe(script.path('tools/gen'))
+    expect(pkg.manifest.format).toBe('current')
+    const command = await project()
+      .file('Cargo.toml', `${MANIFEST}build = "./gen.sh"\n`)
+      .executable('gen.sh', '#!/bin/sh\n')
+      .file('src/main.rs', RS)
+      .build()
+    const legacy = await loadPackage(command.manifest)
+    expect(legacy.manifest.package.build).toEqual({ type: 'command', command: './gen.sh' })
+    expect(legacy.buildScript).toBeUndefined()
+  })
+})

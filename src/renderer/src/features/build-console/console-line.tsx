@@ -37,6 +37,12 @@ export const ConsoleLineView = memo(function ConsoleLineView({ line, highlighted
       )
     case 'note':
       return <div className={`line line-note ${line.tone}`}>{line.text}</div>
+    case 'message':
+      return (
+        <div className={`line line-message level-${line.level}`}>
+          <span className="message-level">{line.level}</span>: {line.text}
+        </div>
+      )
     default:
       return assertNever(line, 'console line')
   }

@@ -4,7 +4,13 @@
  */
 import { assertNever } from '@shared/assert-never'
 import type { AppError } from '@shared/ipc/result'
-import type { OperationEvent, OperationKind, OutputSource, UnitSummary } from '@shared/models/build'
+import type {
+  OperationEvent,
+  OperationKind,
+  OutputSource,
+  UnitSummary,
+  MessageLevel
+} from '@shared/models/build'
 import type { Diagnostic, DiagnosticLevel } from '@shared/models/diagnostic'
 import { appendOutput } from './append-output'
 
@@ -36,6 +42,7 @@ export type ConsoleLine =
       readonly text: string
     }
   | { readonly kind: 'note'; readonly id: number; readonly tone: 'error' | 'info'; readonly text: string }
+  | { readonly kind: 'message'; readonly id: number; readonly level: MessageLevel; readonly text: string }
 
 export interface OperationResult {
   readonly success: boolean
@@ -160,6 +167,9 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
         })
         break
       }
+      case 'message':
+        push({ kind: 'message', level: event.level, text: event.text })
+        break
       case 'output':
         nextLineId = appendOutput(lines, nextLineId, event.source, event.stream, event.text)
         break

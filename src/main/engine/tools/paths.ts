@@ -1,0 +1,17 @@
+/** Path helpers shared by the engine: how cargo shows paths, and file-type checks. */
+import { stat } from 'node:fs/promises'
+import { relative, sep } from 'node:path'
+
+/** `path` relative to `from` with `/` separators when it lies below it, else the absolute path. */
+export function relativeOrAbsolute(from: string, path: string): string {
+  const rel = relative(from, path)
+  return rel === '' || rel.startsWith('..') ? path : rel.split(sep).join('/')
+}
+
+export async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
+}
