@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { fileTempDir } from '../../helpers/temp-dir'
@@ -94,6 +94,7 @@ describe('the app:// protocol', () => {
     await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html>')
     await writeFile(join(dir, 'renderer', 'assets', 'a.js'), 'export {}')
     await writeFile(join(dir, 'secret.txt'), 'secret')
+    await symlink(join(dir, 'secret.txt'), join(dir, 'renderer', 'escape.txt'))
     registerAppScheme()
     serveRenderer(join(dir, 'renderer'))
     const handle = mock.protocol.handlers.get('app')!
@@ -107,6 +108,10 @@ describe('the app:// protocol', () => {
     for (const url of [
       'app://crate-studio/../secret.txt',
       'app://crate-studio/%2e%2e/secret.txt',
+      // URL parsing keeps encoded slashes, so only the handler's own checks stop these.
+      'app://crate-studio/..%2fsecret.txt',
+      'app://crate-studio/assets/..%2f..%2fsecret.txt',
+      'app://crate-studio/escape.txt',
       'app://other/index.html'
     ]) {
       const r = await handle(new Request(url))
