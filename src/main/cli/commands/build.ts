@@ -9,6 +9,8 @@ import {
   printerFor,
   profileOf,
   terminalFor,
+  PROFILE_OPTIONS_HELP,
+  COMMON_BUILD_OPTIONS_HELP,
   writeOut,
   failureStatus,
   type CliContext
@@ -22,21 +24,8 @@ Options:
       --lib                    Build only this package's library
       --bin <NAME>             Build only the specified binary (repeatable)
       --bins                   Build all binaries
-  -r, --release                Build artifacts in release mode, with optimizations
-      --profile <NAME>         Build artifacts with the specified profile (dev, release)
-  -j, --jobs <N>               Number of parallel jobs, defaults to # of CPUs
-      --keep-going             Do not abort the build as soon as there is an error
-  -F, --features <FEATURES>    Space or comma separated list of features to activate
-      --all-features           Activate all available features
-      --no-default-features    Do not activate the \`default\` feature
-      --message-format <FMT>   Error format: human, json
-      --manifest-path <PATH>   Path to Cargo.toml
-      --offline                Run without accessing the network
-  -v, --verbose                Use verbose output
-  -q, --quiet                  Do not print cargo log messages
-      --color <WHEN>           Coloring: auto, always, never
-  -h, --help                   Print help
-`
+${PROFILE_OPTIONS_HELP}      --keep-going             Do not abort the build as soon as there is an error
+${COMMON_BUILD_OPTIONS_HELP}`
 
 const OPTIONS = {
   ...BUILD_OPTIONS,

@@ -8,6 +8,8 @@ import {
   printerFor,
   profileOf,
   terminalFor,
+  PROFILE_OPTIONS_HELP,
+  COMMON_BUILD_OPTIONS_HELP,
   writeOut,
   failureStatus,
   type CliContext
@@ -19,20 +21,7 @@ Usage: crate-studio run [OPTIONS] [-- ARGS]...
 
 Options:
       --bin <NAME>             Name of the bin target to run
-  -r, --release                Build artifacts in release mode, with optimizations
-      --profile <NAME>         Build artifacts with the specified profile (dev, release)
-  -j, --jobs <N>               Number of parallel jobs, defaults to # of CPUs
-  -F, --features <FEATURES>    Space or comma separated list of features to activate
-      --all-features           Activate all available features
-      --no-default-features    Do not activate the \`default\` feature
-      --message-format <FMT>   Error format: human, json
-      --manifest-path <PATH>   Path to Cargo.toml
-      --offline                Run without accessing the network
-  -v, --verbose                Use verbose output
-  -q, --quiet                  Do not print cargo log messages
-      --color <WHEN>           Coloring: auto, always, never
-  -h, --help                   Print help
-`
+${PROFILE_OPTIONS_HELP}${COMMON_BUILD_OPTIONS_HELP}`
 
 const OPTIONS = { ...BUILD_OPTIONS, bin: { type: 'string' } } as const
 

@@ -79,3 +79,21 @@ export function failureStatus(term: Terminal, cancelled: boolean): number {
   term.note('the build was interrupted')
   return 130
 }
+
+/** Help lines shared by every command that builds (`build`, `run`). */
+export const PROFILE_OPTIONS_HELP = `  -r, --release                Build artifacts in release mode, with optimizations
+      --profile <NAME>         Build artifacts with the specified profile (dev, release)
+  -j, --jobs <N>               Number of parallel jobs, defaults to # of CPUs
+`
+
+export const COMMON_BUILD_OPTIONS_HELP = `  -F, --features <FEATURES>    Space or comma separated list of features to activate
+      --all-features           Activate all available features
+      --no-default-features    Do not activate the \`default\` feature
+      --message-format <FMT>   Error format: human, json
+      --manifest-path <PATH>   Path to Cargo.toml
+      --offline                Run without accessing the network
+  -v, --verbose                Use verbose output
+  -q, --quiet                  Do not print cargo log messages
+      --color <WHEN>           Coloring: auto, always, never
+  -h, --help                   Print help
+`

@@ -5,6 +5,11 @@ import { joinPath } from '../../lib/paths'
 import { describedBy, FieldMessages } from './field-messages'
 import { LICENSE_SUGGESTIONS, type FieldMessages as Messages, type WizardFields } from './wizard-fields'
 
+const KINDS = [
+  { kind: 'bin', label: 'Binary' },
+  { kind: 'lib', label: 'Library' }
+] as const
+
 interface Props {
   readonly fields: WizardFields
   readonly messages: Messages
@@ -62,26 +67,18 @@ export function WizardForm({ fields, messages, onChange, onBrowse }: Props) {
       <fieldset className="field">
         <legend>Kind</legend>
         <div className="radio-cards">
-          <label className="radio-card">
-            <input
-              type="radio"
-              name="kind"
-              value="bin"
-              checked={fields.kind === 'bin'}
-              onChange={() => onChange({ kind: 'bin' })}
-            />
-            <span>Binary</span>
-          </label>
-          <label className="radio-card">
-            <input
-              type="radio"
-              name="kind"
-              value="lib"
-              checked={fields.kind === 'lib'}
-              onChange={() => onChange({ kind: 'lib' })}
-            />
-            <span>Library</span>
-          </label>
+          {KINDS.map(({ kind, label }) => (
+            <label className="radio-card" key={kind}>
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={fields.kind === kind}
+                onChange={() => onChange({ kind })}
+              />
+              <span>{label}</span>
+            </label>
+          ))}
         </div>
         <p className="field-hint">
           {fields.kind === 'bin'
