@@ -11,8 +11,16 @@ import { readProfiles } from './read-profiles'
 import { readLib, readTargetTable } from './read-target-tables'
 import { TableReader } from './table-reader'
 
-export function normalizeManifest(doc: TomlObject, file: string, locator: KeyLocator): Manifest {
-  const warnings: ManifestWarning[] = []
+/**
+ * `warnings` may be passed in so a caller that wants every problem (the editor) still has the
+ * warnings gathered before an error stops the reading.
+ */
+export function normalizeManifest(
+  doc: TomlObject,
+  file: string,
+  locator: KeyLocator,
+  warnings: ManifestWarning[] = []
+): Manifest {
   const root = new TableReader({ file, locator, warnings }, doc, [])
   const pkgTable = root.subtable('package') ?? root.subtable('project')
   if (root.has('project') && !root.has('package')) {

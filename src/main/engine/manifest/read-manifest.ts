@@ -19,7 +19,7 @@ export function parseManifestText(text: string, file: string): Manifest {
  * Reads at most the size cap from a regular file. A hostile project could point Cargo.toml at
  * /dev/zero or a FIFO; neither may hang or exhaust the app.
  */
-async function readBounded(file: string): Promise<Uint8Array> {
+export async function readManifestBytes(file: string): Promise<Uint8Array> {
   let handle
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for regular files.
@@ -56,7 +56,7 @@ async function readBounded(file: string): Promise<Uint8Array> {
 }
 
 export async function readManifest(file: string): Promise<Manifest> {
-  return parseManifestText(decodeTomlBytes(await readBounded(file), file).text, file)
+  return parseManifestText(decodeTomlBytes(await readManifestBytes(file), file).text, file)
 }
 
 export async function loadPackage(file: string): Promise<Package> {
