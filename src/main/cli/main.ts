@@ -5,10 +5,13 @@
  */
 import { appVersion } from '../app-version'
 import { isEngineError } from '../engine/errors'
+import { addCommand, ADD_HELP } from './commands/add'
 import { buildCommand, BUILD_HELP } from './commands/build'
 import { MAIN_HELP } from './commands/help'
 import { newCommand, NEW_HELP } from './commands/new'
+import { removeCommand, REMOVE_HELP } from './commands/remove'
 import { runCommand, RUN_HELP } from './commands/run'
+import { setVersionCommand, SET_VERSION_HELP } from './commands/set-version'
 import { terminalFor, writeOut, type CliContext } from './commands/shared'
 import { webCommand, WEB_HELP } from './commands/web'
 import { UsageError } from './parse-args'
@@ -22,7 +25,11 @@ const COMMANDS: Record<
   b: { run: buildCommand, help: BUILD_HELP },
   run: { run: runCommand, help: RUN_HELP },
   r: { run: runCommand, help: RUN_HELP },
-  web: { run: webCommand, help: WEB_HELP }
+  web: { run: webCommand, help: WEB_HELP },
+  add: { run: addCommand, help: ADD_HELP },
+  remove: { run: removeCommand, help: REMOVE_HELP },
+  rm: { run: removeCommand, help: REMOVE_HELP },
+  'set-version': { run: setVersionCommand, help: SET_VERSION_HELP }
 }
 
 export async function main(argv: readonly string[], ctx: CliContext): Promise<number> {

@@ -3,11 +3,14 @@ export const MAIN_HELP = `Crate Studio: create, edit, resolve and build Rust pac
 Usage: crate-studio <COMMAND> [OPTIONS]
 
 Commands:
-    new       Create a new Rust package
-    build     Compile the current package
-    run       Run a binary of the local package
-    web       Open the app's UI in a browser (no Electron needed)
-    help      Print help for a command
+    new          Create a new Rust package
+    build        Compile the current package
+    run          Run a binary of the local package
+    add          Add dependencies to a manifest file
+    remove       Remove dependencies from a manifest file
+    set-version  Change the package's version
+    web          Open the app's UI in a browser (no Electron needed)
+    help         Print help for a command
 
 Options:
   -V, --version     Print version info and exit

@@ -52,6 +52,7 @@ export async function webCommand(args: readonly string[], ctx: CliContext): Prom
     ctx.signal.addEventListener('abort', () => resolve(), { once: true })
   })
   services.operations.cancelAll()
+  await services.manifests.closeAll()
   await server.close()
   return 0
 }
