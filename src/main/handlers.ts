@@ -18,7 +18,7 @@ export interface ShellAdapter {
 }
 
 export function createHandlers(services: Services, shell: ShellAdapter): Handlers {
-  const { projects, builds } = services
+  const { projects, builds, manifests } = services
   return {
     getAppInfo: () =>
       Promise.resolve({
@@ -44,6 +44,14 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     cancelOperation: ({ operationId }) => Promise.resolve({ cancelled: builds.cancel(operationId) }),
     openInEditor: async ({ path, line }) => {
       await shell.openPath(await projects.checkOpenable(path), line)
+      return null
+    },
+    openManifest: ({ path }) => manifests.open(path),
+    analyzeManifest: ({ path, text }) => manifests.analyze(path, text),
+    editManifest: ({ path, text, edits }) => manifests.edit(path, text, edits),
+    saveManifest: ({ path, text, baseHash }) => manifests.save(path, text, baseHash),
+    closeManifest: async ({ path }) => {
+      await manifests.close(path)
       return null
     }
   }

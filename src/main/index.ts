@@ -49,7 +49,10 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(import.meta.dirname, '../renderer'))
     setupIpc(handlers, appOrigins, logError)
     setupMenu((command) => publish('menuCommand', command))
-    app.on('before-quit', () => services.operations.cancelAll())
+    app.on('before-quit', () => {
+      services.operations.cancelAll()
+      void services.manifests.closeAll()
+    })
     mainWindow = createMainWindow(rendererUrl)
     app.on('activate', () => {
       if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(rendererUrl)

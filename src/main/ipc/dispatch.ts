@@ -24,7 +24,13 @@ export async function dispatch(
   logError: ErrorLogger = () => {}
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('unknown-channel', `There is no channel named "${channel}".`)
-  const parsed = invokeContract[channel].input.safeParse(rawInput)
+  let parsed
+  try {
+    parsed = invokeContract[channel].input.safeParse(rawInput)
+  } catch {
+    // A pathological input (nesting deep enough to exhaust the stack) is still just bad input.
+    return fail('invalid-input', `Invalid input for ${channel}: the value is too large or too deeply nested.`)
+  }
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({
       path: i.path.join('.') || '(input)',

@@ -2,6 +2,9 @@
 import { join } from 'node:path'
 import type { Publish } from '@shared/ipc/contract'
 import { BuildService } from './build-service'
+import { chokidarWatcher, type FileWatcher } from './file-watcher'
+import { ManifestService } from './manifest-service'
+import { engineManifestEditor } from './manifest-engine'
 import { OperationStore } from './operations'
 import { ProjectService } from './project-service'
 import { RecentProjects } from './recent-projects'
@@ -10,6 +13,7 @@ export interface Services {
   readonly projects: ProjectService
   readonly builds: BuildService
   readonly operations: OperationStore
+  readonly manifests: ManifestService
 }
 
 export interface ServiceOptions {
@@ -17,15 +21,21 @@ export interface ServiceOptions {
   readonly configDir: string
   readonly publish: Publish
   readonly logError?: (context: string, e: unknown) => void
+  /** Replaceable in tests; chokidar by default. */
+  readonly watcher?: FileWatcher
 }
 
 export function createServices(o: ServiceOptions): Services {
   const operations = new OperationStore(o.publish, o.logError)
-  return {
-    projects: new ProjectService(new RecentProjects(o.configDir), o.logError),
-    builds: new BuildService(operations),
-    operations
-  }
+  const projects = new ProjectService(new RecentProjects(o.configDir), o.logError)
+  const manifests = new ManifestService(
+    engineManifestEditor,
+    o.watcher ?? chokidarWatcher,
+    (path) => projects.checkEditable(path),
+    o.publish,
+    o.logError
+  )
+  return { projects, builds: new BuildService(operations), operations, manifests }
 }
 
 /** `~/.config/crate-studio` (XDG), `~/Library/Application Support/…`, or `%APPDATA%\\…`. */

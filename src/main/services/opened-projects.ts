@@ -38,6 +38,21 @@ export class OpenedProjects {
     return manifest
   }
 
+  /** The Cargo.toml of any package of an opened project (path dependencies too), as its real path. */
+  async checkEditable(manifestPath: string): Promise<string> {
+    const dir =
+      basename(manifestPath) === 'Cargo.toml' ? await realpathOrNull(dirname(resolve(manifestPath))) : null
+    const manifest = dir !== null && this.packageDirs.has(dir) ? join(dir, 'Cargo.toml') : null
+    if (manifest === null || !(await isFile(manifest))) {
+      throw new EngineError(
+        'invalid-input',
+        `Refusing to edit ${manifestPath}: it is not the Cargo.toml of a package opened in this session.`,
+        { hint: 'Open the project first, then edit its manifest.' }
+      )
+    }
+    return manifest
+  }
+
   /** A regular source or text file inside an opened package, as its real path. */
   async checkOpenable(path: string): Promise<string> {
     const file = await realpathOrNull(resolve(path))

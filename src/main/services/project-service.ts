@@ -119,6 +119,10 @@ export class ProjectService {
   }
 
   /** A file the renderer may ask to open: a source or text file of a project opened this session. */
+  checkEditable(manifestPath: string): Promise<string> {
+    return this.opened.checkEditable(manifestPath)
+  }
+
   checkOpenable(path: string): Promise<string> {
     return this.opened.checkOpenable(path)
   }

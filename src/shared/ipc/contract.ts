@@ -9,6 +9,13 @@ import type { AppInfo, DirectoryListing, MenuCommand, RecentProject, ToolchainIn
 import type { OperationEventBatch, OperationHandle } from '../models/build'
 import type { NewPackageDefaults, NewPackagePreview } from '../models/new-package'
 import type { ProjectSnapshot } from '../models/package'
+import type {
+  ManifestAnalysis,
+  ManifestChange,
+  ManifestSaveResult,
+  ManifestSnapshot
+} from '../models/manifest-edit'
+import { contentHash, manifestEdits, manifestText } from './manifest-schemas'
 import { EDITIONS } from '../models/package'
 import { hasControlCharacters } from '../rules/control-characters'
 import type { Result } from './result'
@@ -74,7 +81,20 @@ export const invokeContract = {
   cancelOperation: channel<{ readonly cancelled: boolean }>()(z.strictObject({ operationId: z.uuid() })),
   openInEditor: channel<null>()(
     z.strictObject({ path: absolutePath, line: z.number().int().min(1).optional() })
-  )
+  ),
+  /** Reads a project's Cargo.toml for the editor and starts watching it for outside changes. */
+  openManifest: channel<ManifestSnapshot>()(z.strictObject({ path: absolutePath })),
+  /** Parses and validates text the user typed in the raw view. Pure: nothing is written. */
+  analyzeManifest: channel<ManifestAnalysis>()(z.strictObject({ path: absolutePath, text: manifestText })),
+  /** Applies form edits to the text, format-preserving. Pure: nothing is written. */
+  editManifest: channel<ManifestAnalysis>()(
+    z.strictObject({ path: absolutePath, text: manifestText, edits: manifestEdits })
+  ),
+  /** Writes atomically, only if the file still has the bytes the editor started from. */
+  saveManifest: channel<ManifestSaveResult>()(
+    z.strictObject({ path: absolutePath, text: manifestText, baseHash: contentHash })
+  ),
+  closeManifest: channel<null>()(z.strictObject({ path: absolutePath }))
 } as const
 
 export type InvokeContract = typeof invokeContract
@@ -88,6 +108,7 @@ export type ChannelOutput<C extends Channel> = InvokeContract[C]['output']
 export interface PushEvents {
   operationEvents: OperationEventBatch
   menuCommand: MenuCommand
+  manifestChanged: ManifestChange
 }
 export type PushEvent = keyof PushEvents
 
@@ -104,4 +125,5 @@ export type RendererApi = {
 } & {
   readonly onOperationEvents: (listener: (batch: OperationEventBatch) => void) => Unsubscribe
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => Unsubscribe
+  readonly onManifestChanged: (listener: (change: ManifestChange) => void) => Unsubscribe
 }

@@ -26,7 +26,13 @@ export function createApi(t: Transport) {
     startRun: (input) => t.invoke('startRun', input),
     cancelOperation: (input) => t.invoke('cancelOperation', input),
     openInEditor: (input) => t.invoke('openInEditor', input),
+    openManifest: (input) => t.invoke('openManifest', input),
+    analyzeManifest: (input) => t.invoke('analyzeManifest', input),
+    editManifest: (input) => t.invoke('editManifest', input),
+    saveManifest: (input) => t.invoke('saveManifest', input),
+    closeManifest: (input) => t.invoke('closeManifest', input),
     onOperationEvents: (listener) => t.subscribe('operationEvents', listener),
-    onMenuCommand: (listener) => t.subscribe('menuCommand', listener)
+    onMenuCommand: (listener) => t.subscribe('menuCommand', listener),
+    onManifestChanged: (listener) => t.subscribe('manifestChanged', listener)
   } satisfies RendererApi
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'manifest-invalid'
   | 'not-found'
   | 'already-exists'
+  | 'conflict'
   | 'invalid-name'
   | 'toolchain-missing'
   | 'build-failed'
