@@ -13,6 +13,7 @@ import { Wizard } from './features/wizard/wizard'
 import { ProjectView } from './features/project/project-view'
 import { AppBar } from './components/app-bar'
 import { baseName } from './lib/paths'
+import { confirmLeave } from './lib/leave-guard'
 
 export type View =
   | { readonly name: 'start' }
@@ -28,15 +29,19 @@ export function App() {
   const [view, setView] = useState<View>(START)
   const picker = useFolderPicker()
 
-  const newPackage = (): void => setView({ name: 'wizard' })
-  const openProject = (path: string): void => setView({ name: 'project', path })
+  // Leaving a project may lose unsaved manifest edits: every way out asks its guards first.
+  const leaveTo = (next: View): void => {
+    void confirmLeave().then((ok) => ok && setView(next))
+  }
+  const newPackage = (): void => leaveTo({ name: 'wizard' })
+  const openProject = (path: string): void => leaveTo({ name: 'project', path })
   const openFolder = (): void => {
-    picker
-      .pick('Open a package folder')
-      .then((path) => path && openProject(path))
+    void confirmLeave()
+      .then((ok) => (ok ? picker.pick('Open a package folder') : null))
+      .then((path) => path && setView({ name: 'project', path }))
       .catch(() => undefined)
   }
-  const goStart = (): void => setView(START)
+  const goStart = (): void => leaveTo(START)
 
   useEffect(() => {
     const where =

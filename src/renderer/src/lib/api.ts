@@ -62,10 +62,17 @@ export const api = {
   startBuild: (input) => unwrap(bridge().startBuild(input)),
   startRun: (input) => unwrap(bridge().startRun(input)),
   cancelOperation: (input) => unwrap(bridge().cancelOperation(input)),
-  openInEditor: (input) => unwrap(bridge().openInEditor(input))
+  openInEditor: (input) => unwrap(bridge().openInEditor(input)),
+  openManifest: (input) => unwrap(bridge().openManifest(input)),
+  analyzeManifest: (input) => unwrap(bridge().analyzeManifest(input)),
+  editManifest: (input) => unwrap(bridge().editManifest(input)),
+  saveManifest: (input) => unwrap(bridge().saveManifest(input)),
+  closeManifest: (input) => unwrap(bridge().closeManifest(input))
 } satisfies Unwrapped
 
 /** Push subscriptions pass straight through; they carry no envelope. */
 export const onOperationEvents: RendererApi['onOperationEvents'] = (listener) =>
   bridge().onOperationEvents(listener)
 export const onMenuCommand: RendererApi['onMenuCommand'] = (listener) => bridge().onMenuCommand(listener)
+export const onManifestChanged: RendererApi['onManifestChanged'] = (listener) =>
+  bridge().onManifestChanged(listener)

@@ -1,7 +1,15 @@
-/** An opened package: what it contains on the left, and building it on the right. */
+/**
+ * An opened package. Two tabs under the build toolbar: Overview (its crates and dependencies
+ * beside the build console) and Manifest (the editor, with the console in a drawer below).
+ */
+import { useCallback, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import type { ProjectSnapshot } from '@shared/models/package'
 import { useProject } from '../../queries/project-queries'
+import { queryKeys } from '../../queries/query-keys'
 import { ErrorMessage } from '../../components/error-message'
+import { toAppError } from '../../lib/api'
+import { baseName } from '../../lib/paths'
 import { BuildConsole } from '../build-console/build-console'
 import { BuildToolbar } from './build-toolbar'
 import { CratesList } from './crates-list'
@@ -9,6 +17,10 @@ import { DependenciesList } from './dependencies-list'
 import { ManifestWarnings } from './manifest-warnings'
 import { ProjectHeader } from './project-header'
 import { useBuildActions } from './use-build-actions'
+import { ProjectTabs, useProjectTab } from './project-tabs'
+import { ConsoleDrawer } from './console-drawer'
+import { ManifestEditor } from '../manifest-editor/manifest-editor'
+import { useAppInfo } from '../../queries/app-queries'
 import './project.css'
 
 interface Props {
@@ -16,9 +28,47 @@ interface Props {
   readonly onBack: () => void
 }
 
+/** The Cargo.toml an error points at, when it is one: the person can fix it in the editor. */
+function brokenManifestOf(error: unknown): string | undefined {
+  const file = toAppError(error).details?.file
+  return file !== undefined && baseName(file) === 'Cargo.toml' ? file : undefined
+}
+
 export function ProjectView({ path, onBack }: Props) {
   const project = useProject(path)
-  if (project.data) return <OpenedProject snapshot={project.data} />
+  const queryClient = useQueryClient()
+  const mode = useAppInfo().data?.mode
+  const [fixing, setFixing] = useState<string | undefined>()
+  // The manifest changed on disk (saved in the editor, or by another program): re-read the project.
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: queryKeys.project(path) }),
+    [queryClient, path]
+  )
+  if (project.data) {
+    return (
+      <OpenedProject
+        snapshot={project.data}
+        reloadError={project.isError ? project.error : undefined}
+        onManifestChanged={refresh}
+      />
+    )
+  }
+  const broken = project.isError ? brokenManifestOf(project.error) : undefined
+  if (fixing) {
+    // Saving re-reads the project; once it loads, the project view replaces this editor.
+    return (
+      <main className="project-view">
+        <header className="project-header">
+          <h1>Fix Cargo.toml</h1>
+          <p className="project-path">
+            <code>{fixing}</code>
+          </p>
+        </header>
+        {project.isError && <ErrorMessage error={project.error} title="The project does not load yet" />}
+        <ManifestEditor manifestPath={fixing} mode={mode} onDiskTextChanged={refresh} />
+      </main>
+    )
+  }
   return (
     <main className="project-view project-loading">
       <h1>{project.isError ? 'Cannot open this folder' : 'Opening…'}</h1>
@@ -31,6 +81,11 @@ export function ProjectView({ path, onBack }: Props) {
           <button type="button" onClick={() => void project.refetch()}>
             Try again
           </button>
+          {broken && (
+            <button type="button" className="primary" onClick={() => setFixing(broken)}>
+              Edit Cargo.toml
+            </button>
+          )}
           <button type="button" onClick={onBack}>
             Back to start
           </button>
@@ -40,38 +95,70 @@ export function ProjectView({ path, onBack }: Props) {
   )
 }
 
-function OpenedProject({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
+interface OpenedProps {
+  readonly snapshot: ProjectSnapshot
+  /** Re-reading the project failed (the saved manifest does not load): what is shown is older. */
+  readonly reloadError: unknown
+  readonly onManifestChanged: () => void
+}
+
+function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps) {
   const pkg = snapshot.root
   const actions = useBuildActions(pkg)
+  const mode = useAppInfo().data?.mode
+  const [tab, selectTab] = useProjectTab()
+  const buildConsole = actions.operation ? (
+    <BuildConsole key={actions.operation.operationId} operation={actions.operation} rootDir={pkg.rootDir} />
+  ) : undefined
   return (
     <main className="project-view">
       <ProjectHeader pkg={pkg} />
       <BuildToolbar actions={actions} />
       {actions.startError && <ErrorMessage error={actions.startError} title="Could not start" />}
-      <div className="project-body">
-        <aside className="project-sidebar" aria-label="Package contents">
-          <ManifestWarnings warnings={snapshot.warnings} />
-          <CratesList pkg={pkg} />
-          <DependenciesList pkg={pkg} />
-        </aside>
-        <section className="project-console" aria-label="Console">
-          {actions.operation ? (
-            <BuildConsole
-              key={actions.operation.operationId}
-              operation={actions.operation}
-              rootDir={pkg.rootDir}
-            />
-          ) : (
-            <div className="console-empty">
-              <p>Nothing built yet.</p>
-              <p className="muted">
-                Press <strong>Build</strong> to compile {pkg.name}
-                {actions.bins.length > 0 ? ', or Run to build and start it.' : '.'}
-              </p>
-            </div>
-          )}
-        </section>
-      </div>
+      {reloadError !== undefined && (
+        <ErrorMessage
+          error={reloadError}
+          title="Cargo.toml changed and no longer loads; this view shows it as it was"
+        />
+      )}
+      <ProjectTabs selected={tab} onSelect={selectTab} />
+      {tab === 'overview' ? (
+        <div
+          className="project-body"
+          role="tabpanel"
+          id="project-panel-overview"
+          aria-labelledby="project-tab-overview"
+        >
+          <aside className="project-sidebar" aria-label="Package contents">
+            <ManifestWarnings warnings={snapshot.warnings} />
+            <CratesList pkg={pkg} />
+            <DependenciesList pkg={pkg} />
+          </aside>
+          <section className="project-console" aria-label="Console">
+            {buildConsole ?? (
+              <div className="console-empty">
+                <p>Nothing built yet.</p>
+                <p className="muted">
+                  Press <strong>Build</strong> to compile {pkg.name}
+                  {actions.bins.length > 0 ? ', or Run to build and start it.' : '.'}
+                </p>
+              </div>
+            )}
+          </section>
+        </div>
+      ) : (
+        <div
+          className="project-manifest"
+          role="tabpanel"
+          id="project-panel-manifest"
+          aria-labelledby="project-tab-manifest"
+        >
+          <ManifestEditor manifestPath={pkg.manifestPath} mode={mode} onDiskTextChanged={onManifestChanged} />
+          <ConsoleDrawer operationId={actions.operationId} running={actions.running}>
+            {buildConsole}
+          </ConsoleDrawer>
+        </div>
+      )}
     </main>
   )
 }

@@ -1,0 +1,64 @@
+/**
+ * Every section as a form, in manifest order, with a contents bar to jump between them. Memoised
+ * on its context, so raw typing (which changes only the text) does not re-render the forms.
+ */
+import { memo } from 'react'
+import { DependenciesForm } from './dependencies-form'
+import { FeaturesForm } from './features-form'
+import { FormContext, type FormContextValue } from './form-context'
+import { LibForm } from './lib-form'
+import { PackageForm } from './package-form'
+import { ProfilesForm } from './profiles-form'
+import { RawSectionsForm } from './raw-sections-form'
+import { TargetList } from './targets-form'
+import { WorkspaceForm } from './workspace-form'
+
+const SECTIONS = [
+  ['me-package', 'Package'],
+  ['me-lib', 'Library'],
+  ['me-bin', 'Binaries'],
+  ['me-dependencies', 'Dependencies'],
+  ['me-features', 'Features'],
+  ['me-profiles', 'Profiles'],
+  ['me-workspace', 'Workspace'],
+  ['me-example', 'Examples'],
+  ['me-test', 'Tests'],
+  ['me-bench', 'Benchmarks'],
+  ['me-raw-sections', 'Other']
+] as const
+
+function jump(id: string): void {
+  document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+}
+
+export const ManifestForms = memo(function ManifestForms({
+  context
+}: {
+  readonly context: FormContextValue
+}) {
+  return (
+    <FormContext.Provider value={context}>
+      <nav className="me-contents" aria-label="Manifest sections">
+        {SECTIONS.map(([id, label]) => (
+          <button key={id} type="button" className="link-button" onClick={() => jump(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      <fieldset className="me-forms-fieldset" disabled={context.readOnly}>
+        <legend className="visually-hidden">Manifest fields</legend>
+        <PackageForm />
+        <LibForm />
+        <TargetList kind="bin" />
+        <DependenciesForm />
+        <FeaturesForm />
+        <ProfilesForm />
+        <WorkspaceForm />
+        <TargetList kind="example" />
+        <TargetList kind="test" />
+        <TargetList kind="bench" />
+        <RawSectionsForm />
+      </fieldset>
+    </FormContext.Provider>
+  )
+})
