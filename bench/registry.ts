@@ -1,0 +1,6 @@
+/** Every benchmark, in the order the table lists them. Add a bench: a file in benches/, a line here. */
+import type { Bench } from './bench'
+import { analyze } from './benches/analyze.bench'
+import { addRoundTrip, editRoundTrip } from './benches/edit-round-trip.bench'
+
+export const BENCHES: readonly Bench[] = [editRoundTrip, addRoundTrip, analyze]
