@@ -16,6 +16,7 @@ export function setupMenu(send: (command: MenuCommand) => void): void {
       submenu: [
         item('New Package…', 'CmdOrCtrl+N', 'new-package'),
         item('Open Folder…', 'CmdOrCtrl+O', 'open-folder'),
+        item('Save Cargo.toml…', 'CmdOrCtrl+S', 'save'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]

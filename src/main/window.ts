@@ -1,6 +1,6 @@
 /** The one app window: sandboxed, isolated, no Node in the page, the preload as its only bridge. */
 import { join } from 'node:path'
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, dialog } from 'electron'
 import { APP_ORIGIN } from './app-protocol'
 
 export function createMainWindow(devServerUrl: string | undefined): BrowserWindow {
@@ -26,6 +26,20 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
     }
   })
   win.once('ready-to-show', () => win.show())
+  // The page refuses to unload while the manifest editor holds unsaved changes; Electron would
+  // then ignore the close silently, so ask here (preventDefault lets the unload go ahead).
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Keep Editing', 'Discard and Close'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Unsaved changes',
+      message: 'Cargo.toml has unsaved changes.',
+      detail: 'Closing discards them. The file on disk stays as it was last saved.'
+    })
+    if (choice === 1) event.preventDefault()
+  })
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
   return win
 }

@@ -14,6 +14,8 @@ export class OpenedProjects {
   private readonly roots = new Set<string>()
   /** Every package folder of those projects (path dependencies too): files may be opened inside. */
   private readonly packageDirs = new Set<string>()
+  /** Folders whose Cargo.toml did not load: editable, nothing more. */
+  private readonly editableOnly = new Set<string>()
 
   /** Call only once the project has loaded, so a folder that failed to open is never trusted. */
   async add(rootDir: string, packageDirs: readonly string[]): Promise<void> {
@@ -21,6 +23,16 @@ export class OpenedProjects {
     const packages = await Promise.all(packageDirs.map((dir) => realpath(dir)))
     this.roots.add(root)
     for (const dir of [root, ...packages]) this.packageDirs.add(dir)
+  }
+
+  /**
+   * A package folder whose Cargo.toml failed to load when its project was opened: the manifest
+   * may be edited (to fix it) but nothing is built or opened there until the project loads.
+   */
+  async addBrokenManifest(manifestPath: string): Promise<void> {
+    const dir = await realpathOrNull(dirname(resolve(manifestPath)))
+    if (dir !== null && basename(manifestPath) === 'Cargo.toml' && (await isFile(join(dir, 'Cargo.toml'))))
+      this.editableOnly.add(dir)
   }
 
   /** The Cargo.toml of an opened project's root, under the real path that was checked. */
@@ -42,7 +54,8 @@ export class OpenedProjects {
   async checkEditable(manifestPath: string): Promise<string> {
     const dir =
       basename(manifestPath) === 'Cargo.toml' ? await realpathOrNull(dirname(resolve(manifestPath))) : null
-    const manifest = dir !== null && this.packageDirs.has(dir) ? join(dir, 'Cargo.toml') : null
+    const known = dir !== null && (this.packageDirs.has(dir) || this.editableOnly.has(dir))
+    const manifest = dir !== null && known ? join(dir, 'Cargo.toml') : null
     if (manifest === null || !(await isFile(manifest))) {
       throw new EngineError(
         'invalid-input',

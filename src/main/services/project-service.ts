@@ -32,7 +32,12 @@ export class ProjectService {
   /** Accepts a folder or its Cargo.toml. */
   async open(path: string): Promise<ProjectSnapshot> {
     const manifest = path.endsWith('Cargo.toml') ? path : join(path, 'Cargo.toml')
-    const graph = await loadPackageGraph(manifest, ALL_PLATFORMS)
+    const graph = await loadPackageGraph(manifest, ALL_PLATFORMS).catch(async (e: unknown) => {
+      // A manifest that does not load is what the editor is for: let the person fix it there.
+      const file = isEngineError(e) ? e.details.file : undefined
+      if (file !== undefined) await this.opened.addBrokenManifest(file)
+      throw e
+    })
     const snapshot = snapshotOf(graph)
     await this.opened.add(
       snapshot.root.rootDir,

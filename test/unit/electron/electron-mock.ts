@@ -67,6 +67,11 @@ export const shell = {
   openPath: vi.fn(() => Promise.resolve(''))
 }
 
+/** The button a message box answers with (index into its buttons). */
+export const dialog = {
+  showMessageBoxSync: vi.fn((_win: unknown, _options: { buttons: string[] }) => 0)
+}
+
 export const menu: { template?: unknown[] } = {}
 export const Menu = {
   buildFromTemplate: (template: unknown[]) => {
@@ -87,4 +92,12 @@ export const protocol = {
   }
 }
 
-export const electronModule = { app, session, shell, Menu, protocol, BrowserWindow: FakeBrowserWindow }
+export const electronModule = {
+  app,
+  session,
+  shell,
+  dialog,
+  Menu,
+  protocol,
+  BrowserWindow: FakeBrowserWindow
+}

@@ -29,6 +29,19 @@ describe('the app window', () => {
     expect(String((options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/)
     expect(url).toBe('app://crate-studio/index.html')
   })
+
+  it.each([
+    [0, false],
+    [1, true]
+  ])('asks before closing over unsaved edits (button %i lets it close: %s)', (button, closes) => {
+    const win = createMainWindow(undefined) as unknown as InstanceType<typeof mock.FakeBrowserWindow>
+    mock.dialog.showMessageBoxSync.mockReturnValueOnce(button)
+    const event = { preventDefault: vi.fn() }
+    win.webContents.emit('will-prevent-unload', event)
+    const [, options] = mock.dialog.showMessageBoxSync.mock.lastCall!
+    expect(options.buttons).toEqual(['Keep Editing', 'Discard and Close'])
+    expect(event.preventDefault).toHaveBeenCalledTimes(closes ? 1 : 0)
+  })
 })
 
 describe('app-wide security handlers', () => {
@@ -70,7 +83,7 @@ describe('app-wide security handlers', () => {
 })
 
 describe('the app menu', () => {
-  it('has New Package, Open Folder, Build, Run and Cancel with their shortcuts, forwarded as commands', () => {
+  it('has New Package, Open Folder, Save, Build, Run and Cancel with their shortcuts, forwarded as commands', () => {
     const sent: string[] = []
     setupMenu((c) => sent.push(c))
     type Item = { label?: string; accelerator?: string; click?: () => void; submenu?: Item[] }
@@ -78,12 +91,13 @@ describe('the app menu', () => {
     expect(items.map((i) => [i.label, i.accelerator])).toEqual([
       ['New Package…', 'CmdOrCtrl+N'],
       ['Open Folder…', 'CmdOrCtrl+O'],
+      ['Save Cargo.toml…', 'CmdOrCtrl+S'],
       ['Build', 'CmdOrCtrl+B'],
       ['Run', 'CmdOrCtrl+R'],
       ['Cancel', 'CmdOrCtrl+.']
     ])
     items.forEach((i) => i.click!())
-    expect(sent).toEqual(['new-package', 'open-folder', 'build', 'run', 'cancel'])
+    expect(sent).toEqual(['new-package', 'open-folder', 'save', 'build', 'run', 'cancel'])
   })
 })
 

@@ -134,6 +134,28 @@ describe('open in editor', () => {
   })
 })
 
+describe('editing a manifest', () => {
+  it('allows the manifests of an opened project, and no other', async () => {
+    const projects = await service()
+    const p = await binPackage()
+    const other = await binPackage('other')
+    expect((await refusal(projects.checkEditable(p.manifest))).message).toMatch(/Refusing to edit/)
+    await projects.open(p.root)
+    expect(await projects.checkEditable(p.manifest)).toBe(p.manifest)
+    expect((await refusal(projects.checkEditable(other.manifest))).code).toBe('invalid-input')
+  })
+
+  it('lets a Cargo.toml that does not load be fixed, but not built', async () => {
+    const projects = await service()
+    const p = await project().file('Cargo.toml', '[package]\nname = "broken\n').build()
+    const error = await refusal(projects.open(p.root))
+    expect(error.details.file).toBe(p.manifest)
+    expect(await projects.checkEditable(p.manifest)).toBe(p.manifest)
+    expect((await refusal(projects.checkBuildable(p.manifest))).code).toBe('invalid-input')
+    expect((await refusal(projects.checkOpenable(p.path('Cargo.toml')))).code).toBe('invalid-input')
+  })
+})
+
 describe('open and create', () => {
   it('opens a project even when the recent list cannot be saved, and logs why', async () => {
     const configFile = join(await tempDir(), 'not-a-dir')

@@ -144,6 +144,8 @@ crate-type = ["dylib", "staticlib"]
   it.each([
     ['[package]\nname = "a"\nversion = 1.0.0\n', 'manifest-parse', 3, /Could not parse \/p\/Cargo\.toml/],
     ['[package]\nname = "a"\nname = "b"\n', 'manifest-parse', 3, /redefine/],
+    ['[package]\r\nname = "a\r\n', 'manifest-parse', 2, /string is not closed on this line/],
+    ['[package]\nname = "a\u0001"\n', 'manifest-parse', 2, /control characters/],
     ['[dependencies]\nfoo = "1"\n', 'manifest-invalid', undefined, /has no `\[package\]` section/],
     ['[workspace]\nmembers = ["a"]\n', 'manifest-invalid', 1, /virtual workspace manifest/],
     ['[package]\nversion = "1.0.0"\n', 'manifest-invalid', 1, /has no `name`/],

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ManifestAnalysis, ManifestEdit } from '@shared/models/manifest-edit'
 import { ErrorMessage } from '../../components/error-message'
+import { isDialogOpen, useCommand } from '../../lib/commands'
 import { useLeaveGuard } from '../../lib/leave-guard'
 import { ConflictDialog } from './conflict-dialog'
 import { LeaveDialog, ModerniseDialog, SaveReviewDialog } from './editor-dialogs'
@@ -97,6 +98,10 @@ function ReadyEditor({ editor, state, mode }: ReadyProps) {
   }
 
   useEditorShortcuts(root, { save: openReview, undo: editor.undo, redo: editor.redo })
+  // The desktop menu's File › Save (its accelerator may take Ctrl/Cmd+S before the page sees it).
+  useCommand('save', () => {
+    if (!isDialogOpen()) openReview()
+  })
 
   useLeaveGuard(dirty, () => new Promise<boolean>((answer) => setDialog({ type: 'leave', answer })))
 
