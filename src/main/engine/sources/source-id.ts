@@ -1,0 +1,58 @@
+/**
+ * Where a package comes from, as cargo identifies it. The string forms are the ones Cargo.lock
+ * and `cargo metadata` print (`registry+https://github.com/rust-lang/crates.io-index`,
+ * `git+https://host/repo?branch=main#<commit>`, `path+file:///dir`), so they must stay exact.
+ *
+ * A source replaced through `.cargo/config.toml` (`[source.crates-io] replace-with = …`) keeps
+ * its original identity here: cargo locks and reports the replaced source, never the directory
+ * that served it.
+ */
+import { pathToFileURL } from 'node:url'
+
+export const CRATES_IO_INDEX = 'https://github.com/rust-lang/crates.io-index'
+export const CRATES_IO_SPARSE = 'sparse+https://index.crates.io/'
+
+export type GitRef =
+  | { readonly type: 'branch'; readonly value: string }
+  | { readonly type: 'tag'; readonly value: string }
+  | { readonly type: 'rev'; readonly value: string }
+  | { readonly type: 'default' }
+
+export type SourceId =
+  | { readonly kind: 'path'; readonly path: string }
+  /** A git-protocol registry index (crates.io's canonical identity). */
+  | { readonly kind: 'registry'; readonly url: string }
+  /** A sparse HTTP index; `url` without the `sparse+` prefix, ending in `/`. */
+  | { readonly kind: 'sparse'; readonly url: string }
+  /** `precise`: the locked commit, once known. */
+  | { readonly kind: 'git'; readonly url: string; readonly ref: GitRef; readonly precise?: string }
+
+export const CRATES_IO: SourceId = { kind: 'registry', url: CRATES_IO_INDEX }
+
+function gitQuery(ref: GitRef): string {
+  return ref.type === 'default' ? '' : `?${ref.type}=${encodeURIComponent(ref.value)}`
+}
+
+/** The `source` string of Cargo.lock and `cargo metadata` (paths: metadata's `id` prefix). */
+export function sourceIdString(id: SourceId): string {
+  switch (id.kind) {
+    case 'path':
+      return `path+${pathToFileURL(id.path).href.replace(/\/$/, '')}`
+    case 'registry':
+      return `registry+${id.url}`
+    case 'sparse':
+      return `sparse+${id.url}`
+    case 'git':
+      return `git+${id.url}${gitQuery(id.ref)}${id.precise ? `#${id.precise}` : ''}`
+  }
+}
+
+/** Whether two IDs name the same source (a git source regardless of the locked commit). */
+export function sameSource(a: SourceId, b: SourceId): boolean {
+  const unlock = (s: SourceId): SourceId => (s.kind === 'git' ? { ...s, precise: undefined } : s)
+  return sourceIdString(unlock(a)) === sourceIdString(unlock(b))
+}
+
+export function isRegistry(id: SourceId): id is Extract<SourceId, { kind: 'registry' | 'sparse' }> {
+  return id.kind === 'registry' || id.kind === 'sparse'
+}
