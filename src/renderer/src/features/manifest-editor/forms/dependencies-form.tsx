@@ -17,6 +17,7 @@ import { AddDependencyForm } from './add-dependency-form'
 import { DependencyEditor } from './dependency-editor'
 import { useForm } from './form-context'
 import { FormSection } from './form-section'
+import { ProblemCounts } from '../problem-item'
 
 function removeEdit(ref: DependencyTableRef, name: string): ManifestEdit {
   return ref.table
@@ -64,16 +65,7 @@ function DependencyRow({ tableRef, name, value, qualify }: RowProps) {
           {fields.features.length > 0 && (
             <span className="muted small">features: {fields.features.join(', ')}</span>
           )}
-          {errors > 0 && (
-            <span className="count error">
-              {errors} error{errors === 1 ? '' : 's'}
-            </span>
-          )}
-          {warnings > 0 && (
-            <span className="count warning">
-              {warnings} warning{warnings === 1 ? '' : 's'}
-            </span>
-          )}
+          <ProblemCounts errors={errors} warnings={warnings} />
         </button>
         <button type="button" className="danger me-remove" onClick={() => edit([removeEdit(tableRef, name)])}>
           Remove {name}

@@ -8,6 +8,7 @@ import { checkFeatureName, featureEntryKind, featureSuggestions, readFeatures } 
 import { problemsWithin, samePath } from '../model/key-path'
 import { FieldMessages, type Message } from './field-messages'
 import { useForm } from './form-context'
+import { AddNameForm } from './add-name-form'
 import { FormSection } from './form-section'
 
 const KIND_TITLES = {
@@ -122,33 +123,12 @@ function Feature({
 
 function AddFeature({ existing }: { readonly existing: readonly string[] }) {
   const { edit } = useForm()
-  const id = useId()
-  const [name, setName] = useState('')
-  const trimmed = name.trim()
-  const error = trimmed === '' ? undefined : checkFeatureName(trimmed, existing)
-  const submit = (e: FormEvent): void => {
-    e.preventDefault()
-    if (trimmed === '' || error) return
-    edit([{ op: 'set', path: ['features', trimmed], value: [] }])
-    setName('')
-  }
   return (
-    <form className="me-inline-add" onSubmit={submit}>
-      <label htmlFor={id}>New feature name</label>
-      <input
-        id={id}
-        value={name}
-        className="me-mono"
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(e) => setName(e.target.value)}
-        aria-invalid={error !== undefined}
-      />
-      <button type="submit" disabled={trimmed === '' || error !== undefined}>
-        Add feature
-      </button>
-      {error && <span className="me-inline-error">{error}</span>}
-    </form>
+    <AddNameForm
+      noun="feature"
+      check={(name) => checkFeatureName(name, existing)}
+      onAdd={(name) => edit([{ op: 'set', path: ['features', name], value: [] }])}
+    />
   )
 }
 

@@ -1,6 +1,7 @@
 /** Errors and warnings under a field, each with the line it is on; the line opens the raw view there. */
 import type { KeyPath } from '@shared/models/manifest-edit'
 import { lineOf } from '../model/key-path'
+import { ProblemItem } from '../problem-item'
 import { useForm } from './form-context'
 
 export interface Message {
@@ -22,30 +23,16 @@ export function FieldMessages({
   if (messages.length === 0) return null
   return (
     <ul id={id} className="me-messages">
-      {messages.map((m, i) => {
-        const line = m.line ?? (m.path ? lineOf(view, m.path) : undefined)
-        return (
-          <li key={i} className={`me-message ${m.severity}`}>
-            <span className="me-message-icon" aria-hidden="true">
-              {m.severity === 'error' ? '✕' : '!'}
-            </span>
-            <span>
-              <span className="visually-hidden">{m.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
-              {m.text}
-            </span>
-            {line !== undefined && (
-              <button
-                type="button"
-                className="link-button me-line"
-                aria-label={`Go to line ${line}`}
-                onClick={() => revealLine(line)}
-              >
-                line {line}
-              </button>
-            )}
-          </li>
-        )
-      })}
+      {messages.map((m, i) => (
+        <ProblemItem
+          key={i}
+          severity={m.severity}
+          line={m.line ?? (m.path ? lineOf(view, m.path) : undefined)}
+          onReveal={revealLine}
+        >
+          {m.text}
+        </ProblemItem>
+      ))}
     </ul>
   )
 }

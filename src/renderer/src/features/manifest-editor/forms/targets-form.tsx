@@ -1,10 +1,10 @@
 /** `[[bin]]`, `[[example]]`, `[[test]]` and `[[bench]]`: lists of crates with add and remove. */
-import { useId, useState, type FormEvent } from 'react'
 import type { TomlJson } from '@shared/models/manifest-edit'
 import { EDITIONS } from '@shared/models/package'
 import { isTable } from '../model/key-path'
 import { ListField, SelectField, TextField, type Choice } from './fields'
 import { useForm } from './form-context'
+import { AddNameForm } from './add-name-form'
 import { FormSection } from './form-section'
 
 export type TargetListKind = 'bin' | 'example' | 'test' | 'bench'
@@ -29,34 +29,13 @@ function nameOf(entry: TomlJson, index: number): string {
 
 function AddTarget({ kind, names }: { readonly kind: TargetListKind; readonly names: readonly string[] }) {
   const { edit } = useForm()
-  const id = useId()
-  const [name, setName] = useState('')
   const noun = NOUNS[kind].one
-  const trimmed = name.trim()
-  const error = names.includes(trimmed) ? `A ${noun} named ${trimmed} already exists.` : undefined
-  const submit = (e: FormEvent): void => {
-    e.preventDefault()
-    if (trimmed === '' || error) return
-    edit([{ op: 'append-table', path: [kind], value: { name: trimmed } }])
-    setName('')
-  }
   return (
-    <form className="me-inline-add" onSubmit={submit}>
-      <label htmlFor={id}>New {noun} name</label>
-      <input
-        id={id}
-        value={name}
-        className="me-mono"
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(e) => setName(e.target.value)}
-        aria-invalid={error !== undefined}
-      />
-      <button type="submit" disabled={trimmed === '' || error !== undefined}>
-        Add {noun}
-      </button>
-      {error && <span className="me-inline-error">{error}</span>}
-    </form>
+    <AddNameForm
+      noun={noun}
+      check={(name) => (names.includes(name) ? `A ${noun} named ${name} already exists.` : undefined)}
+      onAdd={(name) => edit([{ op: 'append-table', path: [kind], value: { name } }])}
+    />
   )
 }
 
