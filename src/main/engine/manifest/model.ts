@@ -41,7 +41,20 @@ export interface PackageMeta {
   readonly autoexamples?: boolean
   readonly autotests?: boolean
   readonly autobenches?: boolean
+  readonly keywords: readonly string[]
+  readonly categories: readonly string[]
+  /** `publish = false` → `[]`; a list of registry names; undefined: anywhere (cargo metadata prints null). */
+  readonly publish?: readonly string[]
+  /** `[package.metadata]` as plain JSON, for tools (`cargo metadata` passes it through). */
+  readonly metadata?: JsonValue
+  readonly include?: readonly string[]
+  readonly exclude?: readonly string[]
+  /** `resolver = "1" | "2" | "3"` as written. */
+  readonly resolver?: string
 }
+
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [k: string]: JsonValue }
 
 /** A target as declared in the manifest, before discovery fills in the gaps. */
 export interface TargetDecl {
@@ -71,6 +84,12 @@ export interface Dependency {
   readonly features: readonly string[]
   readonly platform?: string
   readonly line?: number
+}
+
+/** A `[replace]` entry: the package ID spec it replaces and the dependency that replaces it. */
+export interface Replacement {
+  readonly spec: string
+  readonly dep: Dependency
 }
 
 /** A `[profile.NAME]` table as written; the compiler turns it into rustc flags. */
@@ -104,6 +123,9 @@ export interface Manifest {
   readonly dependencies: readonly Dependency[]
   readonly features: Readonly<Record<string, readonly string[]>>
   readonly profiles: Readonly<Record<string, ProfileDecl>>
+  /** `[patch.<registry name or URL>]`: the dependencies that take the place of that source's. */
+  readonly patch: Readonly<Record<string, readonly Dependency[]>>
+  readonly replace: readonly Replacement[]
   readonly warnings: readonly ManifestWarning[]
 }
 

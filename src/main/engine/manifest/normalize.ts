@@ -7,6 +7,7 @@ import type { KeyLocator } from './locate'
 import type { TomlObject } from './parse-toml'
 import { readAllDependencies } from './read-dependencies'
 import { readPackageTable } from './read-package-table'
+import { readPatch, readReplace } from './read-patch'
 import { readProfiles } from './read-profiles'
 import { readLib, readTargetTable } from './read-target-tables'
 import { TableReader } from './table-reader'
@@ -57,11 +58,11 @@ export function normalizeManifest(
     dependencies: readAllDependencies(root),
     features: readFeatures(root),
     profiles: readProfiles(root),
+    patch: readPatch(root),
+    replace: readReplace(root),
     warnings
   }
   root.raw('workspace')
-  root.raw('patch')
-  root.raw('replace')
   root.raw('badges')
   root.raw('lints')
   root.warnUnused(TOP_LEVEL_KEYS)

@@ -40,7 +40,8 @@ function readKindTables(parent: TableReader, platform: string | undefined): Depe
   return deps
 }
 
-function readDependency(
+/** One entry of a dependency-like table (`[patch.x]` and `[replace]` entries read the same way). */
+export function readDependency(
   table: TableReader,
   name: string,
   kind: DependencyKind,

@@ -4,6 +4,7 @@ import { checkVersion } from '@shared/rules/semver'
 import type { BuildSetting, PackageMeta } from './model'
 import { PACKAGE_KEYS } from './known-keys'
 import type { TableReader } from './table-reader'
+import { tomlToJson } from './toml-json'
 
 export function readEdition(t: TableReader, key = 'edition'): Edition | undefined {
   const raw = t.raw(key)
@@ -58,8 +59,33 @@ function validateName(t: TableReader, name: string): void {
     throw t.error('name', `Invalid package name \`${name}\`: the name cannot start with a digit.`)
 }
 
+function readPublish(t: TableReader): readonly string[] | undefined {
+  const raw = t.raw('publish')
+  if (!raw) return undefined
+  if (raw.value === true) return undefined
+  if (raw.value === false) return []
+  return t.stringArray('publish')
+}
+
+function readResolver(t: TableReader): string | undefined {
+  const resolver = t.string('resolver')
+  if (resolver !== undefined && !['1', '2', '3'].includes(resolver))
+    throw t.error('resolver', `Unknown resolver \`${resolver}\`.`, 'Use "1", "2" or "3".')
+  return resolver
+}
+
 export function readPackageTable(t: TableReader): PackageMeta {
-  for (const key of ['name', 'version', 'edition', 'authors', 'description', 'license'])
+  for (const key of [
+    'name',
+    'version',
+    'edition',
+    'authors',
+    'description',
+    'license',
+    'keywords',
+    'categories',
+    'publish'
+  ])
     rejectInherited(t, key)
   const name = t.string('name')
   if (name === undefined)
@@ -89,7 +115,14 @@ export function readPackageTable(t: TableReader): PackageMeta {
     autobins: t.bool('autobins'),
     autoexamples: t.bool('autoexamples'),
     autotests: t.bool('autotests'),
-    autobenches: t.bool('autobenches')
+    autobenches: t.bool('autobenches'),
+    keywords: t.stringArray('keywords') ?? [],
+    categories: t.stringArray('categories') ?? [],
+    publish: readPublish(t),
+    metadata: t.has('metadata') ? tomlToJson(t.raw('metadata')!.value) : undefined,
+    include: t.stringArray('include'),
+    exclude: t.stringArray('exclude'),
+    resolver: readResolver(t)
   }
   t.warnUnused(PACKAGE_KEYS)
   return meta

@@ -141,6 +141,48 @@ crate-type = ["dylib", "staticlib"]
     ])
   })
 
+  it('reads what cargo metadata reports: keywords, categories, publish, metadata, patch and replace', () => {
+    const m = parseManifestText(
+      [
+        '[package]',
+        'name = "meta"',
+        'version = "0.1.0"',
+        'keywords = ["cli"]',
+        'categories = ["development-tools"]',
+        'publish = false',
+        'resolver = "2"',
+        '[package.metadata.docs.rs]',
+        'all-features = true',
+        'n = 3',
+        '[patch.crates-io]',
+        'serde = { path = "../serde" }',
+        '[replace]',
+        '"log:0.4.0" = { git = "https://example.com/log" }',
+        ''
+      ].join('\n'),
+      FILE
+    )
+    expect(m.package).toMatchObject({
+      keywords: ['cli'],
+      categories: ['development-tools'],
+      publish: [],
+      resolver: '2',
+      metadata: { docs: { rs: { 'all-features': true, n: 3 } } }
+    })
+    expect(m.patch['crates-io']?.map((d) => [d.name, d.source])).toEqual([
+      ['serde', { type: 'path', path: '../serde' }]
+    ])
+    expect(m.replace.map((r) => [r.spec, r.dep.source.type])).toEqual([['log:0.4.0', 'git']])
+    expect(m.warnings.filter((w) => w.message.includes('unused'))).toEqual([])
+  })
+
+  it('reads publish as cargo metadata prints it: true and absent are anywhere, a list is kept', () => {
+    const publish = (v: string) => parseManifestText(`[package]\nname = "p"\n${v}\n`, FILE).package.publish
+    expect(publish('publish = true')).toBeUndefined()
+    expect(publish('')).toBeUndefined()
+    expect(publish('publish = ["my-registry"]')).toEqual(['my-registry'])
+  })
+
   it.each([
     ['[package]\nname = "a"\nversion = 1.0.0\n', 'manifest-parse', 3, /Could not parse \/p\/Cargo\.toml/],
     ['[package]\nname = "a"\nname = "b"\n', 'manifest-parse', 3, /redefine/],
