@@ -33,11 +33,13 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<st
   return env
 }
 
-export function git(baseDir: string): SimpleGit {
+/** `signal`: aborting it kills the running git process (simple-git's abort plugin). */
+export function git(baseDir: string, signal?: AbortSignal): SimpleGit {
   return simpleGit({
     baseDir,
     config: SAFE_CONFIG,
     maxConcurrentProcesses: 4,
+    ...(signal ? { abort: signal } : {}),
     // simple-git refuses these settings by default because they can run programs; ours switch that off.
     unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeProtocolOverride: true },
     allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_ALLOW_PROTOCOL']
