@@ -8,6 +8,7 @@
  * that served it.
  */
 import { pathToFileURL } from 'node:url'
+import { formUrlEncode } from '../tools/form-urlencoded'
 
 export const CRATES_IO_INDEX = 'https://github.com/rust-lang/crates.io-index'
 export const CRATES_IO_SPARSE = 'sparse+https://index.crates.io/'
@@ -29,12 +30,24 @@ export type SourceId =
 
 export const CRATES_IO: SourceId = { kind: 'registry', url: CRATES_IO_INDEX }
 
-function gitQuery(ref: GitRef): string {
-  return ref.type === 'default' ? '' : `?${ref.type}=${encodeURIComponent(ref.value)}`
+function gitQuery(ref: GitRef, encode: (value: string) => string): string {
+  return ref.type === 'default' ? '' : `?${ref.type}=${encode(ref.value)}`
 }
 
-/** The `source` string of Cargo.lock and `cargo metadata` (paths: metadata's `id` prefix). */
+/**
+ * The `source` string `cargo metadata` prints (git references raw: `?branch=fix/a+b`). Cargo.lock
+ * v4 and package ID specs form-encode the reference instead: see `encodedSourceIdString`.
+ */
 export function sourceIdString(id: SourceId): string {
+  return sourceText(id, (v) => v)
+}
+
+/** The form with git references form-encoded (`?branch=fix%2Fa%2Bb`), as lock v4 and package IDs write it. */
+export function encodedSourceIdString(id: SourceId): string {
+  return sourceText(id, formUrlEncode)
+}
+
+function sourceText(id: SourceId, encode: (value: string) => string): string {
   switch (id.kind) {
     case 'path':
       return `path+${pathToFileURL(id.path).href.replace(/\/$/, '')}`
@@ -43,14 +56,14 @@ export function sourceIdString(id: SourceId): string {
     case 'sparse':
       return `sparse+${id.url}`
     case 'git':
-      return `git+${id.url}${gitQuery(id.ref)}${id.precise ? `#${id.precise}` : ''}`
+      return `git+${id.url}${gitQuery(id.ref, encode)}${id.precise ? `#${id.precise}` : ''}`
   }
 }
 
 /** Whether two IDs name the same source (a git source regardless of the locked commit). */
 export function sameSource(a: SourceId, b: SourceId): boolean {
   const unlock = (s: SourceId): SourceId => (s.kind === 'git' ? { ...s, precise: undefined } : s)
-  return sourceIdString(unlock(a)) === sourceIdString(unlock(b))
+  return encodedSourceIdString(unlock(a)) === encodedSourceIdString(unlock(b))
 }
 
 export function isRegistry(id: SourceId): id is Extract<SourceId, { kind: 'registry' | 'sparse' }> {
