@@ -42,6 +42,25 @@ export interface Resolve {
   readonly packages: ReadonlyMap<string, ResolvedPackage>
   /** The root (workspace member) packages' keys, in the order given. */
   readonly roots: readonly string[]
+  /** `[patch]` entries no dependency used (Cargo.lock's `[[patch.unused]]`), sorted. */
+  readonly unusedPatches: readonly PackageId[]
+  /** cargo's warnings, worded as cargo words them (an unused patch, …), without the `warning: ` prefix. */
+  readonly warnings: readonly string[]
+}
+
+/** How far the resolver got, for a progress line: the distinct packages asked of the sources so far. */
+export interface ResolveProgress {
+  readonly queried: number
+}
+
+/** cargo's `resolver.incompatible-rust-versions` (config); its default depends on the resolver version. */
+export type IncompatibleRustVersions = 'allow' | 'fallback'
+
+/** How a source is named in errors ("location searched: …"). */
+export interface SourceDescription {
+  readonly text: string
+  /** Served through `[source]` replacement (vendored): cargo then hints at re-vendoring. */
+  readonly replaced: boolean
 }
 
 /** A package pinned by an existing Cargo.lock, preferred when it still satisfies the requirement. */
@@ -63,4 +82,22 @@ export interface ResolveInput {
   readonly patches?: ReadonlyMap<string, readonly Summary[]>
   /** Packages allowed to move off their locked version (`update -p`); undefined: keep every lock. */
   readonly unlock?: (id: PackageId) => boolean
+  /**
+   * The workspace's `resolver` (from the root manifest or its edition). Only `3` matters here: it
+   * makes `incompatibleRustVersions` default to `fallback`, as cargo 1.84+ does.
+   */
+  readonly resolverVersion?: '1' | '2' | '3'
+  /** An explicit `resolver.incompatible-rust-versions` from config; wins over the resolver's default. */
+  readonly incompatibleRustVersions?: IncompatibleRustVersions
+  /**
+   * The toolchain's version (`rustc -V`, e.g. `1.95.0`): with `fallback` and no root declaring
+   * `rust-version`, cargo prefers dependencies compatible with it.
+   */
+  readonly rustcVersion?: string
+  /** Names a source for errors; default: cargo's plain description of the source ID. */
+  readonly describeSource?: (id: SourceId) => SourceDescription
+  /** Called whenever another package has been asked of a source. */
+  readonly onProgress?: (progress: ResolveProgress) => void
+  /** Cancels the resolution: `resolve` then rejects with a `cancelled` EngineError. */
+  readonly signal?: AbortSignal
 }
