@@ -1,0 +1,136 @@
+/**
+ * From a Cargo.toml to a `ResolvedWorkspace`, as cargo does before `metadata`, `tree` or a
+ * build: read the configuration, pin what Cargo.lock pins, resolve, write Cargo.lock when it
+ * changed (never under `--locked`), then read every package of the resolve from its source.
+ */
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { loadCargoConfig } from '../config/load-cargo-config'
+import { netOffline, targetDir as configuredTargetDir } from '../config/net-build-config'
+import { registrySourceId } from '../config/registries-config'
+import { EngineError } from '../errors'
+import { parseLockfile, type ParsedLockfile } from '../lockfile/parse-lockfile'
+import { writeLockfile, type LockedFlag } from '../lockfile/write-lockfile'
+import { loadPackage } from '../manifest/read-manifest'
+import type { Package } from '../manifest/model'
+import { resolve } from '../resolver/resolve/resolve'
+import { packageIdKey, type PackageId, type ResolveProgress } from '../resolver/resolve/resolve-types'
+import { summaryOfManifest } from '../sources/manifest-summary'
+import type { SourceId } from '../sources/source-id'
+import type { GitProgress } from '../sources/git/git-cache'
+import { collectPathPackages } from './path-packages'
+import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspace'
+import { createSourceRegistry } from './workspace-sources'
+import { patchSummaries } from './patch-summaries'
+
+export interface ResolveWorkspaceOptions {
+  readonly manifestPath: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly homeDir: string
+  /** Git databases and registry caches. */
+  readonly cacheDir: string
+  readonly offline?: boolean
+  /** `--locked` or `--frozen` (which also means offline). */
+  readonly locked?: LockedFlag
+  /** `update`: everything (`true`) or these package names move off their locked versions. */
+  readonly update?: true | readonly string[]
+  /** Resolve without reading a lock (`generate-lockfile`). */
+  readonly ignoreLock?: boolean
+  readonly rustcVersion?: string
+  readonly signal?: AbortSignal
+  readonly onProgress?: (progress: ResolveProgress) => void
+  readonly onGitProgress?: (event: GitProgress) => void
+}
+
+export interface WorkspaceResolution extends ResolvedWorkspace {
+  /** Whether Cargo.lock was (re)written. */
+  readonly lockWritten: boolean
+  /** cargo's warnings from resolution and configuration, without `warning: `. */
+  readonly warnings: readonly string[]
+}
+
+async function readLock(file: string, pathSource: (n: string, v: string) => SourceId | undefined) {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw e
+  }
+  return parseLockfile(text, file, { pathSource })
+}
+
+export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promise<WorkspaceResolution> {
+  const root = await loadPackage(options.manifestPath)
+  const rootDir = dirname(root.manifest.path)
+  const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
+  const offline = options.offline === true || options.locked === '--frozen' || netOffline(config) === true
+  const sources = createSourceRegistry(config, {
+    cacheDir: options.cacheDir,
+    offline,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onGitProgress ? { onGitProgress: options.onGitProgress } : {})
+  })
+
+  const pathPackages = await collectPathPackages(root)
+  const pathSource = (name: string, version: string): SourceId | undefined => {
+    const dir = pathPackages.get(`${name}@${version}`)
+    return dir === undefined ? undefined : { kind: 'path', path: dir }
+  }
+  const lockFile = join(rootDir, 'Cargo.lock')
+  const lock: ParsedLockfile | undefined = options.ignoreLock
+    ? undefined
+    : await readLock(lockFile, pathSource)
+  const updating = options.update
+  const unlock =
+    updating === undefined
+      ? undefined
+      : updating === true
+        ? () => true
+        : (id: PackageId) => updating.includes(id.name)
+
+  const rootSummary = summaryOfManifest(root.manifest, {
+    source: { kind: 'path', path: rootDir },
+    registry: (name) => registrySourceId(config, name)
+  })
+  const result = await resolve({
+    roots: [rootSummary],
+    sourceFor: (id) => sources.sourceFor(id),
+    describeSource: (id) => sources.describeSource(id),
+    ...(lock && updating !== true ? { locked: lock.packages } : {}),
+    ...(unlock ? { unlock } : {}),
+    patches: await patchSummaries(root.manifest, sources, config),
+    ...(root.manifest.package.resolver === '3' ? { resolverVersion: '3' as const } : {}),
+    ...(options.rustcVersion ? { rustcVersion: options.rustcVersion } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {})
+  })
+
+  const written = await writeLockfile(lockFile, result, {
+    ...(lock ? { loadedVersion: lock.version } : {}),
+    rustVersions: [root.manifest.package.rustVersion],
+    ...(options.locked ? { locked: options.locked } : {}),
+    pathSource
+  })
+
+  const packages = new Map<string, ResolvedPackageFiles>()
+  await Promise.all(
+    [...result.packages.values()].map(async ({ id, summary }) => {
+      const dir = await sources.sourceFor(id.source).download(summary)
+      const pkg: Package =
+        id.source.kind === 'path' && dir === rootDir ? root : await loadPackage(join(dir, 'Cargo.toml'))
+      packages.set(packageIdKey(id), { id, pkg })
+    })
+  )
+  if (options.signal?.aborted) throw new EngineError('cancelled', 'Cancelled.')
+  const configured = configuredTargetDir(config)
+  return {
+    rootDir,
+    members: result.roots,
+    resolve: result,
+    packages,
+    targetDir: configured ?? join(rootDir, 'target'),
+    lockWritten: written.written,
+    warnings: [...config.warnings.map((w) => w.message), ...result.warnings]
+  }
+}
