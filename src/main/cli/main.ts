@@ -8,6 +8,14 @@ import { isEngineError } from '../engine/errors'
 import { addCommand, ADD_HELP } from './commands/add'
 import { buildCommand, BUILD_HELP } from './commands/build'
 import { MAIN_HELP } from './commands/help'
+import {
+  fetchCommand,
+  FETCH_HELP,
+  generateLockfileCommand,
+  GENERATE_LOCKFILE_HELP,
+  updateCommand,
+  UPDATE_HELP
+} from './commands/lockfile-commands'
 import { newCommand, NEW_HELP } from './commands/new'
 import { removeCommand, REMOVE_HELP } from './commands/remove'
 import { runCommand, RUN_HELP } from './commands/run'
@@ -29,7 +37,11 @@ const COMMANDS: Record<
   add: { run: addCommand, help: ADD_HELP },
   remove: { run: removeCommand, help: REMOVE_HELP },
   rm: { run: removeCommand, help: REMOVE_HELP },
-  'set-version': { run: setVersionCommand, help: SET_VERSION_HELP }
+  'set-version': { run: setVersionCommand, help: SET_VERSION_HELP },
+  'generate-lockfile': { run: generateLockfileCommand, help: GENERATE_LOCKFILE_HELP },
+  update: { run: updateCommand, help: UPDATE_HELP },
+  up: { run: updateCommand, help: UPDATE_HELP },
+  fetch: { run: fetchCommand, help: FETCH_HELP }
 }
 
 export async function main(argv: readonly string[], ctx: CliContext): Promise<number> {

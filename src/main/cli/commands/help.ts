@@ -9,6 +9,9 @@ Commands:
     add          Add dependencies to a manifest file
     remove       Remove dependencies from a manifest file
     set-version  Change the package's version
+    generate-lockfile  Generate Cargo.lock for the package
+    update       Update dependencies as recorded in Cargo.lock
+    fetch        Fetch dependencies from the network
     web          Open the app's UI in a browser (no Electron needed)
     help         Print help for a command
 

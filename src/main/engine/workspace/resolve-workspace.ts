@@ -14,7 +14,12 @@ import { writeLockfile, type LockedFlag } from '../lockfile/write-lockfile'
 import { loadPackage } from '../manifest/read-manifest'
 import type { Package } from '../manifest/model'
 import { resolve } from '../resolver/resolve/resolve'
-import { packageIdKey, type PackageId, type ResolveProgress } from '../resolver/resolve/resolve-types'
+import {
+  packageIdKey,
+  type LockedPackage,
+  type PackageId,
+  type ResolveProgress
+} from '../resolver/resolve/resolve-types'
 import { summaryOfManifest } from '../sources/manifest-summary'
 import type { SourceId } from '../sources/source-id'
 import type { GitProgress } from '../sources/git/git-cache'
@@ -45,6 +50,8 @@ export interface ResolveWorkspaceOptions {
 export interface WorkspaceResolution extends ResolvedWorkspace {
   /** Whether Cargo.lock was (re)written. */
   readonly lockWritten: boolean
+  /** What Cargo.lock pinned before (undefined: there was none, or it was ignored). */
+  readonly previousLock: readonly LockedPackage[] | undefined
   /** cargo's warnings from resolution and configuration, without `warning: `. */
   readonly warnings: readonly string[]
 }
@@ -131,6 +138,7 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
     packages,
     targetDir: configured ?? join(rootDir, 'target'),
     lockWritten: written.written,
+    previousLock: lock?.packages,
     warnings: [...config.warnings.map((w) => w.message), ...result.warnings]
   }
 }

@@ -1,0 +1,41 @@
+/**
+ * What every resolving command (`generate-lockfile`, `update`, `fetch`, `metadata`, `tree`)
+ * shares: the manifest, `--offline/--locked/--frozen`, the cache folder, and Ctrl-C.
+ */
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import type { ResolveWorkspaceOptions } from '../engine/workspace/resolve-workspace'
+import type { CliContext } from './commands/shared'
+import { locateManifest } from './locate-manifest'
+
+export interface ResolveValues {
+  readonly 'manifest-path'?: string
+  readonly offline?: boolean
+  readonly locked?: boolean
+  readonly frozen?: boolean
+}
+
+/** Git databases and registry caches: CRATE_STUDIO_CACHE_DIR, else the XDG cache folder. */
+export function cacheDirOf(env: NodeJS.ProcessEnv): string {
+  if (env.CRATE_STUDIO_CACHE_DIR) return env.CRATE_STUDIO_CACHE_DIR
+  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'crate-studio')
+}
+
+export async function workspaceOptions(
+  values: ResolveValues,
+  ctx: CliContext
+): Promise<ResolveWorkspaceOptions> {
+  return {
+    manifestPath: await locateManifest(values['manifest-path'], ctx.cwd),
+    env: ctx.env,
+    homeDir: homedir(),
+    cacheDir: cacheDirOf(ctx.env),
+    offline: values.offline === true,
+    ...(values.frozen
+      ? { locked: '--frozen' as const }
+      : values.locked
+        ? { locked: '--locked' as const }
+        : {}),
+    signal: ctx.signal
+  }
+}
