@@ -9,4 +9,6 @@ export interface Bench {
   readonly runs?: number
   /** Untimed set-up; returns the function one run calls (sync or async). */
   prepare(): Promise<() => unknown> | (() => unknown)
+  /** Untimed clean-up after the runs (a browser to close), when prepare started something. */
+  dispose?(): Promise<void> | void
 }

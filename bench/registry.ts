@@ -2,5 +2,6 @@
 import type { Bench } from './bench'
 import { analyze } from './benches/analyze.bench'
 import { addRoundTrip, editRoundTrip } from './benches/edit-round-trip.bench'
+import { treeViewMount } from './benches/tree-view.bench'
 
-export const BENCHES: readonly Bench[] = [editRoundTrip, addRoundTrip, analyze]
+export const BENCHES: readonly Bench[] = [editRoundTrip, addRoundTrip, analyze, treeViewMount]

@@ -49,6 +49,7 @@ for (const bench of BENCHES) {
     await run()
     times.push(performance.now() - start)
   }
+  await bench.dispose?.()
   times.sort((a, b) => a - b)
   const median = quantile(times, 0.5)
   const ok = bench.targetMs === undefined ? '' : median <= bench.targetMs ? 'ok' : 'MISSED'
