@@ -3,7 +3,7 @@
  * shares: the manifest, `--offline/--locked/--frozen`, the cache folder, and Ctrl-C.
  */
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { cacheDirOf } from '../engine/workspace/cache-dir'
 import type { ResolveWorkspaceOptions } from '../engine/workspace/resolve-workspace'
 import type { CliContext } from './commands/shared'
 import { locateManifest } from './locate-manifest'
@@ -13,12 +13,6 @@ export interface ResolveValues {
   readonly offline?: boolean
   readonly locked?: boolean
   readonly frozen?: boolean
-}
-
-/** Git databases and registry caches: CRATE_STUDIO_CACHE_DIR, else the XDG cache folder. */
-export function cacheDirOf(env: NodeJS.ProcessEnv): string {
-  if (env.CRATE_STUDIO_CACHE_DIR) return env.CRATE_STUDIO_CACHE_DIR
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'crate-studio')
 }
 
 export async function workspaceOptions(

@@ -1,0 +1,8 @@
+/** Where git databases and registry caches live: CRATE_STUDIO_CACHE_DIR, else the XDG cache folder. */
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+export function cacheDirOf(env: Readonly<Record<string, string | undefined>>): string {
+  if (env.CRATE_STUDIO_CACHE_DIR) return env.CRATE_STUDIO_CACHE_DIR
+  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'crate-studio')
+}
