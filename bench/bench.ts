@@ -9,6 +9,13 @@ export interface Bench {
   readonly runs?: number
   /** Untimed set-up; returns the function one run calls (sync or async). */
   prepare(): Promise<() => unknown> | (() => unknown)
+  /**
+   * The same work done by cargo, timed the same way right after ours: the table then prints
+   * cargo's median and the ratio, and `maxRatio` is the target instead of `targetMs`.
+   */
+  readonly baseline?: { readonly name: string; prepare(): Promise<() => unknown> | (() => unknown) }
+  /** With a baseline: ours may take at most this multiple of cargo's median. */
+  readonly maxRatio?: number
   /** Untimed clean-up after the runs (a browser to close), when prepare started something. */
   dispose?(): Promise<void> | void
 }

@@ -2,6 +2,13 @@
 import type { Bench } from './bench'
 import { analyze } from './benches/analyze.bench'
 import { addRoundTrip, editRoundTrip } from './benches/edit-round-trip.bench'
+import { resolveRegistry } from './benches/resolve.bench'
 import { treeViewMount } from './benches/tree-view.bench'
 
-export const BENCHES: readonly Bench[] = [editRoundTrip, addRoundTrip, analyze, treeViewMount]
+export const BENCHES: readonly Bench[] = [
+  editRoundTrip,
+  addRoundTrip,
+  analyze,
+  treeViewMount,
+  resolveRegistry
+]

@@ -38,21 +38,38 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 console.log(`node ${process.version} · ${cpus()[0]?.model ?? 'unknown CPU'} · ${cpus().length} cores\n`)
 const rows = []
 let missed = false
-for (const bench of BENCHES) {
-  if (filters.length && !filters.some((f) => bench.name.includes(f))) continue
-  const run = await bench.prepare()
-  const runs = bench.runs ?? 200
-  for (let i = 0; i < Math.max(10, runs / 10); i++) await run()
+/** Warm-up, then `runs` timed calls; the sorted times. */
+async function time(run, runs) {
+  for (let i = 0; i < Math.max(3, runs / 10); i++) await run()
   const times = []
   for (let i = 0; i < runs; i++) {
     const start = performance.now()
     await run()
     times.push(performance.now() - start)
   }
+  return times.sort((a, b) => a - b)
+}
+
+for (const bench of BENCHES) {
+  if (filters.length && !filters.some((f) => bench.name.includes(f))) continue
+  const runs = bench.runs ?? 200
+  const times = await time(await bench.prepare(), runs)
+  // cargo runs right after ours, on the same inputs, so both see the same machine.
+  const cargo = bench.baseline ? await time(await bench.baseline.prepare(), runs) : undefined
   await bench.dispose?.()
-  times.sort((a, b) => a - b)
   const median = quantile(times, 0.5)
-  const ok = bench.targetMs === undefined ? '' : median <= bench.targetMs ? 'ok' : 'MISSED'
+  const cargoMedian = cargo ? quantile(cargo, 0.5) : undefined
+  const ratio = cargoMedian === undefined ? undefined : median / cargoMedian
+  const ok =
+    ratio !== undefined && bench.maxRatio !== undefined
+      ? ratio <= bench.maxRatio
+        ? 'ok'
+        : 'MISSED'
+      : bench.targetMs === undefined
+        ? ''
+        : median <= bench.targetMs
+          ? 'ok'
+          : 'MISSED'
   if (ok === 'MISSED') missed = true
   rows.push([
     bench.name,
@@ -60,12 +77,18 @@ for (const bench of BENCHES) {
     ms(quantile(times, 0.95)),
     ms(times[0]),
     String(runs),
-    bench.targetMs === undefined ? '' : `≤ ${bench.targetMs} ms`,
+    cargoMedian === undefined ? '' : ms(cargoMedian),
+    ratio === undefined ? '' : `${ratio.toFixed(2)}×`,
+    bench.maxRatio !== undefined
+      ? `≤ ${bench.maxRatio}× cargo`
+      : bench.targetMs === undefined
+        ? ''
+        : `≤ ${bench.targetMs} ms`,
     ok
   ])
-  console.log(`  ${bench.name}: ${bench.what}`)
+  console.log(`  ${bench.name}: ${bench.what}${bench.baseline ? ` (vs ${bench.baseline.name})` : ''}`)
 }
-const header = ['benchmark', 'median', 'p95', 'min', 'runs', 'target', '']
+const header = ['benchmark', 'median', 'p95', 'min', 'runs', 'cargo', 'ratio', 'target', '']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
 const line = (cells) =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')

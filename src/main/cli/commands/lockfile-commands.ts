@@ -57,6 +57,8 @@ async function lockCommand(
   const result = await resolveWorkspace({
     ...base,
     ...(mode === 'generate' ? { ignoreLock: true } : {}),
+    // fetch downloads every package; the others need only the lock, as cargo's do.
+    readPackages: mode === 'fetch',
     ...(mode === 'update' ? { update: specs.length > 0 ? specs : (true as const) } : {})
   })
   for (const warning of result.warnings) term.warning(warning)

@@ -41,6 +41,11 @@ export interface ResolveWorkspaceOptions {
   readonly update?: true | readonly string[]
   /** Resolve without reading a lock (`generate-lockfile`). */
   readonly ignoreLock?: boolean
+  /**
+   * Read every package's files after resolving (default). `generate-lockfile` and `update`
+   * need only the lock, as cargo's do, and skip it; `packages` then holds the members only.
+   */
+  readonly readPackages?: boolean
   readonly rustcVersion?: string
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: ResolveProgress) => void
@@ -121,8 +126,11 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
   })
 
   const packages = new Map<string, ResolvedPackageFiles>()
+  const toRead = [...result.packages.values()].filter(
+    ({ id }) => options.readPackages !== false || result.roots.includes(packageIdKey(id))
+  )
   await Promise.all(
-    [...result.packages.values()].map(async ({ id, summary }) => {
+    toRead.map(async ({ id, summary }) => {
       const dir = await sources.sourceFor(id.source).download(summary)
       const pkg: Package =
         id.source.kind === 'path' && dir === rootDir ? root : await loadPackage(join(dir, 'Cargo.toml'))

@@ -4,9 +4,10 @@
  * using the package. `package` is taken as written: Debian writes the placeholder
  * "Could not get crate checksum" there, and cargo copies that string into Cargo.lock unchanged.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { EngineError, isNotFound } from '../../errors'
+import { EngineError } from '../../errors'
+import { MAX_MANIFEST_BYTES } from '../../manifest/decode'
+import { readSmallFileSync } from '../../manifest/read-manifest-sync'
 
 export const CHECKSUM_FILE = '.cargo-checksum.json'
 
@@ -52,17 +53,16 @@ export function parseChecksumFile(text: string, file: string, label: string): Ch
   return typeof pkg === 'string' ? { package: pkg, files: map } : { files: map }
 }
 
-export async function readChecksumFile(dir: string, label: string): Promise<ChecksumFile> {
+/** Read synchronously: a directory source loads thousands of these (see read-manifest-sync.ts). */
+export function readChecksumFile(dir: string, label: string): ChecksumFile {
   const file = join(dir, CHECKSUM_FILE)
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (e) {
-    throw new EngineError(
-      isNotFound(e) ? 'not-found' : 'io',
-      `Failed to load the checksum \`${CHECKSUM_FILE}\` of ${label}: ${(e as Error).message}`,
-      { file, hint: 'Every package in a directory source needs one; `cargo vendor` writes it.' }
-    )
-  }
-  return parseChecksumFile(text, file, label)
+  const missing = (why: string) =>
+    new EngineError('not-found', `Failed to load the checksum \`${CHECKSUM_FILE}\` of ${label}: ${why}`, {
+      file,
+      hint: 'Every package in a directory source needs one; `cargo vendor` writes it.'
+    })
+  const bytes = readSmallFileSync(file, 'checksum file')
+  if (bytes === undefined) throw missing('no such file')
+  if (bytes.length > MAX_MANIFEST_BYTES) throw decodeError(file, label, 'the file is too large')
+  return parseChecksumFile(new TextDecoder().decode(bytes), file, label)
 }

@@ -9,11 +9,11 @@
  * a query needs them and kept for the source's life. Files are verified against their listed
  * sha256 once, on the first `download`.
  */
-import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { EngineError, isNotFound } from '../../errors'
+import { EngineError } from '../../errors'
 import { decodeTomlBytes } from '../../manifest/decode'
-import { parseManifestText, readManifestBytes } from '../../manifest/read-manifest'
+import { parseManifestText } from '../../manifest/read-manifest'
+import { readSmallFileSync } from '../../manifest/read-manifest-sync'
 import { summaryOfManifest } from '../manifest-summary'
 import { CRATES_IO, type SourceId } from '../source-id'
 import type { PackageSource, Summary } from '../summary'
@@ -35,16 +35,6 @@ interface Entry {
   readonly dir: string
   readonly summary: Summary
   readonly checksum: ChecksumFile
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file)
-    return true
-  } catch (e) {
-    if (isNotFound(e)) return false
-    throw e
-  }
 }
 
 /** Without a configuration, a vendored manifest can only name crates.io. */
@@ -108,24 +98,27 @@ export class DirectorySource implements PackageSource {
   private entry(folder: string): Promise<Entry | undefined> {
     let pending = this.entries.get(folder)
     if (!pending) {
-      pending = this.load(join(this.root, folder))
+      const dir = join(this.root, folder)
+      // A microtask later, so a failure is this query's rejection rather than a throw.
+      pending = Promise.resolve().then(() => this.load(dir))
       this.entries.set(folder, pending)
     }
     return pending
   }
 
   /** A folder without a Cargo.toml is skipped, as cargo skips leftovers of deleted packages. */
-  private async load(dir: string): Promise<Entry | undefined> {
+  private load(dir: string): Entry | undefined {
     const file = join(dir, 'Cargo.toml')
-    if (!(await exists(file))) return undefined
-    const text = decodeTomlBytes(await readManifestBytes(file), file).text
+    const bytes = readSmallFileSync(file, 'manifest')
+    if (bytes === undefined) return undefined
+    const text = decodeTomlBytes(bytes, file).text
     const manifest = parseManifestText(text, file)
     const base = summaryOfManifest(manifest, {
       source: this.id,
       registry: this.options.registry ?? cratesIoOnly
     })
     const withIndexes = applyRegistryIndexes(base, text, file)
-    const checksum = await readChecksumFile(dir, `${base.name} v${base.version}`)
+    const checksum = readChecksumFile(dir, `${base.name} v${base.version}`)
     const summary =
       checksum.package === undefined ? withIndexes : { ...withIndexes, checksum: checksum.package }
     return { dir, summary, checksum }
