@@ -16,11 +16,13 @@ import {
   updateCommand,
   UPDATE_HELP
 } from './commands/lockfile-commands'
+import { metadataCommand, METADATA_HELP } from './commands/metadata'
 import { newCommand, NEW_HELP } from './commands/new'
 import { removeCommand, REMOVE_HELP } from './commands/remove'
 import { runCommand, RUN_HELP } from './commands/run'
 import { setVersionCommand, SET_VERSION_HELP } from './commands/set-version'
 import { terminalFor, writeOut, type CliContext } from './commands/shared'
+import { treeCommand, TREE_HELP } from './commands/tree'
 import { webCommand, WEB_HELP } from './commands/web'
 import { UsageError } from './parse-args'
 
@@ -41,7 +43,9 @@ const COMMANDS: Record<
   'generate-lockfile': { run: generateLockfileCommand, help: GENERATE_LOCKFILE_HELP },
   update: { run: updateCommand, help: UPDATE_HELP },
   up: { run: updateCommand, help: UPDATE_HELP },
-  fetch: { run: fetchCommand, help: FETCH_HELP }
+  fetch: { run: fetchCommand, help: FETCH_HELP },
+  metadata: { run: metadataCommand, help: METADATA_HELP },
+  tree: { run: treeCommand, help: TREE_HELP }
 }
 
 export async function main(argv: readonly string[], ctx: CliContext): Promise<number> {

@@ -12,6 +12,8 @@ Commands:
     generate-lockfile  Generate Cargo.lock for the package
     update       Update dependencies as recorded in Cargo.lock
     fetch        Fetch dependencies from the network
+    metadata     Output the resolved dependencies as JSON (cargo metadata)
+    tree         Display the dependency tree (cargo tree)
     web          Open the app's UI in a browser (no Electron needed)
     help         Print help for a command
 
