@@ -1,18 +1,14 @@
 /**
  * `generate-lockfile`, `metadata`, `tree`, `update` and `fetch` through the built CLI, on our
- * own resolver end to end, against the real cargo on the same package: path packages,
- * Debian's crates (a proc-macro, a build dependency, a dev dependency, an optional and a
- * platform-specific dependency) and a git dependency from a local bare repository.
+ * own resolver end to end, against the real cargo on the same package (see mixed-package.ts).
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CLI, offlinePackage, requireCargoAndRegistry, runCargo } from '../../helpers/cargo-offline'
-import { gitRepo } from '../../helpers/git-repo'
+import { CLI, requireCargoAndRegistry, runCargo } from '../../helpers/cargo-offline'
+import { MIXED_CRATES, mixedPackage } from '../../helpers/mixed-package'
 import { fileTempDir } from '../../helpers/temp-dir'
-
-const CRATES = ['serde', 'serde_derive', 'anyhow', 'log', 'memchr', 'cc', 'rand', 'scopeguard', 'either']
 
 let root: string
 let app: string
@@ -29,42 +25,10 @@ const ours = (args: readonly string[]) =>
 const cargo = (args: readonly string[], offline = true) => runCargo(args, app, cargoHome, offline)
 
 beforeAll(async () => {
-  await requireCargoAndRegistry(CRATES)
+  await requireCargoAndRegistry(MIXED_CRATES)
   root = await fileTempDir('cs-cli-resolve-')
   cargoHome = join(root, 'cargo-home')
-  const upstream = await gitRepo('gitdep', root)
-  await upstream.commit({
-    'Cargo.toml': '[package]\nname = "gitdep"\nversion = "0.2.0"\n[dependencies]\nscopeguard = "1"\n',
-    'src/lib.rs': ''
-  })
-  await mkdir(join(root, 'util', 'src'), { recursive: true })
-  await writeFile(
-    join(root, 'util', 'Cargo.toml'),
-    '[package]\nname = "util"\nversion = "0.3.0"\nedition = "2021"\n[dependencies]\nmemchr = "2"\nlog = "0.4"\n'
-  )
-  await writeFile(join(root, 'util', 'src', 'lib.rs'), '')
-  app = await offlinePackage(
-    join(root, 'app'),
-    [
-      '[package]',
-      'name = "app"',
-      'version = "0.1.0"',
-      'edition = "2021"',
-      '[dependencies]',
-      'serde = { version = "1", features = ["derive"] }',
-      'anyhow = "1"',
-      'util = { path = "../util" }',
-      'rand = { version = "0.8", optional = true }',
-      `gitdep = { git = "${upstream.url}", branch = "main" }`,
-      '[build-dependencies]',
-      'cc = "1"',
-      '[dev-dependencies]',
-      'scopeguard = "1"',
-      "[target.'cfg(windows)'.dependencies]",
-      'either = "1"',
-      ''
-    ].join('\n')
-  )
+  app = await mixedPackage(root)
   // cargo fetches the file:// repository once (it is on this machine); everything else is offline.
   const fetched = await cargo(['generate-lockfile'], false)
   expect(fetched.exitCode, fetched.stderr).toBe(0)
