@@ -59,7 +59,8 @@ describe('resolving commands against cargo', () => {
 
   it.each([
     [[]],
-    [['-i', 'log']],
+    [['-i', 'log@0.4.17']],
+    [['-i', 'log@0.3.9', '-e', 'all']],
     [['-i', 'scopeguard', '-e', 'normal,dev']],
     [['-d']],
     [['-e', 'features']],
