@@ -18,7 +18,7 @@ export interface ShellAdapter {
 }
 
 export function createHandlers(services: Services, shell: ShellAdapter): Handlers {
-  const { projects, builds, manifests } = services
+  const { projects, builds, manifests, dependencies } = services
   return {
     getAppInfo: () =>
       Promise.resolve({
@@ -47,6 +47,8 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
       return null
     },
     openManifest: ({ path }) => manifests.open(path),
+    dependencyGraph: ({ manifestPath }) => dependencies.graph(manifestPath),
+    cancelDependencyGraph: ({ manifestPath }) => dependencies.cancel(manifestPath),
     analyzeManifest: ({ path, text }) => manifests.analyze(path, text),
     editManifest: ({ path, text, edits }) => manifests.edit(path, text, edits),
     saveManifest: ({ path, text, baseHash }) => manifests.save(path, text, baseHash),

@@ -52,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('before-quit', () => {
       services.operations.cancelAll()
       void services.manifests.closeAll()
+      services.dependencies.cancelAll()
     })
     mainWindow = createMainWindow(rendererUrl)
     app.on('activate', () => {

@@ -28,9 +28,12 @@ export interface WebApp {
 }
 
 /** Starts `crate-studio web` with its own config directory and waits for the URL it prints. */
-export async function startWebApp(configDir: string): Promise<WebApp> {
+export async function startWebApp(
+  configDir: string,
+  env: Readonly<Record<string, string>> = {}
+): Promise<WebApp> {
   const server = spawn(process.execPath, [join(ROOT, 'bin', 'crate-studio'), 'web'], {
-    env: { ...process.env, CRATE_STUDIO_CONFIG_DIR: configDir, NO_COLOR: '1' },
+    env: { ...process.env, ...env, CRATE_STUDIO_CONFIG_DIR: configDir, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''

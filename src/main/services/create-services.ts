@@ -1,7 +1,9 @@
 /** Wires the services every shell shares. Shell-specific powers arrive through ShellAdapter. */
 import { join } from 'node:path'
 import type { Publish } from '@shared/ipc/contract'
+import { cacheDirOf } from '../engine/workspace/cache-dir'
 import { BuildService } from './build-service'
+import { DependencyService } from './dependency-service'
 import { chokidarWatcher, type FileWatcher } from './file-watcher'
 import { ManifestService } from './manifest-service'
 import { engineManifestEditor } from './manifest-engine'
@@ -14,6 +16,7 @@ export interface Services {
   readonly builds: BuildService
   readonly operations: OperationStore
   readonly manifests: ManifestService
+  readonly dependencies: DependencyService
 }
 
 export interface ServiceOptions {
@@ -23,6 +26,8 @@ export interface ServiceOptions {
   readonly logError?: (context: string, e: unknown) => void
   /** Replaceable in tests; chokidar by default. */
   readonly watcher?: FileWatcher
+  /** Git databases and registry caches; `cacheDirOf(process.env)` by default. */
+  readonly cacheDir?: string
 }
 
 export function createServices(o: ServiceOptions): Services {
@@ -35,7 +40,13 @@ export function createServices(o: ServiceOptions): Services {
     o.publish,
     o.logError
   )
-  return { projects, builds: new BuildService(operations), operations, manifests }
+  const builds = new BuildService(operations)
+  const dependencies = new DependencyService(
+    (path) => projects.checkBuildable(path),
+    o.publish,
+    o.cacheDir ?? cacheDirOf(process.env)
+  )
+  return { projects, builds, operations, manifests, dependencies }
 }
 
 /** `~/.config/crate-studio` (XDG), `~/Library/Application Support/…`, or `%APPDATA%\\…`. */

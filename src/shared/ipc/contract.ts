@@ -19,6 +19,7 @@ import { contentHash, manifestEdits, manifestText } from './manifest-schemas'
 import { EDITIONS } from '../models/package'
 import { hasControlCharacters } from '../rules/control-characters'
 import type { Result } from './result'
+import type { DependencyGraph, DependencyProgress } from '../models/dependency-tree'
 
 /** An absolute path from the renderer: bounded, no NUL bytes. Main checks it further. */
 const absolutePath = z
@@ -94,7 +95,12 @@ export const invokeContract = {
   saveManifest: channel<ManifestSaveResult>()(
     z.strictObject({ path: absolutePath, text: manifestText, baseHash: contentHash })
   ),
-  closeManifest: channel<null>()(z.strictObject({ path: absolutePath }))
+  closeManifest: channel<null>()(z.strictObject({ path: absolutePath })),
+  /** Resolves an opened project (fetching sources, writing Cargo.lock) into the graph the tree view draws. */
+  dependencyGraph: channel<DependencyGraph>()(z.strictObject({ manifestPath: absolutePath })),
+  cancelDependencyGraph: channel<{ readonly cancelled: boolean }>()(
+    z.strictObject({ manifestPath: absolutePath })
+  )
 } as const
 
 export type InvokeContract = typeof invokeContract
@@ -109,6 +115,8 @@ export interface PushEvents {
   operationEvents: OperationEventBatch
   menuCommand: MenuCommand
   manifestChanged: ManifestChange
+  /** What a dependency resolution is doing now (fetching a repository, looking up packages). */
+  dependencyProgress: DependencyProgress
 }
 export type PushEvent = keyof PushEvents
 
@@ -126,4 +134,5 @@ export type RendererApi = {
   readonly onOperationEvents: (listener: (batch: OperationEventBatch) => void) => Unsubscribe
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => Unsubscribe
   readonly onManifestChanged: (listener: (change: ManifestChange) => void) => Unsubscribe
+  readonly onDependencyProgress: (listener: (progress: DependencyProgress) => void) => Unsubscribe
 }

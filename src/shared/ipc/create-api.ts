@@ -31,8 +31,11 @@ export function createApi(t: Transport) {
     editManifest: (input) => t.invoke('editManifest', input),
     saveManifest: (input) => t.invoke('saveManifest', input),
     closeManifest: (input) => t.invoke('closeManifest', input),
+    dependencyGraph: (input) => t.invoke('dependencyGraph', input),
+    cancelDependencyGraph: (input) => t.invoke('cancelDependencyGraph', input),
     onOperationEvents: (listener) => t.subscribe('operationEvents', listener),
     onMenuCommand: (listener) => t.subscribe('menuCommand', listener),
-    onManifestChanged: (listener) => t.subscribe('manifestChanged', listener)
+    onManifestChanged: (listener) => t.subscribe('manifestChanged', listener),
+    onDependencyProgress: (listener) => t.subscribe('dependencyProgress', listener)
   } satisfies RendererApi
 }

@@ -107,3 +107,9 @@ export function cargoSourceLabel(source: GraphSource): string | undefined {
       return assertNever(source, 'graph source')
   }
 }
+
+/** A resolution's latest step, pushed while the view waits for its graph. */
+export interface DependencyProgress {
+  readonly manifestPath: string
+  readonly message: string
+}

@@ -67,7 +67,9 @@ export const api = {
   analyzeManifest: (input) => unwrap(bridge().analyzeManifest(input)),
   editManifest: (input) => unwrap(bridge().editManifest(input)),
   saveManifest: (input) => unwrap(bridge().saveManifest(input)),
-  closeManifest: (input) => unwrap(bridge().closeManifest(input))
+  closeManifest: (input) => unwrap(bridge().closeManifest(input)),
+  dependencyGraph: (input) => unwrap(bridge().dependencyGraph(input)),
+  cancelDependencyGraph: (input) => unwrap(bridge().cancelDependencyGraph(input))
 } satisfies Unwrapped
 
 /** Push subscriptions pass straight through; they carry no envelope. */
@@ -76,3 +78,5 @@ export const onOperationEvents: RendererApi['onOperationEvents'] = (listener) =>
 export const onMenuCommand: RendererApi['onMenuCommand'] = (listener) => bridge().onMenuCommand(listener)
 export const onManifestChanged: RendererApi['onManifestChanged'] = (listener) =>
   bridge().onManifestChanged(listener)
+export const onDependencyProgress: RendererApi['onDependencyProgress'] = (listener) =>
+  bridge().onDependencyProgress(listener)

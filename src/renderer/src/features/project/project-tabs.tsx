@@ -5,11 +5,12 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { confirmLeave } from '../../lib/leave-guard'
 
-export type ProjectTab = 'overview' | 'manifest'
+export type ProjectTab = 'overview' | 'manifest' | 'dependencies'
 
 const TABS: readonly { readonly tab: ProjectTab; readonly label: string }[] = [
   { tab: 'overview', label: 'Overview' },
-  { tab: 'manifest', label: 'Manifest' }
+  { tab: 'manifest', label: 'Manifest' },
+  { tab: 'dependencies', label: 'Dependencies' }
 ]
 
 /** The selected tab; switching away goes through the leave guards. */

@@ -22,6 +22,7 @@ import { ConsoleDrawer } from './console-drawer'
 import { ManifestEditor } from '../manifest-editor/manifest-editor'
 import { useAppInfo } from '../../queries/app-queries'
 import './project.css'
+import { DependenciesTab } from '../dependency-tree/dependencies-tab'
 
 interface Props {
   readonly path: string
@@ -40,10 +41,10 @@ export function ProjectView({ path, onBack }: Props) {
   const mode = useAppInfo().data?.mode
   const [fixing, setFixing] = useState<string | undefined>()
   // The manifest changed on disk (saved in the editor, or by another program): re-read the project.
-  const refresh = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: queryKeys.project(path) }),
-    [queryClient, path]
-  )
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.project(path) })
+    void queryClient.invalidateQueries({ queryKey: ['dependency-graph'] })
+  }, [queryClient, path])
   if (project.data) {
     return (
       <OpenedProject
@@ -146,7 +147,7 @@ function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps
             )}
           </section>
         </div>
-      ) : (
+      ) : tab === 'manifest' ? (
         <div
           className="project-manifest"
           role="tabpanel"
@@ -157,6 +158,15 @@ function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps
           <ConsoleDrawer operationId={actions.operationId} running={actions.running}>
             {buildConsole}
           </ConsoleDrawer>
+        </div>
+      ) : (
+        <div
+          className="project-dependencies"
+          role="tabpanel"
+          id="project-panel-dependencies"
+          aria-labelledby="project-tab-dependencies"
+        >
+          <DependenciesTab manifestPath={pkg.manifestPath} />
         </div>
       )}
     </main>
