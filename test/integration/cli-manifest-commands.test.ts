@@ -8,7 +8,7 @@ import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { requireCargoAndRegistry, runCli } from '../helpers/cargo-offline'
+import { offlinePackage, requireCargoAndRegistry, runCargo, runCli } from '../helpers/cargo-offline'
 import { FIXTURES } from '../helpers/fixtures'
 import { fileTempDir } from '../helpers/temp-dir'
 
@@ -21,7 +21,7 @@ async function pkg(manifest: string | Buffer): Promise<string> {
 }
 
 beforeAll(async () => {
-  await requireCargoAndRegistry([])
+  await requireCargoAndRegistry(['itoa', 'serde_derive'])
 })
 
 describe.concurrent('crate-studio add', () => {
@@ -37,16 +37,27 @@ describe.concurrent('crate-studio add', () => {
     )
   })
 
-  it('asks for a version, a path or a git URL when there is no registry to ask', async () => {
+  it('says clearly when the registry cannot be asked, and leaves the manifest alone', async () => {
     const dir = await pkg(`${PKG}\n[dependencies]\n`)
-    const r = await runCli(['add', 'serde'], dir)
+    const r = await runCli(['add', 'serde', '--offline'], dir)
     expect(r.exitCode).toBe(101)
-    expect(r.stderr).toContain('error: cannot add `serde` without a version')
-    expect(r.stderr).toContain(
-      'note: give a version (`crate-studio add serde@1.0`), a path (`--path ../serde`) or a git repository (`--git URL`)'
-    )
+    expect(r.stderr).toMatch(/error: .*serde.*not .*cache|error: .*offline/i)
     expect(r.stderr).not.toMatch(/\n\s+at /)
     expect(await readFile(join(dir, 'Cargo.toml'), 'utf8')).toBe(`${PKG}\n[dependencies]\n`)
+  })
+
+  it('picks the newest version from the configured registry, as cargo add does', async () => {
+    const manifest = `${PKG}\n[dependencies]\n`
+    const ours = await offlinePackage(join(await fileTempDir('cs-add-latest-'), 'demo'), manifest)
+    const theirs = await offlinePackage(join(await fileTempDir('cs-add-latest-'), 'demo'), manifest)
+    const r = await runCli(['add', 'itoa', 'serde_derive'], ours)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/Adding itoa v1\.0\.\d+ to dependencies/)
+    const c = await runCargo(['add', 'itoa', 'serde_derive'], theirs, join(theirs, '..', 'cargo-home'))
+    expect(c.exitCode, c.stderr).toBe(0)
+    expect(await readFile(join(ours, 'Cargo.toml'), 'utf8')).toBe(
+      await readFile(join(theirs, 'Cargo.toml'), 'utf8')
+    )
   })
 
   it('reuses the version a crate already has elsewhere in the manifest', async () => {

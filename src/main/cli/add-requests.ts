@@ -1,7 +1,8 @@
 /**
  * What `add` will write for each crate argument, worked out as cargo's `resolve_dependency`
  * does: a `--path` or `--git` package read from disk or the repository, a `name@req`, or the
- * source of an entry the manifest already has (there is no registry to ask yet).
+ * source of an entry the manifest already has, or else the newest version in the registry the
+ * configuration serves crates.io from.
  */
 import { dirname, relative, resolve, sep } from 'node:path'
 import type { DependencySpec, DependencyTable } from '@shared/models/manifest-edit'
@@ -21,6 +22,7 @@ import {
   type FoundPackage,
   type GitReferenceSpec
 } from '../engine/sources/git-packages'
+import type { Summary } from '../engine/sources/summary'
 import type { CrateSpec } from './crate-spec'
 
 /** The `add` options that shape an entry. */
@@ -50,6 +52,18 @@ export interface RequestContext {
   readonly cwd: string
   readonly table: DependencyTable
   readonly status: (verb: string, detail: string) => void
+  /** The newest fitting version of a crate in the configured registry (`cargo add NAME`). */
+  readonly lookup: (name: string) => Promise<Summary>
+}
+
+/** A registry summary as the package `add` reports features of. */
+function foundOf(summary: Summary): FoundPackage {
+  const used = new Set(Object.values(summary.features).flat())
+  const implicitFeatures = summary.deps
+    .filter((d) => d.optional && !used.has(`dep:${d.name}`) && !Object.hasOwn(summary.features, d.name))
+    .map((d) => d.name)
+    .filter((n, i, all) => all.indexOf(n) === i)
+  return { name: summary.name, version: summary.version, features: summary.features, implicitFeatures }
 }
 
 function gitReference(values: AddFlags): GitReferenceSpec | undefined {
@@ -140,7 +154,7 @@ export async function resolveRequests(
   values: AddFlags,
   crates: readonly (CrateSpec & { readonly arg: string })[],
   features: ReadonlyMap<string | undefined, readonly string[]>,
-  { text, manifestPath, cwd, table, status }: RequestContext
+  { text, manifestPath, cwd, table, status, lookup }: RequestContext
 ): Promise<AddRequest[]> {
   const layout = parseManifestLayout(text, manifestPath)
   requirePackageManifest(layout, 'add dependencies to')
@@ -198,7 +212,11 @@ export async function resolveRequests(
       return { key, spec: specOf(source, values, features.get(crate?.arg), pkg.name), pkg }
     })
   }
-  return crates.map((c) => {
+  const requests: AddRequest[] = []
+  for (const c of crates) requests.push(await registryRequest(c))
+  return requests
+
+  async function registryRequest(c: CrateSpec & { readonly arg: string }): Promise<AddRequest> {
     const key = keyOf(c.name)
     if (c.versionReq !== undefined)
       return {
@@ -207,14 +225,15 @@ export async function resolveRequests(
       }
     const existing = existingDependency(layout, key, table)
     const source = existing?.dependency.source
-    if (!source)
-      throw new EngineError(
-        'unsupported',
-        `cannot add \`${c.name}\` without a version: looking crates up in a registry is not supported yet`,
-        {
-          hint: `give a version (\`crate-studio add ${c.name}@1.0\`), a path (\`--path ../${c.name}\`) or a git repository (\`--git URL\`)`
-        }
-      )
+    if (!source) {
+      const found = await lookup(c.name)
+      const version = found.version.split('+')[0]!
+      return {
+        key,
+        spec: specOf({ type: 'registry', version }, values, features.get(c.arg), c.name),
+        pkg: foundOf(found)
+      }
+    }
     const pkgName = existing.dependency.name
     return {
       key,
@@ -223,7 +242,7 @@ export async function resolveRequests(
         ...(pkgName !== key ? { package: pkgName } : {})
       }
     }
-  })
+  }
 }
 
 function hasVersion(source: CargoSource | undefined): boolean {

@@ -17,6 +17,10 @@ import { locateManifest } from '../locate-manifest'
 import { readManifestText, withManifestFile, writeManifestText } from '../manifest-file'
 import { COMMON_OPTIONS, parse, UsageError } from '../parse-args'
 import { terminalFor, writeOut, type CliContext } from './shared'
+import { homedir } from 'node:os'
+import { parseManifestText } from '../../engine/manifest/read-manifest'
+import { cacheDirOf } from '../../engine/workspace/cache-dir'
+import { latestVersion } from '../../engine/workspace/latest-version'
 
 export const ADD_HELP = `Add dependencies to a Cargo.toml manifest file
 
@@ -126,7 +130,18 @@ export async function addCommand(args: readonly string[], ctx: CliContext): Prom
     manifestPath,
     cwd: ctx.cwd,
     table,
-    status
+    status,
+    lookup: async (name) => {
+      const rustVersion = parseManifestText(original.replace(/^\uFEFF/, ''), manifestPath).package.rustVersion
+      return latestVersion(name, {
+        manifestPath,
+        env: ctx.env,
+        homeDir: homedir(),
+        cacheDir: cacheDirOf(ctx.env),
+        offline: values.offline === true,
+        ...(rustVersion !== undefined ? { rustVersion } : {})
+      })
+    }
   })
   const bom = original.startsWith('\uFEFF') ? '\uFEFF' : ''
   let text = original.slice(bom.length)
