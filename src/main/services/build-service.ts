@@ -13,8 +13,16 @@ export interface BuildRequest {
   readonly jobs?: number
 }
 
+export interface BuildServiceOptions {
+  /** Git databases and registry caches the builds' dependency resolution shares. */
+  readonly cacheDir: string
+}
+
 export class BuildService {
-  constructor(private readonly operations: OperationStore) {}
+  constructor(
+    private readonly operations: OperationStore,
+    private readonly options: BuildServiceOptions
+  ) {}
 
   build(r: BuildRequest): OperationHandle {
     return this.operations.start('build', async (io) => {
@@ -23,7 +31,8 @@ export class BuildService {
           manifestPath: r.manifestPath,
           profile: r.profile,
           ...(r.jobs ? { jobs: r.jobs } : {}),
-          selection: { lib: true, bins: 'all' }
+          selection: { lib: true, bins: 'all' },
+          cacheDir: this.options.cacheDir
         },
         engineIo(io)
       )
@@ -41,7 +50,8 @@ export class BuildService {
           ...(r.bin ? { bin: r.bin } : {}),
           args: r.args,
           cwd: dirname(r.manifestPath),
-          stdio: 'pipe'
+          stdio: 'pipe',
+          cacheDir: this.options.cacheDir
         },
         engineIo(io)
       )

@@ -40,7 +40,7 @@ export function createServices(o: ServiceOptions): Services {
     o.publish,
     o.logError
   )
-  const builds = new BuildService(operations)
+  const builds = new BuildService(operations, { cacheDir: o.cacheDir ?? cacheDirOf(process.env) })
   const dependencies = new DependencyService(
     (path) => projects.checkBuildable(path),
     o.publish,

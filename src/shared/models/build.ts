@@ -17,7 +17,18 @@ export interface UnitSummary {
 export type UnitOutcome = 'done' | 'failed' | 'cancelled' | 'skipped'
 
 /** A cargo-style status line: a right-aligned verb and its detail ("Compiling demo v0.1.0 (/p)"). */
-export type StatusVerb = 'Compiling' | 'Running' | 'Finished' | 'Blocking' | 'Creating' | 'Serving'
+export type StatusVerb =
+  | 'Compiling'
+  | 'Running'
+  | 'Finished'
+  | 'Blocking'
+  | 'Creating'
+  | 'Serving'
+  // Resolving before a build: git fetches and what changed in Cargo.lock.
+  | 'Updating'
+  | 'Locking'
+  | 'Adding'
+  | 'Downgrading'
 
 export type OutputSource = 'rustc' | 'build-command' | 'program'
 

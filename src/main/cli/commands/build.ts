@@ -5,9 +5,11 @@ import { locateManifest } from '../locate-manifest'
 import { BUILD_OPTIONS, parse, UsageError } from '../parse-args'
 import {
   featuresOf,
+  interrupted,
   jobsOf,
   printerFor,
   profileOf,
+  resolveOptionsOf,
   terminalFor,
   PROFILE_OPTIONS_HELP,
   COMMON_BUILD_OPTIONS_HELP,
@@ -59,11 +61,13 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
       features,
       keepGoing: values['keep-going'] ?? false,
       env: ctx.env,
+      ...resolveOptionsOf(values, ctx),
       cwd: ctx.cwd,
       colourDiagnostics
     },
     { sink, signal: ctx.signal }
-  )
+  ).catch(interrupted(term))
+  if (typeof result === 'number') return result
   if (format === 'json') term.stdout(`${buildFinishedMessage(result.success)}\n`)
   return result.success ? 0 : failureStatus(term, result.cancelled)
 }

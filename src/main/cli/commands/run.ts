@@ -4,9 +4,11 @@ import { locateManifest } from '../locate-manifest'
 import { BUILD_OPTIONS, parse, splitPassthrough } from '../parse-args'
 import {
   featuresOf,
+  interrupted,
   jobsOf,
   printerFor,
   profileOf,
+  resolveOptionsOf,
   terminalFor,
   PROFILE_OPTIONS_HELP,
   COMMON_BUILD_OPTIONS_HELP,
@@ -49,10 +51,12 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
       cwd: ctx.cwd,
       stdio: ctx.out ? 'pipe' : 'inherit',
       env: ctx.env,
+      ...resolveOptionsOf(values, ctx),
       colourDiagnostics
     },
     { sink, signal: ctx.signal }
-  )
+  ).catch(interrupted(term))
+  if (typeof result === 'number') return result
   if (!result.build.success) return failureStatus(term, result.build.cancelled)
   const exit = result.exit
   if (!exit || exit.cancelled) return 130

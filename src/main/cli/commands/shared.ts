@@ -1,5 +1,9 @@
 /** Pieces every build-like command shares: options → engine options, and output set-up. */
+import { homedir } from 'node:os'
+import type { BuildOptions } from '../../engine/compiler/build-runner'
 import type { FeatureRequest } from '../../engine/resolver/features'
+import { isEngineError } from '../../engine/errors'
+import { cacheDirOf } from '../../engine/workspace/cache-dir'
 import { eventPrinter, type MessageFormat } from '../event-printer'
 import { featureList, oneOf, positiveInt, UsageError } from '../parse-args'
 import { createTerminal, useColour, type ColorChoice, type Terminal } from '../terminal'
@@ -39,6 +43,22 @@ export interface BuildValues extends CommonValues {
   readonly 'no-default-features'?: boolean
   readonly 'message-format'?: string
   readonly 'keep-going'?: boolean
+  readonly offline?: boolean
+  readonly locked?: boolean
+  readonly frozen?: boolean
+}
+
+/** How a build resolves: `--offline`, `--locked`/`--frozen` (frozen also means offline), and the cache folder. */
+export function resolveOptionsOf(
+  v: BuildValues,
+  ctx: CliContext
+): Pick<BuildOptions, 'offline' | 'locked' | 'cacheDir' | 'homeDir'> {
+  return {
+    offline: v.offline === true,
+    ...(v.frozen ? { locked: '--frozen' as const } : v.locked ? { locked: '--locked' as const } : {}),
+    cacheDir: cacheDirOf(ctx.env),
+    homeDir: homedir()
+  }
 }
 
 export function profileOf(v: BuildValues): string {
@@ -80,6 +100,17 @@ export function failureStatus(term: Terminal, cancelled: boolean): number {
   return 130
 }
 
+/**
+ * For `.catch` on a build: Ctrl-C while dependencies resolve (before anything compiles) ends
+ * with the same status and note as an interrupted compile; other errors pass through.
+ */
+export function interrupted(term: Terminal): (e: unknown) => number {
+  return (e) => {
+    if (isEngineError(e) && e.code === 'cancelled') return failureStatus(term, true)
+    throw e
+  }
+}
+
 /** Help lines shared by every command that builds (`build`, `run`). */
 export const PROFILE_OPTIONS_HELP = `  -r, --release                Build artifacts in release mode, with optimizations
       --profile <NAME>         Build artifacts with the specified profile (dev, release)
@@ -91,7 +122,9 @@ export const COMMON_BUILD_OPTIONS_HELP = `  -F, --features <FEATURES>    Space o
       --no-default-features    Do not activate the \`default\` feature
       --message-format <FMT>   Error format: human, json
       --manifest-path <PATH>   Path to Cargo.toml
+      --locked                 Assert that \`Cargo.lock\` will remain unchanged
       --offline                Run without accessing the network
+      --frozen                 Equivalent to specifying both --locked and --offline
   -v, --verbose                Use verbose output
   -q, --quiet                  Do not print cargo log messages
       --color <WHEN>           Coloring: auto, always, never

@@ -1,26 +1,30 @@
 /**
- * A build from request to result: find rustc, load and resolve the package graph, plan the
- * units, then drain them through the job queue while reporting progress. Planning is
- * finished before the first process starts.
+ * A build from request to result: find rustc, resolve the workspace (Cargo.lock, git and
+ * registry sources) into the package graph, resolve features, plan the units, then drain them
+ * through the job queue while reporting progress. Planning is finished before the first
+ * process starts.
  */
 import { setMaxListeners } from 'node:events'
-import { availableParallelism } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { availableParallelism, homedir } from 'node:os'
+import { dirname, resolve } from 'node:path'
 import { finishedDetail } from '@shared/format/status'
 import type { UnitSummary } from '@shared/models/build'
 import { describeError } from '@shared/ipc/result'
 import { toAppError } from '../errors'
-import { platformMatches } from '../resolver/platform'
+import type { LockedFlag } from '../lockfile/write-lockfile'
 import { resolveFeatures, type FeatureRequest } from '../resolver/features'
 import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
-import { loadPackageGraph, type PackageGraph } from '../workspace/package-graph'
+import { cacheDirOf } from '../workspace/cache-dir'
+import type { PackageGraph } from '../workspace/package-graph'
 import { acquireBuildLock } from './build-lock'
 import { runBuildCommand } from './build-command'
 import { compileUnit } from './compile-unit'
 import { emitMessage, type EventSink } from './events'
 import { runQueue, type JobResult } from './job-queue'
 import { layoutFor, type Layout } from './layout'
+import { displayPackage } from './package-display'
 import { isOptimized, resolveProfile, type Profile } from './profile'
+import { resolveForBuild } from './resolve-for-build'
 import type { RunContext } from './run-context'
 import type { Unit } from './unit'
 import { planBuild, type BuildPlan, type TargetSelection } from './unit-graph'
@@ -38,6 +42,14 @@ export interface BuildOptions {
   readonly colourDiagnostics?: boolean
   /** Where relative CARGO_TARGET_DIR values resolve from (the CLI's working directory). */
   readonly cwd?: string
+  /** Never touch the network (`--offline`); `net.offline` in config and `--frozen` imply it. */
+  readonly offline?: boolean
+  /** `--locked`/`--frozen`: fail rather than change Cargo.lock. */
+  readonly locked?: LockedFlag
+  /** Git databases and registry caches; defaults to `cacheDirOf(env)`. */
+  readonly cacheDir?: string
+  /** Where `~/.cargo/config.toml` is looked for; defaults to this user's home. */
+  readonly homeDir?: string
 }
 
 export interface BuildIo {
@@ -59,11 +71,14 @@ export interface BuildResult {
 
 const DEFAULT_FEATURES: FeatureRequest = { features: [], allFeatures: false, noDefaultFeatures: false }
 
-/** `CARGO_TARGET_DIR`, else `target/` beside the root manifest, as cargo decides. */
-function targetDir(o: BuildOptions, env: NodeJS.ProcessEnv, rootManifest: string): string {
+/**
+ * `CARGO_TARGET_DIR` (relative to where the command ran), else the configured or default one
+ * the resolution found (`build.target-dir`, or `target/` beside the root manifest).
+ */
+function targetDir(o: BuildOptions, env: NodeJS.ProcessEnv, resolved: string): string {
   const fromEnv = env.CARGO_TARGET_DIR
   if (fromEnv) return resolve(o.cwd ?? process.cwd(), fromEnv)
-  return join(dirname(rootManifest), 'target')
+  return resolved
 }
 
 export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResult> {
@@ -73,17 +88,21 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   // Every rustc and build command listens for cancel on the same signal.
   if (io.signal) setMaxListeners(0, io.signal)
   const rustc = await rustcInfo(await findRustc(env), env, dirname(o.manifestPath))
-  const graph = await loadPackageGraph(o.manifestPath, (key) => platformMatches(key, rustc.host, rustc.cfg))
+  const { graph, resolution } = await resolveForBuild({
+    manifestPath: o.manifestPath,
+    env,
+    homeDir: o.homeDir ?? homedir(),
+    cacheDir: o.cacheDir ?? cacheDirOf(env),
+    offline: o.offline ?? false,
+    ...(o.locked ? { locked: o.locked } : {}),
+    rustc,
+    sink: io.sink,
+    ...(io.signal ? { signal: io.signal } : {})
+  })
   const root = graph.root.pkg.manifest
-  for (const node of graph.nodes.values()) {
-    for (const w of node.pkg.warnings) {
-      // cargo names the file only for manifests other than the one being built.
-      emitMessage(io.sink, 'warning', node.isRoot ? w.message : `${w.file}: ${w.message}`)
-    }
-  }
   const features = resolveFeatures(graph, o.features ?? DEFAULT_FEATURES)
   const profile = resolveProfile(o.profile, root.profiles, root.path)
-  const layout = layoutFor(targetDir(o, env, root.path), profile)
+  const layout = layoutFor(targetDir(o, env, resolution.targetDir), profile)
   const selection = o.selection
   const plan = planBuild({
     root: graph.root,
@@ -114,11 +133,11 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     const execute = async (unit: Unit, metadataReady: () => void): Promise<JobResult> => {
       if (!announced.has(unit.node.id)) {
         announced.add(unit.node.id)
-        const m = unit.node.pkg.manifest
+        const p = unit.node.pkg.manifest.package
         io.sink({
           type: 'status',
           verb: 'Compiling',
-          detail: `${m.package.name} v${m.package.version} (${m.rootDir})`
+          detail: displayPackage({ name: p.name, version: p.version, source: unit.node.source })
         })
       }
       io.sink({ type: 'unit-started', unitId: unit.id, at: now() - started })

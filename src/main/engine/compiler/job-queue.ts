@@ -2,7 +2,8 @@
  * The drain loop: start every unit whose dependencies are far enough along, never more than
  * `jobs` at once. A library's dependents may start as soon as its metadata (.rmeta) exists,
  * which is cargo's pipelining. After a failure nothing new starts (unless keep-going), and
- * dependents of a failed unit never run.
+ * dependents of a failed unit never run. Ready units start in cargo's order: the one most units
+ * wait on (transitively) first and, among equals, the one that became ready last.
  */
 import type { Unit } from './unit'
 
@@ -49,6 +50,18 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
     }
     return found
   }
+  // cargo's priority: how many units (itself included) cannot finish before this one does.
+  const priority = new Map<Unit, number>(units.map((u) => [u, 1]))
+  for (const u of units) for (const t of closure(u)) priority.set(t, (priority.get(t) ?? 1) + 1)
+  const index = new Map<Unit, number>(units.map((u, i) => [u, i]))
+  // When each unit could first start: cargo takes the newest of equally urgent units first.
+  const readySince = new Map<Unit, number>()
+  let pumps = 0
+  const startOrder = (a: Unit, b: Unit) =>
+    priority.get(b)! - priority.get(a)! ||
+    readySince.get(b)! - readySince.get(a)! ||
+    index.get(a)! - index.get(b)!
+
   const satisfied = (u: Unit) =>
     u.deps.every((d) => {
       const s = state.get(d.unit)
@@ -81,9 +94,15 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
         }
       }
       if (!stopping) {
+        const pass = ++pumps
+        const ready: Unit[] = []
         for (const u of units) {
+          if (state.get(u) !== 'waiting') continue
+          if (!readySince.has(u) && satisfied(u)) readySince.set(u, pass)
+          if (readySince.has(u)) ready.push(u)
+        }
+        for (const u of ready.sort(startOrder)) {
           if (running >= o.jobs) break
-          if (state.get(u) !== 'waiting' || !satisfied(u)) continue
           start(u)
         }
       }

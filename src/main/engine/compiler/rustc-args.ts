@@ -42,7 +42,8 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   if (!t) throw new Error(`unit ${unit.id} has no target to compile`)
   const { layout } = ctx
   const artifacts = unitArtifacts(unit, layout)
-  const src = relativeOrAbsolute(ctx.cwd, t.srcPath)
+  const { src, cwd } = sourceArgs(unit, ctx.cwd)
+  const local = isLocal(unit)
   const needsMetadata = artifacts.rmeta !== undefined
   const args: string[] = [
     '--crate-name',
@@ -71,7 +72,8 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   if (artifacts.extraFilename) args.push('-C', `extra-filename=${artifacts.extraFilename}`)
   args.push('--out-dir', layout.deps)
   if (unit.profile.strip !== 'none') args.push('-C', `strip=${unit.profile.strip}`)
-  if (unit.profile.incremental) args.push('-C', `incremental=${layout.incremental}`)
+  // Incremental caches pay off only for code that changes: cargo keeps them to path packages.
+  if (unit.profile.incremental && local) args.push('-C', `incremental=${layout.incremental}`)
   args.push('-L', `dependency=${layout.deps}`)
   if (unit.outDir) args.push('-L', `native=${unit.outDir}`)
   for (const dep of unit.deps) {
@@ -81,7 +83,26 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
     if (path) args.push('--extern', `${dep.externName}=${path}`)
   }
   if (t.crateTypes.includes('proc-macro')) args.push('--extern', 'proc_macro')
-  return { args, env: rustcEnv(unit, ctx), cwd: ctx.cwd, artifacts }
+  // Someone else's code: its warnings are not the user's to fix (cargo shows them only with -vv).
+  if (!local) args.push('--cap-lints', 'allow')
+  return { args, env: rustcEnv(unit, ctx), cwd, artifacts }
+}
+
+/** Path packages are the user's code; registry and git packages are dependencies fetched for them. */
+export function isLocal(unit: Unit): boolean {
+  return unit.node.source.kind === 'path'
+}
+
+/**
+ * cargo's `path_args`: a path package's source below the workspace root is named relative to it
+ * and compiled from there (short, movable paths in diagnostics); anything else is named absolutely
+ * and compiled from its own folder.
+ */
+function sourceArgs(unit: Unit, workspaceRoot: string): { src: string; cwd: string } {
+  const srcPath = unit.target!.srcPath
+  const rel = relativeOrAbsolute(workspaceRoot, srcPath)
+  if (isLocal(unit) && rel !== srcPath) return { src: rel, cwd: workspaceRoot }
+  return { src: srcPath, cwd: unit.node.pkg.manifest.rootDir }
 }
 
 /**

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { EngineError } from '../errors'
 import type { Target } from '../manifest/model'
 import type { ResolvedFeatures } from '../resolver/features'
+import { sourceIdString } from '../sources/source-id'
 import type { PackageNode } from '../workspace/package-graph'
 import type { Layout } from './layout'
 import type { Profile } from './profile'
@@ -59,6 +60,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     const hash = shortHash([
       'build-command',
       node.id,
+      sourceIdString(node.source),
       build.command,
       input.profile,
       featuresOf(node),
@@ -86,15 +88,12 @@ export function planBuild(input: PlanInput): BuildPlan {
     for (const edge of input.features.activeDeps.get(node.id) ?? []) {
       if (!edge.node) {
         const m = node.pkg.manifest
-        const kind = edge.dep.source.type === 'git' ? 'git' : 'registry'
+        // Builds plan from the resolve, which chose a package for every dependency features can
+        // switch on; an edge without one means the graph was not built from a resolve.
         throw new EngineError(
-          'unsupported',
-          `Dependency \`${edge.dep.name}\` of \`${m.package.name}\` comes from a ${kind} source, which Crate Studio cannot fetch yet.`,
-          {
-            file: m.path,
-            ...(edge.dep.line ? { line: edge.dep.line } : {}),
-            hint: 'Use a path dependency for now (`name = { path = "../name" }`); registry and git sources arrive with the resolver.'
-          }
+          'internal',
+          `Dependency \`${edge.dep.name}\` of \`${m.package.name}\` has no resolved package to build.`,
+          { file: m.path, ...(edge.dep.line ? { line: edge.dep.line } : {}) }
         )
       }
       const lib = libUnit(edge.node)
@@ -118,12 +117,15 @@ export function planBuild(input: PlanInput): BuildPlan {
 
   const compileUnit = (node: PackageNode, target: Target, extra: UnitDep[]): Unit => {
     if (node.pkg.buildScript) {
+      const p = node.pkg.manifest.package
       throw new EngineError(
         'unsupported',
-        `Package \`${node.pkg.manifest.package.name}\` has a build script (${node.pkg.buildScript}), and build scripts are not supported yet.`,
+        `${node.isRoot ? 'Package' : 'Dependency'} \`${p.name} v${p.version}\` has a build script (${node.pkg.buildScript}), and build scripts are not supported yet.`,
         {
           file: node.pkg.manifest.path,
-          hint: 'Build scripts arrive with the full build engine; the 2014 `build = "COMMAND"` form works today.'
+          hint: node.isRoot
+            ? 'Build scripts arrive with the full build engine; the 2014 `build = "COMMAND"` form works today.'
+            : `Build scripts arrive with the full build engine; until then, depend on a package (or a version of \`${p.name}\`) without one.`
         }
       )
     }
@@ -135,6 +137,8 @@ export function planBuild(input: PlanInput): BuildPlan {
     const hash = shortHash([
       'crate-studio/1',
       node.id,
+      // The exact source (a git commit, another registry): same-named packages never share files.
+      sourceIdString(node.source),
       target.kind,
       target.name,
       target.crateTypes,

@@ -1,15 +1,19 @@
 /**
- * The graph of packages a build needs: the root package and, transitively, the packages its
- * path dependencies point at. Dependencies for another platform are dropped here; sources this
- * engine cannot fetch yet are kept as edges without a package, and reported only if a build
- * actually needs them.
+ * The graph of packages a build needs, with each normal dependency edge leading to its package.
+ * Two builders: `packageGraphFromResolve` follows the dependency resolution (path, git and
+ * registry packages alike), which is what builds use; `loadPackageGraph` reads only the root and
+ * its path dependencies from disk, without resolving (opening a project), keeping other sources
+ * as edges without a package. Dependencies for another platform are dropped in both.
  */
 import { realpath } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { EngineError } from '../errors'
 import { loadPackage } from '../manifest/read-manifest'
 import type { Dependency, Package } from '../manifest/model'
+import type { PackageId, ResolvedPackage } from '../resolver/resolve/resolve-types'
+import { encodedSourceIdString, type SourceId } from '../sources/source-id'
 import { pathPackageId } from './package-id'
+import type { ResolvedWorkspace } from './resolved-workspace'
 
 export interface PackageNode {
   /** Cargo's package ID spec, unique in the graph. */
@@ -17,11 +21,19 @@ export interface PackageNode {
   readonly pkg: Package
   readonly isRoot: boolean
   readonly deps: readonly DepEdge[]
+  /**
+   * Where the package comes from, with the exact git commit: path packages are the user's own
+   * code (their warnings show), others are compiled as cargo compiles dependencies.
+   */
+  readonly source: SourceId
 }
 
 export interface DepEdge {
   readonly dep: Dependency
-  /** Undefined for registry and git sources, which need the resolver. */
+  /**
+   * Undefined when no package stands behind the edge: an optional dependency the resolve left
+   * off, or (in `loadPackageGraph`) a registry or git source, which needs the resolver.
+   */
   readonly node: PackageNode | undefined
 }
 
@@ -111,7 +123,8 @@ export async function loadPackageGraph(
         id: pathPackageId(m.rootDir, m.package.name, m.package.version),
         pkg,
         isRoot,
-        deps: edges
+        deps: edges,
+        source: { kind: 'path', path: m.rootDir }
       }
       nodes.set(node.id, node)
       return node
@@ -121,5 +134,87 @@ export async function loadPackageGraph(
   }
 
   const root = await load(manifestPath, true)
+  return { root, nodes }
+}
+
+/**
+ * cargo's package ID spec (`registry+https://github.com/rust-lang/crates.io-index#itoa@1.0.1`,
+ * `git+file:///repos/x.git?branch=main#x@0.2.0`, `path+file:///dir#0.1.0`): the `package_id`
+ * of cargo's JSON messages, and unique across sources. A git spec leaves the commit out.
+ */
+export function packageIdSpec(id: PackageId): string {
+  const source = id.source
+  if (source.kind === 'path') return pathPackageId(source.path, id.name, id.version)
+  const text = encodedSourceIdString(source.kind === 'git' ? { ...source, precise: undefined } : source)
+  const path = new URL(source.url).pathname
+  const last = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1))
+  return `${text}#${last === id.name ? id.version : `${id.name}@${id.version}`}`
+}
+
+/** Platform keys compared without whitespace: `cfg(a = "b")` and `cfg(a="b")` are one table. */
+function samePlatform(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b
+  return a.replace(/\s+/g, '') === b.replace(/\s+/g, '')
+}
+
+/** The package the resolve chose for a manifest's normal dependency, by its name and platform. */
+function resolvedEdge(pkg: ResolvedPackage, dep: Dependency): string | undefined {
+  const named = pkg.deps.filter((e) => e.name === dep.name && e.kinds.some((k) => k.kind === 'normal'))
+  const exact = named.find((e) =>
+    e.kinds.some((k) => k.kind === 'normal' && samePlatform(k.target, dep.platform))
+  )
+  return (exact ?? named[0])?.pkg
+}
+
+/**
+ * The build's graph from a resolved workspace: the first member is the root, and every normal
+ * dependency that applies to the platform leads to the package the resolve chose, wherever it
+ * came from. Only packages reachable that way are nodes.
+ */
+export function packageGraphFromResolve(
+  resolved: ResolvedWorkspace,
+  includePlatform: PlatformFilter
+): PackageGraph {
+  const rootKey = resolved.members[0]
+  if (rootKey === undefined) throw new EngineError('internal', 'The resolve has no workspace member.')
+  const nodes = new Map<string, PackageNode>()
+  const byKey = new Map<string, PackageNode>()
+  const visiting: string[] = []
+
+  const build = (key: string): PackageNode => {
+    const known = byKey.get(key)
+    if (known) return known
+    const files = resolved.packages.get(key)
+    const entry = resolved.resolve.packages.get(key)
+    if (!files || !entry) throw new EngineError('internal', `The resolve names ${key} but did not load it.`)
+    if (visiting.includes(key)) {
+      const cycle = [...visiting.slice(visiting.indexOf(key)), key]
+      throw new EngineError('manifest-invalid', `Cyclic dependency: ${cycle.join(' → ')}.`, {
+        file: files.pkg.manifest.path,
+        hint: 'Remove one of the dependencies in the cycle.'
+      })
+    }
+    visiting.push(key)
+    const deps: DepEdge[] = []
+    for (const dep of files.pkg.manifest.dependencies) {
+      if (dep.kind !== 'normal') continue
+      if (dep.platform !== undefined && !includePlatform(dep.platform)) continue
+      const target = resolvedEdge(entry, dep)
+      deps.push({ dep, node: target === undefined ? undefined : build(target) })
+    }
+    visiting.pop()
+    const node: PackageNode = {
+      id: packageIdSpec(files.id),
+      pkg: files.pkg,
+      isRoot: key === rootKey,
+      deps,
+      source: files.id.source
+    }
+    byKey.set(key, node)
+    nodes.set(node.id, node)
+    return node
+  }
+
+  const root = build(rootKey)
   return { root, nodes }
 }

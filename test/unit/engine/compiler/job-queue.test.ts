@@ -118,3 +118,26 @@ describe('linking waits for every upstream object', () => {
     expect(r.log.indexOf('start bin')).toBeGreaterThan(r.log.indexOf('end b'))
   })
 })
+
+describe("cargo's start order", () => {
+  it('starts what most units wait on first and, among equals, what became ready last', async () => {
+    const a = unit('a')
+    const b = unit('b')
+    const c = unit('c', [[b, 'link']])
+    const d = unit('d', [
+      [a, 'link'],
+      [c, 'link']
+    ])
+    // b holds up c and d; a and c each hold up d only, and c becomes ready after a.
+    const r = recorder({})
+    await runQueue([a, b, c, d], { jobs: 1, keepGoing: false, execute: r.execute })
+    expect(r.log.filter((l) => l.startsWith('start'))).toEqual(['start b', 'start c', 'start a', 'start d'])
+  })
+
+  it('keeps plan order among units equally urgent and ready together', async () => {
+    const units = ['x', 'y', 'z'].map((id) => unit(id))
+    const r = recorder({})
+    await runQueue(units, { jobs: 1, keepGoing: false, execute: r.execute })
+    expect(r.log.filter((l) => l.startsWith('start'))).toEqual(['start x', 'start y', 'start z'])
+  })
+})
