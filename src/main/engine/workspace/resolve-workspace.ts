@@ -72,6 +72,12 @@ async function readLock(file: string, pathSource: (n: string, v: string) => Sour
   return parseLockfile(text, file, { pathSource })
 }
 
+/** `resolver = "3"`, or edition 2024 without `resolver` (cargo's default for it). */
+function usesResolver3(root: Package): boolean {
+  const { resolver, edition } = root.manifest.package
+  return (resolver ?? (edition === '2024' ? '3' : undefined)) === '3'
+}
+
 export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promise<WorkspaceResolution> {
   const root = await loadPackage(options.manifestPath)
   const rootDir = dirname(root.manifest.path)
@@ -112,7 +118,7 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
     ...(lock && updating !== true ? { locked: lock.packages } : {}),
     ...(unlock ? { unlock } : {}),
     patches: await patchSummaries(root.manifest, sources, config),
-    ...(root.manifest.package.resolver === '3' ? { resolverVersion: '3' as const } : {}),
+    ...(usesResolver3(root) ? { resolverVersion: '3' as const } : {}),
     ...(options.rustcVersion ? { rustcVersion: options.rustcVersion } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {})
