@@ -5,31 +5,14 @@
  * "Blocking waiting for file lock" does.
  */
 import { randomUUID } from 'node:crypto'
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { link, mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EngineError } from '../errors'
 import type { EventSink } from './events'
+import { isAlive, lockOwner } from '../tools/process-alive'
 
 const LOCK_FILE = '.crate-studio-lock'
 const POLL_MS = 100
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-async function ownerOf(path: string): Promise<number | undefined> {
-  try {
-    const pid = Number((await readFile(path, 'utf8')).trim())
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /** Waits for the lock on `dir`; resolves to its release function. */
 export async function acquireBuildLock(
@@ -52,7 +35,7 @@ export async function acquireBuildLock(
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       }
-      const owner = await ownerOf(path)
+      const owner = await lockOwner(path)
       if (owner === undefined || !isAlive(owner)) {
         // Left by a build that crashed or was killed.
         await rm(path, { force: true })

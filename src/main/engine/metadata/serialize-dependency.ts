@@ -9,7 +9,7 @@ import { compareStrings } from '../resolver/feature-resolver/package-order'
 import { samePlatform } from '../resolver/feature-resolver/resolve-edges'
 import { CRATES_IO, sourceIdString, type GitRef, type SourceId } from '../sources/source-id'
 import type { Summary } from '../sources/summary'
-import { formatVersionReq } from './format-req'
+import { formatVersionReq } from '../resolver/format-req'
 import { obj, type OrderedObject } from './json-text'
 import { displayPlatform } from './platform-display'
 

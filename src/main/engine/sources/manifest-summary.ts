@@ -11,8 +11,8 @@ import type { Summary, SummaryDep } from './summary'
 export interface SummaryContext {
   /** The source the package itself belongs to. */
   readonly source: SourceId
-  /** The source ID of a named registry (`registry = "name"`), or crates.io's for none. */
-  readonly registry?: (name: string | undefined) => SourceId
+  /** The source ID of a named registry (`registry = "name"`), or crates.io's for none; `dep` for errors. */
+  readonly registry?: (name: string | undefined, dep: Dependency) => SourceId
   /**
    * A path dependency's source. Path packages keep `path`; inside a git checkout cargo makes
    * them members of the same repository and commit, so the git source passes its own rule.
@@ -32,7 +32,7 @@ function dependencySource(dep: Dependency, manifest: Manifest, ctx: SummaryConte
       return { kind: 'git', url: s.url, ref }
     }
     case 'registry':
-      return ctx.registry ? ctx.registry(s.registry) : CRATES_IO
+      return ctx.registry ? ctx.registry(s.registry, dep) : CRATES_IO
   }
 }
 

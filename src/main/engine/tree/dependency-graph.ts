@@ -6,7 +6,7 @@
 import type { DependencyGraph, GraphEdge, GraphPackage, GraphSource } from '@shared/models/dependency-tree'
 import { CRATES_IO_NAME } from '@shared/models/dependency-tree'
 import type { Dependency } from '../manifest/model'
-import { formatVersionReq } from '../metadata/format-req'
+import { formatVersionReq } from '../resolver/format-req'
 import { HOST, platformActivated, type TargetData } from '../resolver/feature-resolver/target-data'
 import type { PackageId } from '../resolver/resolve/resolve-types'
 import { CRATES_IO, sameSource } from '../sources/source-id'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatVersionReq } from '../../../../src/main/engine/metadata/format-req'
+import { formatVersionReq } from '../../../../src/main/engine/resolver/format-req'
 import { jsonText, obj } from '../../../../src/main/engine/metadata/json-text'
 import { packageIdSpecString } from '../../../../src/main/engine/metadata/package-id-string'
 import { displayPlatform } from '../../../../src/main/engine/metadata/platform-display'

@@ -7,10 +7,11 @@ import { EngineError } from '../../errors'
 import type { SourceId } from '../../sources/source-id'
 import type { DepKind, Summary, SummaryDep } from '../../sources/summary'
 import { matchesVersionReq } from '../version-match'
-import { parseVersionReq, type Comparator, type VersionReq } from '../version-req'
+import { parseVersionReq, type VersionReq } from '../version-req'
 import { displayPackageId, sourceKey, summaryId } from './package-keys'
 import type { PackageId } from './resolve-types'
 import { sameVersionIgnoringBuild } from './version-order'
+import { formatReq } from '../format-req'
 
 export interface Dep {
   readonly key: string
@@ -29,30 +30,6 @@ export interface Dep {
   readonly optional: boolean
   readonly defaultFeatures: boolean
   readonly features: readonly string[]
-}
-
-const OPS: Record<Comparator['op'], string> = {
-  '=': '=',
-  '>': '>',
-  '>=': '>=',
-  '<': '<',
-  '<=': '<=',
-  '~': '~',
-  '^': '^',
-  '*': ''
-}
-
-function formatComparator(c: Comparator): string {
-  if (c.op === '*') return c.minor === undefined ? `${c.major}.*` : `${c.major}.${c.minor}.*`
-  let text = `${OPS[c.op]}${c.major}`
-  if (c.minor !== undefined) text += `.${c.minor}`
-  if (c.patch !== undefined) text += `.${c.patch}${c.pre ? `-${c.pre}` : ''}`
-  return text
-}
-
-/** A requirement as the semver crate prints it: `1.2` is `^1.2`, no comparator is `*`. */
-export function formatReq(req: VersionReq): string {
-  return req.length === 0 ? '*' : req.map(formatComparator).join(', ')
 }
 
 function withKey(dep: Omit<Dep, 'key'>): Dep {

@@ -5,30 +5,13 @@
  * a lock file holding the owner's pid, and a lock whose owner died is taken over.
  */
 import { randomUUID } from 'node:crypto'
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { link, mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { cancelledError, throwIfCancelled } from './run-git'
+import { isAlive, lockOwner } from '../../tools/process-alive'
 
 const POLL_MS = 50
 const queues = new Map<string, Promise<void>>()
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-async function ownerOf(path: string): Promise<number | undefined> {
-  try {
-    const pid = Number((await readFile(path, 'utf8')).trim())
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined
-  } catch {
-    return undefined
-  }
-}
 
 async function acquireFileLock(path: string, onWait: () => void, signal?: AbortSignal): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
@@ -44,7 +27,7 @@ async function acquireFileLock(path: string, onWait: () => void, signal?: AbortS
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       }
-      const owner = await ownerOf(path)
+      const owner = await lockOwner(path)
       if (owner === undefined || (owner !== process.pid && !isAlive(owner))) {
         await rm(path, { force: true })
         continue

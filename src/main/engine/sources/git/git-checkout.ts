@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { revParse, runGit, throwIfCancelled } from './run-git'
+import { isAlive } from '../../tools/process-alive'
 
 /** cargo's completion marker; its presence means "checked out, submodules included". */
 export const CHECKOUT_READY = '.cargo-ok'
@@ -44,15 +45,6 @@ export async function cloneCommit(
   await runGit(dirname(dir), ['clone', '--local', '--no-checkout', '--quiet', '--', db, dir], signal)
   await runGit(dir, ['config', 'core.autocrlf', 'false'], signal)
   await runGit(dir, ['checkout', '--force', '--detach', '--quiet', commit], signal)
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /** Temporary checkouts whose process is gone (killed mid-checkout) are removed. */

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { EngineError, isNotFound } from '../../errors'
 import { isFile } from '../../tools/paths'
 import { extractTarGz } from '../../tools/safe-extract'
+import { isAlive } from '../../tools/process-alive'
 
 /** Cargo's marker; its content is cargo's too, so cargo would accept the folder as well. */
 export const UNPACKED_MARKER = '.cargo-ok'
@@ -20,15 +21,6 @@ const MARKER_CONTENT = '{"v":1}'
 const MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 const MAX_COMPRESSION_RATIO = 20
 const MAX_ENTRIES = 200_000
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /** Whether `dir` is a completely unpacked package (its marker exists and is not empty). */
 export async function isUnpacked(dir: string): Promise<boolean> {
