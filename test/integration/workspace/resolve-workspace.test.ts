@@ -11,6 +11,7 @@ import { resolveWorkspace } from '../../../src/main/engine/workspace/resolve-wor
 import { offlinePackage, requireCargoAndRegistry, runCargo } from '../../helpers/cargo-offline'
 import { gitRepo } from '../../helpers/git-repo'
 import { fileTempDir } from '../../helpers/temp-dir'
+import { writeDirectoryRegistry } from '../resolver/directory-registry'
 
 const CRATES = ['serde', 'anyhow', 'log', 'memchr', 'cc', 'rand', 'scopeguard']
 
@@ -103,5 +104,57 @@ describe('resolving a package with path, registry and git dependencies', () => {
       /cannot update the lock file .*Cargo\.lock because --locked was passed to prevent this/
     )
     expect(await readFile(join(app, 'Cargo.lock'), 'utf8')).toBe(before)
+  })
+
+  it('keeps a git dependency on its locked commit until it is updated', async () => {
+    const root = await fileTempDir('cs-resolve-git-')
+    const upstream = await gitRepo('moving', root)
+    const first = await upstream.commit({
+      'Cargo.toml': '[package]\nname = "moving"\nversion = "0.1.0"\n',
+      'src/lib.rs': ''
+    })
+    const app = await offlinePackage(
+      join(root, 'app'),
+      `[package]\nname = "app"\nversion = "0.1.0"\n[dependencies]\nmoving = { git = "${upstream.url}", branch = "main" }\n`
+    )
+    const cache = join(root, 'cache')
+    expect((await ourLock(app, cache, { offline: false })).text).toContain(`#${first}`)
+    const second = await upstream.commit({ 'src/lib.rs': 'pub fn new() {}\n' })
+    const kept = await ourLock(app, cache, { offline: false })
+    expect(kept.result.lockWritten).toBe(false)
+    expect(kept.text).toContain(`#${first}`)
+    const updated = await ourLock(app, cache, { offline: false, update: ['moving'] })
+    expect(updated.text).toContain(`#${second}`)
+    expect(updated.text).not.toContain(first)
+  })
+
+  // cargo 1.95 ignores --precise for a registry served through [source] replacement (it prints
+  // nothing and keeps the lock); we pin, which is what the flag asks for.
+  it('update --precise pins a version, and refuses one no requirement accepts', async () => {
+    const root = await fileTempDir('cs-resolve-precise-')
+    await writeDirectoryRegistry(join(root, 'registry'), [
+      { name: 'dep', version: '1.0.0' },
+      { name: 'dep', version: '1.1.0' },
+      { name: 'dep', version: '2.0.0' }
+    ])
+    const app = await offlinePackage(
+      join(root, 'app'),
+      '[package]\nname = "app"\nversion = "0.1.0"\n[dependencies]\ndep = "1"\n'
+    )
+    await writeFile(
+      join(app, '.cargo', 'config.toml'),
+      `[source.crates-io]\nreplace-with = "local"\n[source.local]\ndirectory = "${join(root, 'registry')}"\n`
+    )
+    const fresh = await ourLock(app, join(root, 'cache'))
+    expect(fresh.text).toContain('name = "dep"\nversion = "1.1.0"')
+    const pinned = await ourLock(app, join(root, 'cache'), { precise: { name: 'dep', version: '1.0.0' } })
+    expect(pinned.text).toContain('name = "dep"\nversion = "1.0.0"')
+    expect(pinned.text.replace(/version = "1\.0\.0"\n.*\nchecksum = .*/, '')).toBe(
+      fresh.text.replace(/version = "1\.1\.0"\n.*\nchecksum = .*/, '')
+    )
+    await expect(
+      ourLock(app, join(root, 'cache'), { precise: { name: 'dep', version: '2.0.0' } })
+    ).rejects.toThrow(/2\.0\.0 does not satisfy/)
+    expect(await readFile(join(app, 'Cargo.lock'), 'utf8')).toBe(pinned.text)
   })
 })

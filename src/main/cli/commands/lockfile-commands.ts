@@ -1,7 +1,7 @@
 /** `crate-studio generate-lockfile`, `update` and `fetch`: cargo's commands over our resolver. */
 import { resolveWorkspace } from '../../engine/workspace/resolve-workspace'
 import { lockedVersions, reportLockChanges } from '../lock-changes'
-import { COMMON_OPTIONS, parse } from '../parse-args'
+import { COMMON_OPTIONS, parse, UsageError } from '../parse-args'
 import { workspaceOptions } from '../workspace-options'
 import { terminalFor, writeOut, type CliContext } from './shared'
 
@@ -30,6 +30,7 @@ Arguments:
 
 Options:
   -p, --package [<SPEC>]       Package to update
+      --precise <PRECISE>      Update a single dependency to exactly PRECISE when used with -p
 ${COMMON_HELP.slice('Options:\n'.length)}`
 
 export const FETCH_HELP = `Fetch dependencies of a package from the network
@@ -38,7 +39,11 @@ Usage: crate-studio fetch [OPTIONS]
 
 ${COMMON_HELP}`
 
-const OPTIONS = { ...COMMON_OPTIONS, package: { type: 'string', short: 'p', multiple: true } } as const
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  package: { type: 'string', short: 'p', multiple: true },
+  precise: { type: 'string' }
+} as const
 
 async function lockCommand(
   mode: 'generate' | 'update' | 'fetch',
@@ -53,13 +58,20 @@ async function lockCommand(
   }
   const term = terminalFor(ctx, values)
   const specs = [...(values.package ?? []), ...positionals]
+  const precise = values.precise
+  if (precise !== undefined && (mode !== 'update' || specs.length !== 1))
+    throw new UsageError('--precise needs exactly one package (`-p NAME --precise VERSION`)')
   const base = await workspaceOptions(values, ctx)
   const result = await resolveWorkspace({
     ...base,
     ...(mode === 'generate' ? { ignoreLock: true } : {}),
     // fetch downloads every package; the others need only the lock, as cargo's do.
     readPackages: mode === 'fetch',
-    ...(mode === 'update' ? { update: specs.length > 0 ? specs : (true as const) } : {})
+    ...(mode === 'update' && precise !== undefined
+      ? { precise: { name: specs[0]!, version: precise } }
+      : mode === 'update'
+        ? { update: specs.length > 0 ? specs : (true as const) }
+        : {})
   })
   for (const warning of result.warnings) term.warning(warning)
   if (!values.quiet && (mode !== 'fetch' || result.lockWritten)) {

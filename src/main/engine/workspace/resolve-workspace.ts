@@ -27,6 +27,7 @@ import { collectPathPackages } from './path-packages'
 import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspace'
 import { createSourceRegistry } from './workspace-sources'
 import { patchSummaries } from './patch-summaries'
+import { checkPrecise, withPrecise, type PreciseUpdate } from './precise-update'
 
 export interface ResolveWorkspaceOptions {
   readonly manifestPath: string
@@ -39,6 +40,8 @@ export interface ResolveWorkspaceOptions {
   readonly locked?: LockedFlag
   /** `update`: everything (`true`) or these package names move off their locked versions. */
   readonly update?: true | readonly string[]
+  /** `update -p NAME --precise VERSION` (a commit for a git package); needs a Cargo.lock. */
+  readonly precise?: PreciseUpdate
   /** Resolve without reading a lock (`generate-lockfile`). */
   readonly ignoreLock?: boolean
   /**
@@ -115,7 +118,9 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
     roots: [rootSummary],
     sourceFor: (id) => sources.sourceFor(id),
     describeSource: (id) => sources.describeSource(id),
-    ...(lock && updating !== true ? { locked: lock.packages } : {}),
+    ...(lock && updating !== true
+      ? { locked: options.precise ? withPrecise(lock.packages, options.precise) : lock.packages }
+      : {}),
     ...(unlock ? { unlock } : {}),
     patches: await patchSummaries(root.manifest, sources, config),
     ...(usesResolver3(root) ? { resolverVersion: '3' as const } : {}),
@@ -124,6 +129,7 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
     ...(options.onProgress ? { onProgress: options.onProgress } : {})
   })
 
+  if (options.precise) checkPrecise(result, options.precise)
   const written = await writeLockfile(lockFile, result, {
     ...(lock ? { loadedVersion: lock.version } : {}),
     rustVersions: [root.manifest.package.rustVersion],
