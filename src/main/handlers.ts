@@ -18,7 +18,7 @@ export interface ShellAdapter {
 }
 
 export function createHandlers(services: Services, shell: ShellAdapter): Handlers {
-  const { projects, builds, manifests, dependencies } = services
+  const { projects, builds, manifests, dependencies, gitDependencies } = services
   return {
     getAppInfo: () =>
       Promise.resolve({
@@ -49,6 +49,11 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     openManifest: ({ path }) => manifests.open(path),
     dependencyGraph: ({ manifestPath }) => dependencies.graph(manifestPath),
     cancelDependencyGraph: ({ manifestPath }) => dependencies.cancel(manifestPath),
+    gitDependencies: ({ manifestPath }) => gitDependencies.list(manifestPath),
+    checkGitUpstream: ({ manifestPath }) => gitDependencies.checkUpstream(manifestPath),
+    updateGitDependency: ({ manifestPath, name }) => gitDependencies.update(manifestPath, name),
+    previewGitPin: ({ manifestPath, name }) => gitDependencies.previewPin(manifestPath, name),
+    cancelGitDependencies: ({ manifestPath }) => gitDependencies.cancel(manifestPath),
     analyzeManifest: ({ path, text }) => manifests.analyze(path, text),
     editManifest: ({ path, text, edits }) => manifests.edit(path, text, edits),
     saveManifest: ({ path, text, baseHash }) => manifests.save(path, text, baseHash),

@@ -53,6 +53,7 @@ if (!app.requestSingleInstanceLock()) {
       services.operations.cancelAll()
       void services.manifests.closeAll()
       services.dependencies.cancelAll()
+      services.gitDependencies.cancelAll()
     })
     mainWindow = createMainWindow(rendererUrl)
     app.on('activate', () => {

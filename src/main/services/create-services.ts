@@ -5,6 +5,7 @@ import { cacheDirOf } from '../engine/workspace/cache-dir'
 import { BuildService } from './build-service'
 import { DependencyService } from './dependency-service'
 import { chokidarWatcher, type FileWatcher } from './file-watcher'
+import { GitDependencyService } from './git-dependency-service'
 import { ManifestService } from './manifest-service'
 import { engineManifestEditor } from './manifest-engine'
 import { OperationStore } from './operations'
@@ -17,6 +18,7 @@ export interface Services {
   readonly operations: OperationStore
   readonly manifests: ManifestService
   readonly dependencies: DependencyService
+  readonly gitDependencies: GitDependencyService
 }
 
 export interface ServiceOptions {
@@ -46,7 +48,14 @@ export function createServices(o: ServiceOptions): Services {
     o.publish,
     o.cacheDir ?? cacheDirOf(process.env)
   )
-  return { projects, builds, operations, manifests, dependencies }
+  const gitDependencies = new GitDependencyService({
+    checkBuildable: (path) => projects.checkBuildable(path),
+    publish: o.publish,
+    cacheDir: o.cacheDir ?? cacheDirOf(process.env),
+    editor: engineManifestEditor,
+    ...(o.logError ? { logError: o.logError } : {})
+  })
+  return { projects, builds, operations, manifests, dependencies, gitDependencies }
 }
 
 /** `~/.config/crate-studio` (XDG), `~/Library/Application Support/…`, or `%APPDATA%\\…`. */

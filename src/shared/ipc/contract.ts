@@ -20,6 +20,13 @@ import { EDITIONS } from '../models/package'
 import { hasControlCharacters } from '../rules/control-characters'
 import type { Result } from './result'
 import type { DependencyGraph, DependencyProgress } from '../models/dependency-tree'
+import type {
+  GitDependencyList,
+  GitDependencyProgress,
+  GitPinPreview,
+  GitUpdateResult,
+  GitUpstreamReport
+} from '../models/git-dependencies'
 
 /** An absolute path from the renderer: bounded, no NUL bytes. Main checks it further. */
 const absolutePath = z
@@ -36,6 +43,12 @@ const shortText = (max: number) =>
     .refine((s) => !hasControlCharacters(s), 'must not contain control characters')
 
 const none = z.undefined()
+
+/** A project and one of its git dependencies, by package name (main checks it is one). */
+const gitDependencyRequest = z.strictObject({
+  manifestPath: absolutePath,
+  name: shortText(200).refine((s) => s.length > 0, 'must not be empty')
+})
 
 const newPackageOptions = z.strictObject({
   path: absolutePath,
@@ -100,6 +113,17 @@ export const invokeContract = {
   dependencyGraph: channel<DependencyGraph>()(z.strictObject({ manifestPath: absolutePath })),
   cancelDependencyGraph: channel<{ readonly cancelled: boolean }>()(
     z.strictObject({ manifestPath: absolutePath })
+  ),
+  /** The git panel: the project's git sources as Cargo.lock pins them. */
+  gitDependencies: channel<GitDependencyList>()(z.strictObject({ manifestPath: absolutePath })),
+  /** Fetches each git source's branch or tag and counts the commits newer than the locked one. */
+  checkGitUpstream: channel<GitUpstreamReport>()(z.strictObject({ manifestPath: absolutePath })),
+  /** `cargo update -p NAME` for a git dependency: Cargo.lock moves to its reference's newest commit. */
+  updateGitDependency: channel<GitUpdateResult>()(gitDependencyRequest),
+  /** Cargo.toml with `rev = "<locked commit>"` for the dependency; nothing is written (save with saveManifest). */
+  previewGitPin: channel<GitPinPreview>()(gitDependencyRequest),
+  cancelGitDependencies: channel<{ readonly cancelled: boolean }>()(
+    z.strictObject({ manifestPath: absolutePath })
   )
 } as const
 
@@ -117,6 +141,8 @@ export interface PushEvents {
   manifestChanged: ManifestChange
   /** What a dependency resolution is doing now (fetching a repository, looking up packages). */
   dependencyProgress: DependencyProgress
+  /** What a git panel operation is doing now (fetching a repository, resolving). */
+  gitDependencyProgress: GitDependencyProgress
 }
 export type PushEvent = keyof PushEvents
 
@@ -135,4 +161,5 @@ export type RendererApi = {
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => Unsubscribe
   readonly onManifestChanged: (listener: (change: ManifestChange) => void) => Unsubscribe
   readonly onDependencyProgress: (listener: (progress: DependencyProgress) => void) => Unsubscribe
+  readonly onGitDependencyProgress: (listener: (progress: GitDependencyProgress) => void) => Unsubscribe
 }

@@ -33,9 +33,15 @@ export function createApi(t: Transport) {
     closeManifest: (input) => t.invoke('closeManifest', input),
     dependencyGraph: (input) => t.invoke('dependencyGraph', input),
     cancelDependencyGraph: (input) => t.invoke('cancelDependencyGraph', input),
+    gitDependencies: (input) => t.invoke('gitDependencies', input),
+    checkGitUpstream: (input) => t.invoke('checkGitUpstream', input),
+    updateGitDependency: (input) => t.invoke('updateGitDependency', input),
+    previewGitPin: (input) => t.invoke('previewGitPin', input),
+    cancelGitDependencies: (input) => t.invoke('cancelGitDependencies', input),
     onOperationEvents: (listener) => t.subscribe('operationEvents', listener),
     onMenuCommand: (listener) => t.subscribe('menuCommand', listener),
     onManifestChanged: (listener) => t.subscribe('manifestChanged', listener),
-    onDependencyProgress: (listener) => t.subscribe('dependencyProgress', listener)
+    onDependencyProgress: (listener) => t.subscribe('dependencyProgress', listener),
+    onGitDependencyProgress: (listener) => t.subscribe('gitDependencyProgress', listener)
   } satisfies RendererApi
 }

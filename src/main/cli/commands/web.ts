@@ -54,6 +54,7 @@ export async function webCommand(args: readonly string[], ctx: CliContext): Prom
   services.operations.cancelAll()
   await services.manifests.closeAll()
   services.dependencies.cancelAll()
+  services.gitDependencies.cancelAll()
   await server.close()
   return 0
 }

@@ -69,7 +69,12 @@ export const api = {
   saveManifest: (input) => unwrap(bridge().saveManifest(input)),
   closeManifest: (input) => unwrap(bridge().closeManifest(input)),
   dependencyGraph: (input) => unwrap(bridge().dependencyGraph(input)),
-  cancelDependencyGraph: (input) => unwrap(bridge().cancelDependencyGraph(input))
+  cancelDependencyGraph: (input) => unwrap(bridge().cancelDependencyGraph(input)),
+  gitDependencies: (input) => unwrap(bridge().gitDependencies(input)),
+  checkGitUpstream: (input) => unwrap(bridge().checkGitUpstream(input)),
+  updateGitDependency: (input) => unwrap(bridge().updateGitDependency(input)),
+  previewGitPin: (input) => unwrap(bridge().previewGitPin(input)),
+  cancelGitDependencies: (input) => unwrap(bridge().cancelGitDependencies(input))
 } satisfies Unwrapped
 
 /** Push subscriptions pass straight through; they carry no envelope. */
@@ -80,3 +85,5 @@ export const onManifestChanged: RendererApi['onManifestChanged'] = (listener) =>
   bridge().onManifestChanged(listener)
 export const onDependencyProgress: RendererApi['onDependencyProgress'] = (listener) =>
   bridge().onDependencyProgress(listener)
+export const onGitDependencyProgress: RendererApi['onGitDependencyProgress'] = (listener) =>
+  bridge().onGitDependencyProgress(listener)

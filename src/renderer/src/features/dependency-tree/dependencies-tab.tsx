@@ -1,13 +1,15 @@
 /**
  * The project's Dependencies tab: resolves the project (the main side fetches what it must
  * and writes Cargo.lock, as `cargo tree` would), shows what the resolution is doing with a
- * Cancel button, then the tree view. A changed manifest refetches (project-view invalidates).
+ * Cancel button, then the git panel (git sources: newer commits, update, pin) and the tree
+ * view. A changed manifest refetches (project-view invalidates).
  */
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { api, onDependencyProgress } from '../../lib/api'
 import { queryKeys } from '../../queries/query-keys'
 import { DependencyTreeView } from './dependency-tree-view'
+import { GitPanel } from './git-panel'
 
 export function DependenciesTab({ manifestPath }: { readonly manifestPath: string }) {
   const query = useQuery({
@@ -35,6 +37,7 @@ export function DependenciesTab({ manifestPath }: { readonly manifestPath: strin
           </button>
         </div>
       )}
+      <GitPanel manifestPath={manifestPath} />
       <DependencyTreeView
         graph={query.data}
         loading={resolving && query.data !== undefined}
