@@ -80,7 +80,8 @@ async function lockCommand(
       result.members
     )
     const after = lockedVersions(
-      [...result.resolve.packages.values()].map((p) => p.id),
+      // A package [replace]d by a stand-in is still in Cargo.lock (with `replace = …`).
+      [...result.resolve.packages.values(), ...(result.resolve.replaced?.values() ?? [])].map((p) => p.id),
       result.members
     )
     const fresh = result.previousLock === undefined

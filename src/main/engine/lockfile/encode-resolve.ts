@@ -4,6 +4,8 @@
  * short as they can be while still naming one package: `name` when the lock has one version of
  * it, `name version` when it has several, `name version (source)` when one version comes from
  * several sources. Format 1 always writes the long form and keeps checksums in `[metadata]`.
+ * A package `[replace]` swapped is listed too, without dependencies but with `replace` naming
+ * its stand-in, and its dependents name it rather than the stand-in (cargo's `deps_not_replaced`).
  */
 import type { PackageId, Resolve } from '../resolver/resolve/resolve-types'
 import type { SourceId } from '../sources/source-id'
@@ -20,6 +22,8 @@ export interface EncodedPackage {
   readonly source?: string
   readonly checksum?: string
   readonly dependencies: readonly string[]
+  /** The `[replace]` stand-in's entry (such a package lists no dependencies). */
+  readonly replace?: string
 }
 
 /** A `[patch]` entry no dependency used; cargo keeps listing it so it is not re-queried. */
@@ -113,31 +117,55 @@ export function comparePackageIds(a: PackageId, b: PackageId): number {
   )
 }
 
+interface LockNode {
+  readonly id: PackageId
+  readonly checksum: string | undefined
+  /** Dependency keys as the lock names them (replaced packages, not their stand-ins). */
+  readonly deps: readonly string[]
+  /** The stand-in's key, for a package `[replace]` swapped. */
+  readonly replacement?: string
+}
+
+/** Every package Cargo.lock lists, the `[replace]`d ones included, by `packageIdKey`. */
+function lockNodes(resolve: Resolve): Map<string, LockNode> {
+  const nodes = new Map<string, LockNode>()
+  for (const [key, pkg] of resolve.packages) {
+    const deps = [...new Set(pkg.deps.map((d) => d.replaced ?? d.pkg))]
+    nodes.set(key, { id: pkg.id, checksum: pkg.summary.checksum, deps })
+  }
+  for (const [key, r] of resolve.replaced ?? [])
+    nodes.set(key, { id: r.id, checksum: r.checksum, deps: [], replacement: r.replacement })
+  return nodes
+}
+
 /** The `Resolve` as lock-file data in the given format. */
 export function encodeResolve(resolve: Resolve, options: EncodeOptions): EncodedLock {
   const { version } = options
-  const resolved = [...resolve.packages.values()].sort((a, b) => comparePackageIds(a.id, b.id))
+  const nodes = lockNodes(resolve)
+  const resolved = [...nodes.values()].sort((a, b) => comparePackageIds(a.id, b.id))
   const counts = version >= 2 ? countVersions(resolved.map((p) => p.id)) : undefined
+  const entryOf = (key: string): Entry => {
+    const node = nodes.get(key)
+    if (!node) throw new Error(`the resolve has an edge to ${key}, which it does not contain`)
+    return entryFor(node.id, counts, version)
+  }
   const packages = resolved.map((pkg): EncodedPackage => {
-    const entries = [...new Set(pkg.deps.map((d) => d.pkg))].map((key) => {
-      const dep = resolve.packages.get(key)
-      if (!dep) throw new Error(`the resolve has an edge to ${key}, which it does not contain`)
-      return entryFor(dep.id, counts, version)
-    })
+    const entries = pkg.deps.map(entryOf)
     entries.sort((a, b) => compareEntries(a, b, version))
     return {
       name: pkg.id.name,
       version: pkg.id.version,
       source: lockSourceString(pkg.id.source, version),
-      checksum: version >= 2 ? pkg.summary.checksum : undefined,
-      dependencies: entries.map((e) => renderEntry(e, version))
+      checksum: version >= 2 ? pkg.checksum : undefined,
+      dependencies: entries.map((e) => renderEntry(e, version)),
+      ...(pkg.replacement !== undefined ? { replace: renderEntry(entryOf(pkg.replacement), version) } : {})
     }
   })
   const metadata = new Map(options.metadata ?? [])
   if (version === 1) {
     for (const pkg of resolved.filter((p) => p.id.source.kind !== 'path')) {
       const key = `checksum ${renderEntry(entryFor(pkg.id, undefined, version), version)}`
-      metadata.set(key, pkg.summary.checksum ?? '<none>')
+      metadata.set(key, pkg.checksum ?? '<none>')
     }
   }
   const unused = options.unusedPatches ?? resolve.unusedPatches.map((id): UnusedPatch => ({ id }))

@@ -34,10 +34,19 @@ export interface ParsedLockfile {
 /** Parses Cargo.lock (`file` names it in errors, which carry the line and a way out). */
 export function parseLockfile(text: string, file: string, options: ParseLockfileOptions): ParsedLockfile {
   const linked = linkLock(readLockDocument(text, file), options.pathSource)
+  const ids = new Map(linked.packages.map(({ id }) => [packageIdKey(id), id]))
   const packages = linked.packages.map(({ id, doc }): LockedPackage => {
-    const checksum = linked.checksums.get(packageIdKey(id))
+    const key = packageIdKey(id)
+    const checksum = linked.checksums.get(key)
     const dependencies = (doc.dependencies ?? []).map((entry) => entry.text)
-    return checksum === undefined ? { id, dependencies } : { id, checksum, dependencies }
+    const replaceKey = linked.replacements.get(key)
+    const replace = replaceKey === undefined ? undefined : ids.get(replaceKey)
+    return {
+      id,
+      ...(checksum === undefined ? {} : { checksum }),
+      dependencies,
+      ...(replace ? { replace } : {})
+    }
   })
   return {
     version: linked.version,

@@ -32,6 +32,7 @@ function packageBody(pkg: EncodedPackage): string {
   if (pkg.dependencies.length > 0) {
     out += `dependencies = [\n${pkg.dependencies.map((d) => ` ${tomlString(d)},\n`).join('')}]\n`
   }
+  if (pkg.replace !== undefined) out += `replace = ${tomlString(pkg.replace)}\n`
   return out
 }
 

@@ -27,6 +27,7 @@ import { collectPathPackages } from './path-packages'
 import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspace'
 import { createSourceRegistry } from './workspace-sources'
 import { patchSummaries } from './patch-summaries'
+import { replaceSettings, replaceWarnings } from './replace-summaries'
 import { checkPrecise, withPrecise, type PreciseUpdate } from './precise-update'
 
 export interface ResolveWorkspaceOptions {
@@ -94,8 +95,9 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
   })
 
   const pathPackages = await collectPathPackages(root)
+  const replace = await replaceSettings(root.manifest)
   const pathSource = (name: string, version: string): SourceId | undefined => {
-    const dir = pathPackages.get(`${name}@${version}`)
+    const dir = pathPackages.get(`${name}@${version}`) ?? replace.pathPackages.get(`${name}@${version}`)
     return dir === undefined ? undefined : { kind: 'path', path: dir }
   }
   const lockFile = join(rootDir, 'Cargo.lock')
@@ -123,6 +125,7 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
       : {}),
     ...(unlock ? { unlock } : {}),
     patches: await patchSummaries(root.manifest, sources, config),
+    replacements: replace.settings.map((s) => s.entry),
     ...(usesResolver3(root) ? { resolverVersion: '3' as const } : {}),
     ...(options.rustcVersion ? { rustcVersion: options.rustcVersion } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -159,6 +162,11 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
     targetDir: configured ?? join(rootDir, 'target'),
     lockWritten: written.written,
     previousLock: lock?.packages,
-    warnings: [...config.warnings.map((w) => w.message), ...result.warnings]
+    warnings: [
+      ...config.warnings.map((w) => w.message),
+      ...result.warnings,
+      // cargo says these only where it goes on to use the packages (build, metadata, tree).
+      ...(options.readPackages !== false ? replaceWarnings(replace.settings, result) : [])
+    ]
   }
 }

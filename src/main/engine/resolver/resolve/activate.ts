@@ -8,9 +8,11 @@ import { EngineError } from '../../errors'
 import type { Summary } from '../../sources/summary'
 import type { ConflictReason } from './conflicts'
 import type { Dep } from './dependency'
+import { describePath, pathToRoot } from './describe-path'
 import type { FeatureRequest, RequirementProblem } from './feature-requirements'
 import { displayPackageId, summaryId, summaryKey } from './package-keys'
 import type { RegistryQueryer } from './registry-queryer'
+import { ReplacementError } from './replacements'
 import type { DepsFrame } from './remaining-deps'
 import type { ResolverContext } from './resolver-context'
 
@@ -69,7 +71,31 @@ function rootProblem(summary: Summary, deps: readonly Dep[], problem: Requiremen
   }
 }
 
-/** Activates `candidate` in `cx` (cargo's `activate`); user errors on a member are thrown. */
+/**
+ * The dependencies `used` brings in; a `[replace]` problem met while looking them up becomes
+ * cargo's "failed to get … as a dependency of …" error.
+ */
+async function buildDeps(
+  cx: ResolverContext,
+  queryer: RegistryQueryer,
+  parentKey: string | undefined,
+  used: Summary,
+  request: FeatureRequest,
+  devDeps: boolean
+) {
+  try {
+    return await queryer.buildDeps(parentKey, used, request, devDeps)
+  } catch (e) {
+    if (!(e instanceof ReplacementError)) throw e
+    throw e.within(describePath(pathToRoot(cx, summaryKey(used)), (k) => queryer.known.get(k)!))
+  }
+}
+
+/**
+ * Activates `candidate` in `cx` (cargo's `activate`); user errors on a member are thrown. A
+ * candidate `[replace]` swapped is activated together with its stand-in, whose dependencies
+ * and features are the ones that count (the stand-in is the frame's parent).
+ */
 export async function activate(
   cx: ResolverContext,
   queryer: RegistryQueryer,
@@ -81,11 +107,16 @@ export async function activate(
   const key = summaryKey(candidate)
   cx.age += 1
   if (parent) cx.link(key, summaryKey(parent.summary), parent.dep)
-  if (cx.flagActivated(candidate, request, parent?.dep)) return { type: 'already-active' }
-  const built = await queryer.buildDeps(parent && summaryKey(parent.summary), candidate, request, devDeps)
+  const wasActive = cx.flagActivated(candidate, request, parent?.dep)
+  const replacement = queryer.replacementOf(candidate)
+  // Like cargo, the stand-in is flagged without the parent's dependency (no `[patch]` slot).
+  const standInActive = replacement !== undefined && cx.flagActivated(replacement, request, undefined)
+  if (wasActive && (replacement === undefined || standInActive)) return { type: 'already-active' }
+  const used = replacement ?? candidate
+  const built = await buildDeps(cx, queryer, parent && summaryKey(parent.summary), used, request, devDeps)
   if (!built.ok) {
-    const deps = queryer.depsOf(candidate)
-    if (!parent) throw rootProblem(candidate, deps, built.problem)
+    const deps = queryer.depsOf(used)
+    if (!parent) throw rootProblem(used, deps, built.problem)
     const reason = problemReason(deps, built.problem)
     if (typeof reason === 'string')
       throw new EngineError('manifest-invalid', reason, {
@@ -93,9 +124,9 @@ export async function activate(
       })
     return { type: 'conflict', pkg: summaryKey(parent.summary), reason }
   }
-  if (built.used.size > 0) cx.addFeatures(key, built.used)
+  if (built.used.size > 0) cx.addFeatures(summaryKey(used), built.used)
   return {
     type: 'frame',
-    frame: { parent: candidate, justForErrorMessages: false, siblings: built.deps, offset: 0 }
+    frame: { parent: used, justForErrorMessages: false, siblings: built.deps, offset: 0 }
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Turns the final resolver state into the `Resolve` the rest of the engine reads: every
  * activated package with its dependency edges, one per name the dependent uses, each edge
- * listing every kind and platform it was declared with.
+ * listing every kind and platform it was declared with. An edge to a package `[replace]`
+ * swapped leads to its stand-in (cargo's `Resolve::deps`) and remembers the original, which
+ * is kept apart for Cargo.lock.
  */
 import type { Summary } from '../../sources/summary'
 import { comparePackageIds, summaryId, summaryKey } from './package-keys'
-import type { DepKindInfo, ResolvedDep, ResolvedPackage } from './resolve-types'
+import type { DepKindInfo, ReplacedPackage, ResolvedDep, ResolvedPackage } from './resolve-types'
 import type { ResolverContext } from './resolver-context'
 
 function kindsOf(entries: readonly DepKindInfo[]): DepKindInfo[] {
@@ -17,10 +19,31 @@ function kindsOf(entries: readonly DepKindInfo[]): DepKindInfo[] {
   )
 }
 
-/** The activated packages, sorted as cargo sorts package IDs, with their merged edges. */
-export function buildPackages(cx: ResolverContext): Map<string, ResolvedPackage> {
+export interface BuiltPackages {
+  readonly packages: Map<string, ResolvedPackage>
+  readonly replaced: Map<string, ReplacedPackage>
+}
+
+/**
+ * The activated packages, sorted as cargo sorts package IDs, with their merged edges;
+ * `standIns` maps a `[replace]`d package's key to the summary used in its place.
+ */
+export function buildPackages(
+  cx: ResolverContext,
+  standIns: ReadonlyMap<string, Summary> = new Map()
+): BuiltPackages {
   const summaries = new Map<string, Summary>()
-  for (const a of cx.activations.values()) summaries.set(summaryKey(a.summary), a.summary)
+  const replaced = new Map<string, ReplacedPackage>()
+  for (const a of cx.activations.values()) {
+    const key = summaryKey(a.summary)
+    const standIn = standIns.get(key)
+    if (!standIn) summaries.set(key, a.summary)
+    else {
+      const { checksum } = a.summary
+      const replacement = summaryKey(standIn)
+      replaced.set(key, { id: summaryId(a.summary), ...(checksum ? { checksum } : {}), replacement })
+    }
+  }
   const edges = new Map<string, Map<string, Map<string, DepKindInfo[]>>>()
   for (const [child, parents] of cx.parents)
     for (const [parent, deps] of parents) {
@@ -40,9 +63,16 @@ export function buildPackages(cx: ResolverContext): Map<string, ResolvedPackage>
     const key = summaryKey(summary)
     const deps: ResolvedDep[] = []
     for (const [name, targets] of edges.get(key) ?? [])
-      for (const [pkg, kinds] of targets) deps.push({ name, pkg, kinds: kindsOf(kinds) })
+      for (const [pkg, kinds] of targets) {
+        const swapped = replaced.get(pkg)
+        deps.push(
+          swapped
+            ? { name, pkg: swapped.replacement, kinds: kindsOf(kinds), replaced: pkg }
+            : { name, pkg, kinds: kindsOf(kinds) }
+        )
+      }
     deps.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.pkg < b.pkg ? -1 : 1))
     out.set(key, { id: summaryId(summary), summary, deps })
   }
-  return out
+  return { packages: out, replaced }
 }

@@ -5,14 +5,17 @@
  */
 import { EngineError } from '../../errors'
 import { displayPackageId } from './package-keys'
-import { packageIdKey, type LockedPackage, type ResolvedPackage } from './resolve-types'
+import { packageIdKey, type LockedPackage, type ReplacedPackage, type ResolvedPackage } from './resolve-types'
 
+/** `replaced`: packages `[replace]` swapped, which the lock still records with their checksum. */
 export function checkChecksums(
   packages: ReadonlyMap<string, ResolvedPackage>,
-  locked: readonly LockedPackage[]
+  locked: readonly LockedPackage[],
+  replaced: ReadonlyMap<string, ReplacedPackage> = new Map()
 ): void {
   for (const previous of locked) {
-    const now = packages.get(packageIdKey(previous.id))?.summary.checksum
+    const key = packageIdKey(previous.id)
+    const now = packages.get(key)?.summary.checksum ?? replaced.get(key)?.checksum
     if (previous.checksum === undefined || now === undefined || now === previous.checksum) continue
     const id = displayPackageId(previous.id)
     throw new EngineError(

@@ -9,8 +9,15 @@ import { describePath, type PathStep } from './describe-path'
 import { comparePackageIds, summaryId, summaryKey } from './package-keys'
 import type { ResolverContext } from './resolver-context'
 
-/** Throws cargo's "cyclic package dependency" error when normal or build edges form a cycle. */
-export function checkCycles(cx: ResolverContext, known: (key: string) => Summary): void {
+/**
+ * Throws cargo's "cyclic package dependency" error when normal or build edges form a cycle. An
+ * edge to a `[replace]`d package also leads to its stand-in (`standIns`: original key → summary).
+ */
+export function checkCycles(
+  cx: ResolverContext,
+  known: (key: string) => Summary,
+  standIns: ReadonlyMap<string, Summary> = new Map()
+): void {
   const graph = new Map<string, Map<string, Dep>>()
   const nodes = new Set<string>()
   for (const a of cx.activations.values()) nodes.add(summaryKey(a.summary))
@@ -23,6 +30,8 @@ export function checkCycles(cx: ResolverContext, known: (key: string) => Summary
       let edges = graph.get(parent)
       if (!edges) graph.set(parent, (edges = new Map<string, Dep>()))
       edges.set(child, dep)
+      const standIn = standIns.get(child)
+      if (standIn) edges.set(summaryKey(standIn), dep)
     }
   }
   const byId = (a: string, b: string) => comparePackageIds(summaryId(known(a)), summaryId(known(b)))

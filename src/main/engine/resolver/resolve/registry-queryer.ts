@@ -18,6 +18,7 @@ import { requirementsOf, type FeatureRequest, type RequirementProblem } from './
 import { sourceKey, summaryKey } from './package-keys'
 import { patchKeyOf } from './patch-sources'
 import { lockDep, pinKey, type LockState } from './previous-locks'
+import type { Replacements } from './replacements'
 import { packageIdKey, type PackageId } from './resolve-types'
 import { summaryDeps } from './summary-deps'
 import { sortCandidates, type VersionPrefs } from './version-prefs'
@@ -38,6 +39,8 @@ export interface QueryerOptions {
   readonly patches: ReadonlyMap<string, readonly Summary[]>
   readonly locks: LockState
   readonly prefs: VersionPrefs
+  /** `[replace]`: checks every query's candidates and remembers the stand-ins. */
+  readonly replacements?: Replacements
   readonly onQueried?: (count: number) => void
   readonly signal?: AbortSignal
 }
@@ -73,6 +76,11 @@ export class RegistryQueryer {
   /** Throws the `cancelled` error once the caller's signal has fired. */
   checkAborted(): void {
     if (this.options.signal?.aborted) throw cancelled()
+  }
+
+  /** The package `[replace]` puts in this one's place, if any. */
+  replacementOf(summary: Summary): Summary | undefined {
+    return this.options.replacements?.replacementOf(summary)
   }
 
   isPatch(summary: Summary): boolean {
@@ -125,6 +133,7 @@ export class RegistryQueryer {
       ]
     }
     for (const s of out) this.remember(s)
+    if (this.options.replacements?.active) await this.options.replacements.check(dep.packageName, out)
     sortCandidates(out, this.options.prefs)
     this.queryCache.set(dep.key, out)
     return out

@@ -5,6 +5,7 @@
  */
 import type { DepKind, PackageSource, Summary } from '../../sources/summary'
 import { sourceIdString, type SourceId } from '../../sources/source-id'
+import type { ReplaceSpec } from './replace-spec'
 
 export interface PackageId {
   readonly name: string
@@ -29,6 +30,12 @@ export interface ResolvedDep {
   readonly pkg: string
   /** Every way the edge is declared (normal and build, several targets…), deduplicated. */
   readonly kinds: readonly DepKindInfo[]
+  /**
+   * When `[replace]` swapped the package: the key of the one the dependency resolved to (in
+   * `Resolve.replaced`). `pkg` is then its replacement, which builds, metadata and tree use;
+   * Cargo.lock names this one.
+   */
+  readonly replaced?: string
 }
 
 export interface ResolvedPackage {
@@ -37,9 +44,20 @@ export interface ResolvedPackage {
   readonly deps: readonly ResolvedDep[]
 }
 
+/** A package `[replace]` took out of the graph: Cargo.lock still lists it, pointing at its stand-in. */
+export interface ReplacedPackage {
+  readonly id: PackageId
+  /** The source's checksum (Cargo.lock keeps it on the replaced entry). */
+  readonly checksum?: string
+  /** `packageIdKey` of the package used in its place (in `Resolve.packages`). */
+  readonly replacement: string
+}
+
 export interface Resolve {
-  /** Keyed by `packageIdKey`. */
+  /** Keyed by `packageIdKey`. Packages replaced through `[replace]` are not here but in `replaced`. */
   readonly packages: ReadonlyMap<string, ResolvedPackage>
+  /** `[replace]`d packages by `packageIdKey`; absent or empty when nothing was replaced. */
+  readonly replaced?: ReadonlyMap<string, ReplacedPackage>
   /** The root (workspace member) packages' keys, in the order given. */
   readonly roots: readonly string[]
   /** `[patch]` entries no dependency used (Cargo.lock's `[[patch.unused]]`), sorted. */
@@ -69,6 +87,15 @@ export interface LockedPackage {
   readonly checksum?: string
   /** Lock-file dependency entries (`name`, `name version` or `name version (source)`). */
   readonly dependencies: readonly string[]
+  /** The lock's `replace`: the package `[replace]` used in this one's place (a git one keeps its commit). */
+  readonly replace?: PackageId
+}
+
+/** A `[replace]` entry as the resolver takes it: which packages it matches and where their stand-in is. */
+export interface ReplaceEntry {
+  readonly spec: ReplaceSpec
+  /** The replacement's source: a path, or a git repository (cargo refuses registries here). */
+  readonly source: SourceId
 }
 
 export interface ResolveInput {
@@ -80,6 +107,8 @@ export interface ResolveInput {
   readonly locked?: readonly LockedPackage[]
   /** `[patch.<source>]`: summaries that take the place of that source's versions. */
   readonly patches?: ReadonlyMap<string, readonly Summary[]>
+  /** `[replace]`, in manifest order: every candidate a spec matches is swapped for its stand-in. */
+  readonly replacements?: readonly ReplaceEntry[]
   /** Packages allowed to move off their locked version (`update -p`); undefined: keep every lock. */
   readonly unlock?: (id: PackageId) => boolean
   /**

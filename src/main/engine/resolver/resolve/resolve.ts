@@ -4,6 +4,7 @@
  * one version per semver-compatible bucket per source; `links` unique; newest compatible
  * versions first, except that the previous lock, `[patch]`es and (with resolver 3) Rust-version
  * compatible versions are preferred; backtracking as cargo's does, so the same versions come out.
+ * `[replace]` swaps matching candidates for their stand-ins (`replacements.ts`).
  */
 import { EngineError } from '../../errors'
 import type { Summary } from '../../sources/summary'
@@ -15,7 +16,8 @@ import { comparePackageIds, displayPackageId, summaryId, summaryKey } from './pa
 import { normalizePatches } from './patch-sources'
 import { previousLocks } from './previous-locks'
 import { cancelled, RegistryQueryer } from './registry-queryer'
-import type { PackageId, Resolve, ResolveInput } from './resolve-types'
+import { lockReplacements, Replacements } from './replacements'
+import { packageIdKey, type PackageId, type Resolve, type ResolveInput } from './resolve-types'
 import { isVersion } from './version-order'
 
 const UNUSED_PATCH_HELP = `help: Check that the patched package version and available features are compatible
@@ -62,9 +64,17 @@ export async function resolve(input: ResolveInput): Promise<Resolve> {
   const patches = normalizePatches(input.patches)
   const preferred = new Set(locks.preferred)
   for (const list of patches.values()) for (const s of list) preferred.add(summaryKey(s))
+  const replacements = new Replacements(
+    lockReplacements(input.replacements ?? [], input.locked ?? [], (id) =>
+      locks.preferred.has(packageIdKey(id))
+    ),
+    input.sourceFor,
+    (summary) => queryer.remember(summary)
+  )
   const queryer = new RegistryQueryer({
     sourceFor: input.sourceFor,
     patches,
+    replacements,
     locks,
     prefs: { preferred, rustVersions: rustVersionsFor(input) },
     ...(input.onProgress ? { onQueried: (queried: number) => input.onProgress?.({ queried }) } : {}),
@@ -74,10 +84,11 @@ export async function resolve(input: ResolveInput): Promise<Resolve> {
     queryer,
     ...(input.describeSource ? { describeSource: input.describeSource } : {})
   })
-  checkCycles(cx, (key) => queryer.known.get(key)!)
+  const standIns = replacements.replacedKeys()
+  checkCycles(cx, (key) => queryer.known.get(key)!, standIns)
 
-  const packages = buildPackages(cx)
-  checkChecksums(packages, input.locked ?? [])
+  const { packages, replaced } = buildPackages(cx, standIns)
+  checkChecksums(packages, input.locked ?? [], replaced)
   const unusedPatches: PackageId[] = []
   for (const list of patches.values())
     for (const s of list) if (!packages.has(summaryKey(s))) unusedPatches.push(summaryId(s))
@@ -85,5 +96,11 @@ export async function resolve(input: ResolveInput): Promise<Resolve> {
   const warnings = unusedPatches.map(
     (id) => `patch \`${displayPackageId(id)}\` was not used in the crate graph\n${UNUSED_PATCH_HELP}`
   )
-  return { packages, roots: input.roots.map(summaryKey), unusedPatches, warnings }
+  return {
+    packages,
+    ...(replaced.size > 0 ? { replaced } : {}),
+    roots: input.roots.map(summaryKey),
+    unusedPatches,
+    warnings
+  }
 }
