@@ -28,6 +28,8 @@ let newCommit: string
 let proxy: Server
 let silent = false
 const held = new Set<Socket>()
+/** git daemons serving a connection right now: the panel is still talking to git:// while > 0. */
+let serving = 0
 
 const panel = (): Locator => page.getByRole('region', { name: /^Git dependencies/ })
 const row = (name = 'gitdep'): Locator => panel().getByRole('listitem', { name })
@@ -48,6 +50,8 @@ async function gitProxy(root: string): Promise<string> {
     const daemon = spawn('git', ['daemon', '--inetd', `--base-path=${root}`, '--export-all'], {
       stdio: ['pipe', 'pipe', 'ignore']
     })
+    serving++
+    daemon.on('exit', () => serving--)
     socket.pipe(daemon.stdin)
     daemon.stdout.pipe(socket)
     socket.on('error', () => daemon.kill())
@@ -165,8 +169,13 @@ describe('browser mode: the git panel', () => {
   })
 
   it('shows what a fetch is doing and cancels it', async () => {
+    // The pin's own refresh (list and upstream check) must finish before git:// goes silent.
+    const check = panel().getByRole('button', { name: 'Check for newer commits' })
+    await expect.poll(() => check.isEnabled(), { timeout: 60_000 }).toBe(true)
+    await expect.poll(() => row('remote').getByText('Up to date').count(), { timeout: 60_000 }).toBe(1)
+    await expect.poll(() => serving, { timeout: 60_000 }).toBe(0)
     silent = true
-    await panel().getByRole('button', { name: 'Check for newer commits' }).click()
+    await check.click()
     const progress = panel().getByRole('status').filter({ hasText: 'Fetching git repository git://' })
     await progress.waitFor({ timeout: 60_000 })
     await screenshot(page, '34-git-panel-fetching')

@@ -3,6 +3,7 @@
  * controls the panel `${idPrefix}-panel-${id}` and is labelled `${idPrefix}-tab-${id}`.
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
+import './tab-list.css'
 
 export interface TabSpec<T extends string> {
   readonly id: T
@@ -17,8 +18,9 @@ interface Props<T extends string> {
   readonly onSelect: (id: T) => void
   readonly idPrefix: string
   readonly label: string
-  readonly className: string
-  readonly tabClassName: string
+  /** Extra classes for the list and each tab (layout tweaks); the look comes from tab-list.css. */
+  readonly className?: string
+  readonly tabClassName?: string
 }
 
 export function TabList<T extends string>(props: Props<T>) {
@@ -35,7 +37,12 @@ export function TabList<T extends string>(props: Props<T>) {
     if (target) onSelect(target.id)
   }
   return (
-    <div className={props.className} role="tablist" aria-label={props.label} onKeyDown={onKeyDown}>
+    <div
+      className={`tab-list ${props.className ?? ''}`}
+      role="tablist"
+      aria-label={props.label}
+      onKeyDown={onKeyDown}
+    >
       {tabs.map(({ id, label, extra }, i) => (
         <button
           key={id}
@@ -48,7 +55,7 @@ export function TabList<T extends string>(props: Props<T>) {
           aria-selected={selected === id}
           aria-controls={`${idPrefix}-panel-${id}`}
           tabIndex={selected === id ? 0 : -1}
-          className={props.tabClassName}
+          className={`tab-list-tab ${props.tabClassName ?? ''}`}
           onClick={() => onSelect(id)}
         >
           {label}
