@@ -46,6 +46,14 @@ describe.concurrent('crate-studio add', () => {
     expect(await readFile(join(dir, 'Cargo.toml'), 'utf8')).toBe(`${PKG}\n[dependencies]\n`)
   })
 
+  it('refuses to change the manifest under --locked, as cargo add does', async () => {
+    const dir = await pkg(`${PKG}\n[dependencies]\n`)
+    const r = await runCli(['add', 'serde@1', '--locked'], dir)
+    expect(r.exitCode).toBe(101)
+    expect(r.stderr).toContain('needs to be updated but --locked was passed to prevent this')
+    expect(await readFile(join(dir, 'Cargo.toml'), 'utf8')).toBe(`${PKG}\n[dependencies]\n`)
+  })
+
   it('picks the newest version from the configured registry, as cargo add does', async () => {
     const manifest = `${PKG}\n[dependencies]\n`
     const ours = await offlinePackage(join(await fileTempDir('cs-add-latest-'), 'demo'), manifest)

@@ -3,9 +3,11 @@
  * crates through `[source]` replacement, and a git dependency from a local bare repository.
  * Both tools write Cargo.lock for the same package; the files must be byte-identical.
  */
+import { writeFileSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { resolveWorkspace } from '../../../src/main/engine/workspace/resolve-workspace'
 import { offlinePackage, requireCargoAndRegistry, runCargo } from '../../helpers/cargo-offline'
@@ -156,5 +158,59 @@ describe('resolving a package with path, registry and git dependencies', () => {
       ourLock(app, join(root, 'cache'), { precise: { name: 'dep', version: '2.0.0' } })
     ).rejects.toThrow(/2\.0\.0 does not satisfy/)
     expect(await readFile(join(app, 'Cargo.lock'), 'utf8')).toBe(pinned.text)
+  })
+
+  it('refuses a Cargo.lock that is not a regular file instead of blocking on it', async () => {
+    const root = await fileTempDir('cs-resolve-fifo-')
+    const app = await offlinePackage(join(root, 'app'), '[package]\nname = "app"\nversion = "0.1.0"\n')
+    await execa('mkfifo', [join(app, 'Cargo.lock')])
+    await expect(ourLock(app, join(root, 'cache'))).rejects.toThrow(/Cargo\.lock is not a regular file/)
+  })
+
+  it('prefers versions the toolchain can build under resolver 3 (edition 2024), as cargo does', async () => {
+    const root = await fileTempDir('cs-resolve-msrv-')
+    await writeDirectoryRegistry(join(root, 'registry'), [
+      { name: 'foo', version: '1.0.0' },
+      { name: 'foo', version: '1.1.0', rustVersion: '1.200' }
+    ])
+    const app = await offlinePackage(
+      join(root, 'app'),
+      '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2024"\n[dependencies]\nfoo = "1"\n'
+    )
+    await writeFile(
+      join(app, '.cargo', 'config.toml'),
+      `[source.crates-io]\nreplace-with = "local"\n[source.local]\ndirectory = "${join(root, 'registry')}"\n`
+    )
+    const cargoHome = join(root, 'cargo-home')
+    expect((await runCargo(['generate-lockfile'], app, cargoHome)).exitCode).toBe(0)
+    const expected = await readFile(join(app, 'Cargo.lock'), 'utf8')
+    expect(expected).toContain('name = "foo"\nversion = "1.0.0"')
+    await rm(join(app, 'Cargo.lock'))
+    expect((await ourLock(app, join(root, 'cache'))).text).toBe(expected)
+  })
+
+  it('starts over when Cargo.lock changes while it resolves, instead of writing the old lock back', async () => {
+    const root = await fileTempDir('cs-resolve-race-')
+    const app = await offlinePackage(
+      join(root, 'app'),
+      '[package]\nname = "app"\nversion = "0.1.0"\n[dependencies]\nanyhow = "1"\n'
+    )
+    await ourLock(app, join(root, 'cache'))
+    const other = (await readFile(join(app, 'Cargo.lock'), 'utf8')).replace(
+      '# It is not',
+      '# Written by someone else.\n# It is not'
+    )
+    let written = false
+    const result = await ourLock(app, join(root, 'cache'), {
+      update: true,
+      onProgress: () => {
+        if (written) return
+        written = true
+        writeFileSync(join(app, 'Cargo.lock'), other)
+      }
+    })
+    expect(written).toBe(true)
+    // The second attempt read the other writer's lock (its extra comment line is kept, as cargo keeps it).
+    expect(result.text).toContain('# Written by someone else.')
   })
 })

@@ -1,8 +1,9 @@
 /**
- * `crate-studio add`: `cargo add` without a registry yet. It writes the bytes cargo writes for
- * the cases they share: a version given as `name@req`, a `--path` or `--git` package (read from
- * disk or the repository), or a crate already in the manifest (its source is reused).
+ * `crate-studio add`: `cargo add`, writing the bytes cargo writes: a version given as
+ * `name@req`, a `--path` or `--git` package (read from disk or the repository), a crate already
+ * in the manifest (its source is reused), or the newest fitting version in the registry.
  */
+import { EngineError } from '../../engine/errors'
 import type { DependencyTable } from '@shared/models/manifest-edit'
 import { addDependency } from '../../engine/manifest/edit/add-dependency'
 import { mergeDependency } from '../../engine/manifest/edit/dependency-model'
@@ -59,8 +60,8 @@ Section:
       --build                  Add as build dependency
       --target <TARGET>        Add as dependency to the given target platform
 
-A version is required for now: registry look-ups are not supported yet, so give
-\`name@version\`, \`--path\` or \`--git\` (or name a crate the manifest already has).
+Without a version, the newest one that fits is taken from the registry that
+.cargo/config.toml serves crates.io from (or the version the manifest already has).
 `
 
 const OPTIONS = {
@@ -138,7 +139,7 @@ export async function addCommand(args: readonly string[], ctx: CliContext): Prom
         env: ctx.env,
         homeDir: homedir(),
         cacheDir: cacheDirOf(ctx.env),
-        offline: values.offline === true,
+        offline: values.offline === true || values.frozen === true,
         ...(rustVersion !== undefined ? { rustVersion } : {})
       })
     }
@@ -164,6 +165,14 @@ export async function addCommand(args: readonly string[], ctx: CliContext): Prom
     term.warning('aborting add due to dry run')
     return 0
   }
-  if (bom + text !== original) await writeManifestText(manifestPath, bom + text)
+  if (bom + text !== original) {
+    if (values.locked || values.frozen)
+      throw new EngineError(
+        'conflict',
+        `the manifest file ${manifestPath} needs to be updated but --${values.frozen ? 'frozen' : 'locked'} was passed to prevent this`,
+        { file: manifestPath, hint: `Run without --${values.frozen ? 'frozen' : 'locked'} to let it change.` }
+      )
+    await writeManifestText(manifestPath, bom + text)
+  }
   return 0
 }

@@ -4,8 +4,7 @@
  * survive), refuse under `--locked`/`--frozen` with cargo's message, and otherwise move an old
  * format up to the default and replace the file atomically.
  */
-import { readFile } from 'node:fs/promises'
-import { EngineError, isNotFound } from '../errors'
+import { EngineError } from '../errors'
 import type { Resolve } from '../resolver/resolve/resolve-types'
 import { writeFileAtomic } from '../tools/atomic-write'
 import type { EncodeOptions } from './encode-resolve'
@@ -13,6 +12,7 @@ import type { PathSourceFor } from './link-lock'
 import { lockfileChanged } from './lockfile-changed'
 import { lockVersionForWrite, type LockVersion } from './lock-version'
 import { serializeLockfile } from './serialize-lockfile'
+import { readLockText } from './read-lock-bytes'
 
 export type LockedFlag = '--locked' | '--frozen'
 
@@ -24,6 +24,18 @@ export interface WriteLockfileOptions extends Omit<EncodeOptions, 'version'> {
   /** Fail instead of writing a changed lock. */
   readonly locked?: LockedFlag
   readonly pathSource?: PathSourceFor
+  /** The lock as the resolution read it; a different file now means it changed underneath. */
+  readonly expectedText?: { readonly text: string | undefined }
+}
+
+/** Cargo.lock changed between reading it and writing the new one; the caller resolves again. */
+export class LockChangedError extends EngineError {
+  constructor(path: string) {
+    super('conflict', `${path} changed while dependencies were being resolved.`, {
+      file: path,
+      hint: 'Run the command again.'
+    })
+  }
 }
 
 export type LockfilePlan =
@@ -61,22 +73,6 @@ export function planLockfileWrite(
   return { action: 'write', version, text: version === loaded ? text : serialize(version) }
 }
 
-async function readOriginal(path: string): Promise<{ exists: boolean; text?: string }> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (e) {
-    if (isNotFound(e)) return { exists: false }
-    throw e
-  }
-  try {
-    return { exists: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
-  } catch {
-    // Not UTF-8: cargo treats it as unreadable and writes a fresh lock over it.
-    return { exists: true }
-  }
-}
-
 export interface LockfileWrite {
   readonly written: boolean
   /** The format the file is in now. */
@@ -89,7 +85,10 @@ export async function writeLockfile(
   resolve: Resolve,
   options: WriteLockfileOptions = {}
 ): Promise<LockfileWrite> {
-  const original = await readOriginal(path)
+  const original = readLockText(path)
+  // Someone else (another resolve, the user) wrote the lock since this resolution read it.
+  if (options.expectedText !== undefined && original.text !== options.expectedText.text)
+    throw new LockChangedError(path)
   const plan = planLockfileWrite(resolve, original.text, options)
   switch (plan.action) {
     case 'unchanged':

@@ -3,14 +3,15 @@
  * build: read the configuration, pin what Cargo.lock pins, resolve, write Cargo.lock when it
  * changed (never under `--locked`), then read every package of the resolve from its source.
  */
-import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { loadCargoConfig } from '../config/load-cargo-config'
 import { netOffline, targetDir as configuredTargetDir } from '../config/net-build-config'
 import { registrySourceId } from '../config/registries-config'
 import { EngineError } from '../errors'
 import { parseLockfile, type ParsedLockfile } from '../lockfile/parse-lockfile'
-import { writeLockfile, type LockedFlag } from '../lockfile/write-lockfile'
+import { readLockText } from '../lockfile/read-lock-bytes'
+import { findRustc, rustcInfo } from '../tools/rustc'
+import { LockChangedError, writeLockfile, type LockedFlag } from '../lockfile/write-lockfile'
 import { loadPackage } from '../manifest/read-manifest'
 import type { Package } from '../manifest/model'
 import { resolve } from '../resolver/resolve/resolve'
@@ -65,24 +66,27 @@ export interface WorkspaceResolution extends ResolvedWorkspace {
   readonly warnings: readonly string[]
 }
 
-async function readLock(file: string, pathSource: (n: string, v: string) => SourceId | undefined) {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw e
-  }
-  return parseLockfile(text, file, { pathSource })
-}
-
 /** `resolver = "3"`, or edition 2024 without `resolver` (cargo's default for it). */
 function usesResolver3(root: Package): boolean {
   const { resolver, edition } = root.manifest.package
   return (resolver ?? (edition === '2024' ? '3' : undefined)) === '3'
 }
 
+/**
+ * Resolves; when Cargo.lock changed underneath (another resolution wrote it: a build, the
+ * dependency view, an update), starts over from the new lock rather than writing the old one back.
+ */
 export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promise<WorkspaceResolution> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await resolveOnce(options)
+    } catch (e) {
+      if (!(e instanceof LockChangedError) || attempt >= 3) throw e
+    }
+  }
+}
+
+async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceResolution> {
   const root = await loadPackage(options.manifestPath)
   const rootDir = dirname(root.manifest.path)
   const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
@@ -101,9 +105,11 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
     return dir === undefined ? undefined : { kind: 'path', path: dir }
   }
   const lockFile = join(rootDir, 'Cargo.lock')
-  const lock: ParsedLockfile | undefined = options.ignoreLock
-    ? undefined
-    : await readLock(lockFile, pathSource)
+  const onDisk = readLockText(lockFile)
+  const lock: ParsedLockfile | undefined =
+    options.ignoreLock || onDisk.text === undefined
+      ? undefined
+      : parseLockfile(onDisk.text, lockFile, { pathSource })
   const updating = options.update
   const unlock =
     updating === undefined
@@ -116,6 +122,12 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
     source: { kind: 'path', path: rootDir },
     registry: (name) => registrySourceId(config, name)
   })
+  // Resolver 3 prefers versions the toolchain can build when no rust-version is declared.
+  const rustcVersion =
+    options.rustcVersion ??
+    (usesResolver3(root) && root.manifest.package.rustVersion === undefined
+      ? (await rustcInfo(await findRustc(options.env), options.env, rootDir)).release
+      : undefined)
   const result = await resolve({
     roots: [rootSummary],
     sourceFor: (id) => sources.sourceFor(id),
@@ -127,13 +139,14 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
     patches: await patchSummaries(root.manifest, sources, config),
     replacements: replace.settings.map((s) => s.entry),
     ...(usesResolver3(root) ? { resolverVersion: '3' as const } : {}),
-    ...(options.rustcVersion ? { rustcVersion: options.rustcVersion } : {}),
+    ...(rustcVersion ? { rustcVersion } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {})
   })
 
   if (options.precise) checkPrecise(result, options.precise)
   const written = await writeLockfile(lockFile, result, {
+    expectedText: { text: onDisk.text },
     ...(lock ? { loadedVersion: lock.version } : {}),
     rustVersions: [root.manifest.package.rustVersion],
     ...(options.locked ? { locked: options.locked } : {}),

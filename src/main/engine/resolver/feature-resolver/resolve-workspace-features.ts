@@ -16,6 +16,7 @@ import {
   type WorkspaceMember
 } from './members-with-features'
 import { HOST, type CompileKind, type TargetData } from './target-data'
+import { EngineError } from '../../errors'
 
 export type ResolverVersion = '1' | '2' | '3'
 
@@ -62,10 +63,28 @@ export function workspaceMembers(ws: ResolvedWorkspace): WorkspaceMember[] {
   })
 }
 
+/**
+ * Feature activation recurses along dependency chains; a chain thousands of packages deep
+ * (no real project has one, a hostile one might) exhausts the stack. That is a clear error,
+ * not an internal one.
+ */
 export function resolveWorkspaceFeatures(
   ws: ResolvedWorkspace,
   options: WorkspaceFeatureOptions
 ): WorkspaceFeatures {
+  try {
+    return resolveFeaturesOf(ws, options)
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e
+    throw new EngineError(
+      'manifest-invalid',
+      `The dependency graph of ${ws.rootDir} is too deep to resolve features (${ws.packages.size} packages).`,
+      { hint: 'Shorten the chain of dependencies; real projects nest a few dozen levels at most.' }
+    )
+  }
+}
+
+function resolveFeaturesOf(ws: ResolvedWorkspace, options: WorkspaceFeatureOptions): WorkspaceFeatures {
   const rootKey = ws.members[0]
   const root = rootKey === undefined ? undefined : ws.packages.get(rootKey)
   if (!root) throw new Error('the workspace has no root package')
