@@ -4,24 +4,33 @@
  * their line endings, BOM and mode kept. (Byte-for-byte agreement with cargo itself is
  * cargo-edit-differential.test.ts.)
  */
-import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { offlinePackage, requireCargoAndRegistry, runCargo, runCli } from '../helpers/cargo-offline'
+import {
+  OFFLINE_CONFIG,
+  offlinePackage,
+  requireCargoAndRegistry,
+  runCargo,
+  runCli
+} from '../helpers/cargo-offline'
 import { FIXTURES } from '../helpers/fixtures'
 import { fileTempDir } from '../helpers/temp-dir'
 
 const PKG = '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\n'
 
+/** A package whose crates.io is Debian's crate directory (add looks versions up there, as cargo does). */
 async function pkg(manifest: string | Buffer): Promise<string> {
   const dir = await fileTempDir('cs-cli-edit-')
   await writeFile(join(dir, 'Cargo.toml'), manifest)
+  await mkdir(join(dir, '.cargo'))
+  await writeFile(join(dir, '.cargo', 'config.toml'), OFFLINE_CONFIG)
   return dir
 }
 
 beforeAll(async () => {
-  await requireCargoAndRegistry(['itoa', 'serde_derive'])
+  await requireCargoAndRegistry(['itoa', 'serde', 'serde_derive', 'anyhow'])
 })
 
 describe.concurrent('crate-studio add', () => {
@@ -30,7 +39,17 @@ describe.concurrent('crate-studio add', () => {
     const r = await runCli(['add', 'serde@1.0', '--features', 'derive', '--optional'], dir)
     expect(r.exitCode, r.stderr).toBe(0)
     expect(r.stderr).toBe(
-      '      Adding serde v1.0 to optional dependencies\n             Features:\n             + derive\n      Adding feature `serde`'
+      [
+        '      Adding serde v1.0 to optional dependencies',
+        '             Features as of v1.0.152:',
+        '             + derive',
+        '             + serde_derive',
+        '             + std',
+        '             - alloc',
+        '             - rc',
+        '             - unstable',
+        '      Adding feature `serde`'
+      ].join('\n')
     )
     expect(await readFile(join(dir, 'Cargo.toml'), 'utf8')).toBe(
       `${PKG}\n[dependencies]\nitoa = "1"\nserde = { version = "1.0", features = ["derive"], optional = true }\n\n[features]\nserde = ["dep:serde"]\n`
@@ -38,11 +57,21 @@ describe.concurrent('crate-studio add', () => {
   })
 
   it('says clearly when the registry cannot be asked, and leaves the manifest alone', async () => {
-    const dir = await pkg(`${PKG}\n[dependencies]\n`)
+    // No .cargo/config.toml: crates.io itself, which --offline cannot reach.
+    const dir = await fileTempDir('cs-cli-edit-')
+    await writeFile(join(dir, 'Cargo.toml'), `${PKG}\n[dependencies]\n`)
     const r = await runCli(['add', 'serde', '--offline'], dir)
     expect(r.exitCode).toBe(101)
     expect(r.stderr).toMatch(/error: .*serde.*not .*cache|error: .*offline/i)
     expect(r.stderr).not.toMatch(/\n\s+at /)
+    expect(await readFile(join(dir, 'Cargo.toml'), 'utf8')).toBe(`${PKG}\n[dependencies]\n`)
+  })
+
+  it('refuses a version the registry does not have, as cargo add does', async () => {
+    const dir = await pkg(`${PKG}\n[dependencies]\n`)
+    const r = await runCli(['add', 'itoa@0.9'], dir)
+    expect(r.exitCode).toBe(101)
+    expect(r.stderr).toContain('the crate `itoa@0.9` could not be found in registry index.')
     expect(await readFile(join(dir, 'Cargo.toml'), 'utf8')).toBe(`${PKG}\n[dependencies]\n`)
   })
 

@@ -53,7 +53,7 @@ export interface RequestContext {
   readonly table: DependencyTable
   readonly status: (verb: string, detail: string) => void
   /** The newest fitting version of a crate in the configured registry (`cargo add NAME`). */
-  readonly lookup: (name: string) => Promise<Summary>
+  readonly lookup: (name: string, req?: string) => Promise<Summary>
 }
 
 /** A registry summary as the package `add` reports features of. */
@@ -218,11 +218,15 @@ export async function resolveRequests(
 
   async function registryRequest(c: CrateSpec & { readonly arg: string }): Promise<AddRequest> {
     const key = keyOf(c.name)
-    if (c.versionReq !== undefined)
+    if (c.versionReq !== undefined) {
+      // As cargo does: the version must exist, and its features are checked and listed.
+      const found = await lookup(c.name, c.versionReq)
       return {
         key,
-        spec: specOf({ type: 'registry', version: c.versionReq }, values, features.get(c.arg), c.name)
+        spec: specOf({ type: 'registry', version: c.versionReq }, values, features.get(c.arg), c.name),
+        pkg: foundOf(found)
       }
+    }
     const existing = existingDependency(layout, key, table)
     const source = existing?.dependency.source
     if (!source) {

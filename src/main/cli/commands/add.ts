@@ -132,16 +132,20 @@ export async function addCommand(args: readonly string[], ctx: CliContext): Prom
     cwd: ctx.cwd,
     table,
     status,
-    lookup: async (name) => {
+    lookup: async (name, req) => {
       const rustVersion = parseManifestText(original.replace(/^\uFEFF/, ''), manifestPath).package.rustVersion
-      return latestVersion(name, {
-        manifestPath,
-        env: ctx.env,
-        homeDir: homedir(),
-        cacheDir: cacheDirOf(ctx.env),
-        offline: values.offline === true || values.frozen === true,
-        ...(rustVersion !== undefined ? { rustVersion } : {})
-      })
+      return latestVersion(
+        name,
+        {
+          manifestPath,
+          env: ctx.env,
+          homeDir: homedir(),
+          cacheDir: cacheDirOf(ctx.env),
+          offline: values.offline === true || values.frozen === true,
+          ...(rustVersion !== undefined ? { rustVersion } : {})
+        },
+        req
+      )
     }
   })
   const bom = original.startsWith('\uFEFF') ? '\uFEFF' : ''

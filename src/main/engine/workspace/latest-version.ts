@@ -10,6 +10,8 @@ import { netOffline } from '../config/net-build-config'
 import { registrySourceId } from '../config/registries-config'
 import { EngineError } from '../errors'
 import { compareVersions } from '../resolver/resolve/version-order'
+import { matchesVersionReq } from '../resolver/version-match'
+import { parseVersionReq } from '../resolver/version-req'
 import type { Summary } from '../sources/summary'
 import { createSourceRegistry } from './workspace-sources'
 
@@ -39,10 +41,14 @@ export function pickLatest(summaries: readonly Summary[], rustVersion?: string):
   return pool.find((s) => rustOk(s, rustVersion)) ?? pool[0]
 }
 
-/** Looks `name` up in the registry the configuration serves crates.io (or `registry`) from. */
+/**
+ * Looks `name` up in the registry the configuration serves crates.io (or `registry`) from:
+ * the newest fitting version, or the newest matching `req` when one was given (`name@req`).
+ */
 export async function latestVersion(
   name: string,
   options: LatestVersionOptions,
+  req?: string,
   registry?: string
 ): Promise<Summary> {
   const config: CargoConfig = await loadCargoConfig({
@@ -55,10 +61,17 @@ export async function latestVersion(
     offline: options.offline === true || netOffline(config) === true
   })
   const id = registrySourceId(config, registry)
-  const found = pickLatest(await sources.sourceFor(id).query(name), options.rustVersion)
+  const parsed = req === undefined ? undefined : parseVersionReq(req)
+  const all = await sources.sourceFor(id).query(name)
+  const matching = parsed?.ok ? all.filter((s) => matchesVersionReq(parsed.req, s.version)) : all
+  const found = pickLatest(matching, options.rustVersion)
   if (!found)
-    throw new EngineError('not-found', `the crate \`${name}\` could not be found in registry index.`, {
-      hint: `Check the name, or look at ${sources.describeSource(id).text}.`
-    })
+    throw new EngineError(
+      'not-found',
+      `the crate \`${req === undefined ? name : `${name}@${req}`}\` could not be found in registry index.`,
+      {
+        hint: `Check the name, or look at ${sources.describeSource(id).text}.`
+      }
+    )
   return found
 }
