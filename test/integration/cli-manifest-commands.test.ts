@@ -26,6 +26,9 @@ async function pkg(manifest: string | Buffer): Promise<string> {
   await writeFile(join(dir, 'Cargo.toml'), manifest)
   await mkdir(join(dir, '.cargo'))
   await writeFile(join(dir, '.cargo', 'config.toml'), OFFLINE_CONFIG)
+  // add resolves afterwards, as cargo does, and a package needs a crate for that.
+  await mkdir(join(dir, 'src'))
+  await writeFile(join(dir, 'src', 'lib.rs'), '')
   return dir
 }
 
@@ -48,7 +51,8 @@ describe.concurrent('crate-studio add', () => {
         '             - alloc',
         '             - rc',
         '             - unstable',
-        '      Adding feature `serde`'
+        '      Adding feature `serde`',
+        '     Locking 7 packages to latest compatible versions'
       ].join('\n')
     )
     expect(await readFile(join(dir, 'Cargo.toml'), 'utf8')).toBe(

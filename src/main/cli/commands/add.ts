@@ -22,6 +22,11 @@ import { homedir } from 'node:os'
 import { parseManifestText } from '../../engine/manifest/read-manifest'
 import { cacheDirOf } from '../../engine/workspace/cache-dir'
 import { latestVersion } from '../../engine/workspace/latest-version'
+import type { PackageId } from '../../engine/resolver/resolve/resolve-types'
+import { resolveWorkspace } from '../../engine/workspace/resolve-workspace'
+import { lockedVersions, reportLockChanges } from '../lock-changes'
+import type { Terminal } from '../terminal'
+import { workspaceOptions } from '../workspace-options'
 
 export const ADD_HELP = `Add dependencies to a Cargo.toml manifest file
 
@@ -178,5 +183,35 @@ export async function addCommand(args: readonly string[], ctx: CliContext): Prom
       )
     await writeManifestText(manifestPath, bom + text)
   }
+  await updateLock(manifestPath, ctx, values, term)
   return 0
+}
+
+/** cargo add then brings Cargo.lock up to date (creating it if needed) and says what moved. */
+async function updateLock(
+  manifestPath: string,
+  ctx: CliContext,
+  values: {
+    readonly offline?: boolean
+    readonly frozen?: boolean
+    readonly locked?: boolean
+    readonly quiet?: boolean
+  },
+  term: Terminal
+): Promise<void> {
+  const result = await resolveWorkspace({
+    ...(await workspaceOptions({ ...values, 'manifest-path': manifestPath }, ctx)),
+    readPackages: false
+  })
+  if (values.quiet || !result.lockWritten) return
+  const ids = (packages: Iterable<{ readonly id: PackageId }>) => [...packages].map((p) => p.id)
+  reportLockChanges(
+    term,
+    lockedVersions(ids(result.previousLock ?? []), result.members),
+    lockedVersions(
+      ids([...result.resolve.packages.values(), ...(result.resolve.replaced?.values() ?? [])]),
+      result.members
+    ),
+    result.previousLock === undefined
+  )
 }
