@@ -3,13 +3,13 @@
  * `name@req`, a `--path` or `--git` package (read from disk or the repository), a crate already
  * in the manifest (its source is reused), or the newest fitting version in the registry.
  */
-import { EngineError } from '../../engine/errors'
 import type { DependencyTable } from '@shared/models/manifest-edit'
 import { addDependency } from '../../engine/manifest/edit/add-dependency'
 import { mergeDependency } from '../../engine/manifest/edit/dependency-model'
 import { existingDependency } from '../../engine/manifest/edit/existing-dependency'
 import { buildLayout } from '../../engine/manifest/edit/layout'
 import { assignFeatures } from '../add-features'
+import { refuseManifestChange, updateLock } from '../update-lock'
 import { resolveRequests } from '../add-requests'
 import { parseCrateSpec } from '../crate-spec'
 import { actionMessage, checkRequestedFeatures, featureLines } from '../dependency-report'
@@ -22,11 +22,6 @@ import { homedir } from 'node:os'
 import { parseManifestText } from '../../engine/manifest/read-manifest'
 import { cacheDirOf } from '../../engine/workspace/cache-dir'
 import { latestVersion } from '../../engine/workspace/latest-version'
-import type { PackageId } from '../../engine/resolver/resolve/resolve-types'
-import { resolveWorkspace } from '../../engine/workspace/resolve-workspace'
-import { lockedVersions, reportLockChanges } from '../lock-changes'
-import type { Terminal } from '../terminal'
-import { workspaceOptions } from '../workspace-options'
 
 export const ADD_HELP = `Add dependencies to a Cargo.toml manifest file
 
@@ -175,43 +170,9 @@ export async function addCommand(args: readonly string[], ctx: CliContext): Prom
     return 0
   }
   if (bom + text !== original) {
-    if (values.locked || values.frozen)
-      throw new EngineError(
-        'conflict',
-        `the manifest file ${manifestPath} needs to be updated but --${values.frozen ? 'frozen' : 'locked'} was passed to prevent this`,
-        { file: manifestPath, hint: `Run without --${values.frozen ? 'frozen' : 'locked'} to let it change.` }
-      )
+    refuseManifestChange(manifestPath, values)
     await writeManifestText(manifestPath, bom + text)
   }
   await updateLock(manifestPath, ctx, values, term)
   return 0
-}
-
-/** cargo add then brings Cargo.lock up to date (creating it if needed) and says what moved. */
-async function updateLock(
-  manifestPath: string,
-  ctx: CliContext,
-  values: {
-    readonly offline?: boolean
-    readonly frozen?: boolean
-    readonly locked?: boolean
-    readonly quiet?: boolean
-  },
-  term: Terminal
-): Promise<void> {
-  const result = await resolveWorkspace({
-    ...(await workspaceOptions({ ...values, 'manifest-path': manifestPath }, ctx)),
-    readPackages: false
-  })
-  if (values.quiet || !result.lockWritten) return
-  const ids = (packages: Iterable<{ readonly id: PackageId }>) => [...packages].map((p) => p.id)
-  reportLockChanges(
-    term,
-    lockedVersions(ids(result.previousLock ?? []), result.members),
-    lockedVersions(
-      ids([...result.resolve.packages.values(), ...(result.resolve.replaced?.values() ?? [])]),
-      result.members
-    ),
-    result.previousLock === undefined
-  )
 }

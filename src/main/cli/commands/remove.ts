@@ -6,6 +6,7 @@ import { SECTION_HELP, tableOf } from '../dependency-section'
 import { locateManifest } from '../locate-manifest'
 import { readManifestText, withManifestFile, writeManifestText } from '../manifest-file'
 import { COMMON_OPTIONS, parse, UsageError } from '../parse-args'
+import { refuseManifestChange, updateLock } from '../update-lock'
 import { terminalFor, writeOut, type CliContext } from './shared'
 
 export const REMOVE_HELP = `Remove dependencies from a Cargo.toml manifest file
@@ -52,6 +53,10 @@ export async function removeCommand(args: readonly string[], ctx: CliContext): P
     return 0
   }
   text = cleanupAfterRemove(text)
-  if (bom + text !== original) await writeManifestText(manifestPath, bom + text)
+  if (bom + text !== original) {
+    refuseManifestChange(manifestPath, values)
+    await writeManifestText(manifestPath, bom + text)
+  }
+  await updateLock(manifestPath, ctx, values, term, false)
   return 0
 }
