@@ -27,7 +27,7 @@ function foldOneByOne(events: readonly OperationEvent[], from: OperationState = 
 }
 
 function unit(id: string, targetName = id): UnitSummary {
-  return { id, packageName: 'demo', packageVersion: '0.1.0', targetName, kind: 'bin' }
+  return { id, packageName: 'demo', packageVersion: '0.1.0', targetName, kind: 'bin', deps: [], forHost: false }
 }
 
 function diag(id: number, partial: Partial<Diagnostic> = {}): Diagnostic {

@@ -191,6 +191,8 @@ function summarize(u: Unit): UnitSummary {
     packageName: p.name,
     packageVersion: p.version,
     targetName: u.target?.name ?? 'build',
-    kind: u.target?.kind ?? 'build-command'
+    kind: u.target?.kind ?? 'build-command',
+    deps: u.deps.map((d) => d.unit.id),
+    forHost: false
   }
 }

@@ -173,6 +173,11 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
       case 'output':
         nextLineId = appendOutput(lines, nextLineId, event.source, event.stream, event.text)
         break
+      // The timeline and the test panel read these; the console log has nothing to add.
+      case 'unit-metadata':
+      case 'test-result':
+      case 'test-suite-finished':
+        break
       case 'program-exited':
         next = { ...next, exit: { exitCode: event.exitCode, signal: event.signal } }
         break
