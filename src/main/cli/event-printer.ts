@@ -32,6 +32,11 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
         if (o.format === 'human' && e.diagnostic.rendered) term.stderr(e.diagnostic.rendered)
         return
       case 'output':
+        // A build script's output is in the failure message; cargo shows it live with -vv.
+        if (e.source === 'build-script') {
+          if (o.verbose >= 2) term.stderr(e.text)
+          return
+        }
         if (e.source === 'build-command' && o.verbose < 2 && e.unitId) {
           commandOutput.set(e.unitId, (commandOutput.get(e.unitId) ?? '') + e.text)
           return
@@ -46,13 +51,17 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
         return
       }
       case 'compiler-message':
-      case 'compiler-artifact': {
+      case 'compiler-artifact':
+      case 'build-script-executed': {
         const line = o.format === 'json' ? cargoMessage(e) : undefined
         if (line) term.stdout(`${line}\n`)
         return
       }
       case 'planned':
       case 'unit-started':
+      case 'unit-metadata':
+      case 'test-result':
+      case 'test-suite-finished':
       case 'program-exited':
       case 'finished':
         return

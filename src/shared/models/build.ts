@@ -57,7 +57,7 @@ export type StatusVerb =
   | 'Adding'
   | 'Downgrading'
 
-export type OutputSource = 'rustc' | 'build-command' | 'program'
+export type OutputSource = 'rustc' | 'build-script' | 'build-command' | 'program'
 
 export type MessageLevel = 'error' | 'warning' | 'note'
 

@@ -260,29 +260,52 @@ describe('building with registry, git and path dependencies', () => {
     ])
   })
 
-  it('refuses a dependency with a build script by name, before compiling anything', async () => {
+  it("runs dependencies' build scripts and proc-macros for the host, and compiles with what they printed", async () => {
     const root = await tempDir('cs-build-script-dep-')
     const app = await offlinePackage(
       join(root, 'app'),
-      manifest('app', '0.1.0', '[dependencies]\nitoa = "1"\nmemchr = "2"\n')
+      manifest(
+        'app',
+        '0.1.0',
+        '[dependencies]\nmemchr = "2"\nserde = { version = "1", features = ["derive"] }\n'
+      )
+    )
+    await writeFile(
+      join(app, 'src', 'main.rs'),
+      '#[derive(serde::Serialize)]\nstruct Point { x: i32 }\nfn main() {\n    let p = Point { x: 7 };\n    println!("{:?} {}", memchr::memchr(b\'c\', b"abc"), p.x);\n}\n'
     )
     const log = eventLog()
-    await expect(
-      runBuild(
-        {
-          manifestPath: join(app, 'Cargo.toml'),
-          profile: 'dev',
-          selection: ALL,
-          env: { PATH: process.env.PATH },
-          homeDir: root,
-          cacheDir: join(root, 'cache')
-        },
-        { sink: log.sink }
-      )
-    ).rejects.toThrow(
-      /^Dependency `memchr v2\.5\.0` has a build script \(\/usr\/share\/cargo\/registry\/memchr-2\.5\.0\/build\.rs\), and build scripts are not supported yet\.$/
+    const result = await runBuild(
+      {
+        manifestPath: join(app, 'Cargo.toml'),
+        profile: 'dev',
+        selection: ALL,
+        env: { PATH: process.env.PATH },
+        homeDir: root,
+        cacheDir: join(root, 'cache')
+      },
+      { sink: log.sink }
     )
-    expect(log.events.filter((e) => e.type === 'unit-started')).toEqual([])
+    expect(log.events.filter((e) => e.type === 'message' || e.type === 'diagnostic')).toEqual([])
+    expect(result.success).toBe(true)
+    const kinds = (name: string) =>
+      result.plan.units.filter((u) => u.node.pkg.manifest.package.name === name).map((u) => u.kind)
+    expect(kinds('memchr')).toEqual(['custom-build', 'run-custom-build', 'lib'])
+    expect(kinds('serde_derive')).toEqual(['custom-build', 'run-custom-build', 'lib'])
+    // The proc-macro and everything it uses run inside rustc: built for the host.
+    const host = result.plan.units.filter((u) => u.forHost).map((u) => u.node.pkg.manifest.package.name)
+    expect(new Set(host)).toEqual(
+      new Set(['memchr', 'serde', 'serde_derive', 'proc-macro2', 'quote', 'syn', 'unicode-ident'])
+    )
+    const ran = log.events.filter((e) => e.type === 'build-script-executed')
+    const memchrRun = ran.find(
+      (e) => e.type === 'build-script-executed' && e.unit.node.pkg.manifest.package.name === 'memchr'
+    )
+    expect(memchrRun?.type === 'build-script-executed' && memchrRun.output.cfgs).toContain(
+      'memchr_runtime_simd'
+    )
+    const exe = join(app, 'target', 'debug', 'app')
+    expect((await execa(exe)).stdout).toBe('Some(2) 7')
   })
 })
 

@@ -8,9 +8,9 @@ import type { EngineEvent } from '../compiler/events'
 import type { Unit } from '../compiler/unit'
 
 /** The `target` object cargo uses in messages and in `cargo metadata`. */
-export function cargoTargetJson(t: Target): Record<string, unknown> {
+export function cargoTargetJson(t: Target, buildScript = false): Record<string, unknown> {
   return {
-    kind: t.kind === 'lib' ? [...t.crateTypes] : [t.kind],
+    kind: buildScript ? ['custom-build'] : t.kind === 'lib' ? [...t.crateTypes] : [t.kind],
     crate_types: [...t.crateTypes],
     name: t.name,
     src_path: t.srcPath,
@@ -22,13 +22,13 @@ export function cargoTargetJson(t: Target): Record<string, unknown> {
   }
 }
 
-export function cargoProfileJson(p: Profile): Record<string, unknown> {
+export function cargoProfileJson(p: Profile, test = false): Record<string, unknown> {
   return {
     opt_level: p.optLevel,
     debuginfo: p.debuginfo,
     debug_assertions: p.debugAssertions,
     overflow_checks: p.overflowChecks,
-    test: false
+    test
   }
 }
 
@@ -36,7 +36,7 @@ function unitFields(unit: Unit): Record<string, unknown> {
   return {
     package_id: unit.node.id,
     manifest_path: unit.node.pkg.manifest.path,
-    ...(unit.target ? { target: cargoTargetJson(unit.target) } : {})
+    ...(unit.target ? { target: cargoTargetJson(unit.target, unit.kind === 'custom-build') } : {})
   }
 }
 
@@ -49,11 +49,23 @@ export function cargoMessage(e: EngineEvent): string | undefined {
     return JSON.stringify({
       reason: 'compiler-artifact',
       ...unitFields(e.unit),
-      profile: cargoProfileJson(e.unit.profile),
+      profile: cargoProfileJson(e.unit.profile, e.unit.test),
       features: e.unit.features,
       filenames: e.filenames,
       executable: e.executable,
       fresh: e.fresh
+    })
+  }
+  if (e.type === 'build-script-executed') {
+    const o = e.output
+    return JSON.stringify({
+      reason: 'build-script-executed',
+      package_id: e.unit.node.id,
+      linked_libs: o.libraryLinks.map((l) => l.value),
+      linked_paths: o.libraryPaths.map((l) => l.value),
+      cfgs: o.cfgs,
+      env: o.env.map((v) => [v.key, v.value]),
+      out_dir: e.unit.outDir ?? null
     })
   }
   return undefined

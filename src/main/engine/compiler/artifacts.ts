@@ -1,5 +1,5 @@
 /** The files a unit produces, named as cargo names them, per platform. */
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { Layout } from './layout'
 import type { Unit } from './unit'
 
@@ -20,33 +20,44 @@ const DYLIB = platform === 'win32' ? ['', '.dll'] : platform === 'darwin' ? ['li
 const STATICLIB = platform === 'win32' ? ['', '.lib'] : ['lib', '.a']
 const EXE = platform === 'win32' ? '.exe' : ''
 
+/** Where rustc writes a unit's files: the script's own folder, examples/, or deps/. */
+export function outputDir(unit: Unit, layout: Layout): string {
+  if (unit.kind === 'custom-build' && unit.scriptDir) return unit.scriptDir
+  return unit.target?.kind === 'example' ? layout.examples : layout.deps
+}
+
 export function unitArtifacts(unit: Unit, layout: Layout): UnitArtifacts {
   const t = unit.target
   if (!t) return { extraFilename: '', files: [] }
-  const keepsStableName = t.crateTypes.some((c) => c === 'dylib' || c === 'cdylib')
+  const dir = outputDir(unit, layout)
+  // A test harness is an executable, whatever the target's crate types.
+  const crateTypes = unit.test ? ['bin'] : t.crateTypes
+  const keepsStableName = !unit.test && crateTypes.some((c) => c === 'dylib' || c === 'cdylib')
   const extra = keepsStableName ? '' : `-${unit.hash}`
   const stem = t.crateName + extra
-  const files = t.crateTypes.map((crateType) => {
+  const files = crateTypes.map((crateType) => {
     switch (crateType) {
       case 'bin':
-        return { crateType, path: join(layout.deps, stem + EXE) }
+        return { crateType, path: join(dir, stem + EXE) }
       case 'lib':
       case 'rlib':
-        return { crateType, path: join(layout.deps, `lib${stem}.rlib`) }
+        return { crateType, path: join(dir, `lib${stem}.rlib`) }
       case 'staticlib':
-        return { crateType, path: join(layout.deps, `${STATICLIB[0]}${stem}${STATICLIB[1]}`) }
+        return { crateType, path: join(dir, `${STATICLIB[0]}${stem}${STATICLIB[1]}`) }
       default:
         // dylib, cdylib and proc-macro are all shared libraries.
-        return { crateType, path: join(layout.deps, `${DYLIB[0]}${stem}${DYLIB[1]}`) }
+        return { crateType, path: join(dir, `${DYLIB[0]}${stem}${DYLIB[1]}`) }
     }
   })
   const rlib = files.find((f) => f.crateType === 'lib' || f.crateType === 'rlib')
-  const linkable = rlib ?? files.find((f) => f.crateType === 'dylib' || f.crateType === 'proc-macro')
+  const linkable = unit.test
+    ? undefined
+    : (rlib ?? files.find((f) => f.crateType === 'dylib' || f.crateType === 'proc-macro'))
   const exe = files.find((f) => f.crateType === 'bin')
   return {
     extraFilename: extra,
     files,
-    ...(rlib ? { rmeta: join(layout.deps, `lib${stem}.rmeta`) } : {}),
+    ...(rlib ? { rmeta: join(dir, `lib${stem}.rmeta`) } : {}),
     ...(linkable ? { linkable: linkable.path } : {}),
     ...(exe ? { executable: exe.path } : {})
   }
@@ -66,10 +77,13 @@ export function upliftedPath(
   file: { crateType: string; path: string }
 ): string | undefined {
   const t = unit.target
-  if (!t || !unit.primary) return undefined
+  // Test harnesses stay in deps/ under their hashed names, as cargo leaves them.
+  if (!t || !unit.primary || unit.test) return undefined
   if (file.crateType === 'bin')
     return join(t.kind === 'example' ? layout.examples : layout.dest, t.name + EXE)
-  if (t.kind !== 'lib' || file.crateType === 'proc-macro') return undefined
-  const name = file.path.slice(layout.deps.length + 1).replace(`-${unit.hash}`, '')
+  if (file.crateType === 'proc-macro') return undefined
+  const dir = t.kind === 'example' ? layout.examples : t.kind === 'lib' ? layout.dest : undefined
+  if (!dir) return undefined
+  const name = basename(file.path).replace(`-${unit.hash}`, '')
   return join(layout.dest, name)
 }

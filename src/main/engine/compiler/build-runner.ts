@@ -12,7 +12,9 @@ import type { UnitSummary } from '@shared/models/build'
 import { describeError } from '@shared/ipc/result'
 import { toAppError } from '../errors'
 import type { LockedFlag } from '../lockfile/write-lockfile'
-import { resolveFeatures, type FeatureRequest } from '../resolver/features'
+import type { FeatureRequest } from '../resolver/features'
+import { resolveWorkspaceFeatures } from '../resolver/feature-resolver/resolve-workspace-features'
+import { hostTargetData } from '../resolver/feature-resolver/target-data'
 import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
 import { cacheDirOf } from '../workspace/cache-dir'
 import type { PackageGraph } from '../workspace/package-graph'
@@ -28,6 +30,9 @@ import { resolveForBuild } from './resolve-for-build'
 import type { RunContext } from './run-context'
 import type { Unit } from './unit'
 import { planBuild, type BuildPlan, type TargetSelection } from './unit-graph'
+import { profileChooser } from './plan/profile-for'
+import { runBuildScript } from './build-script/run-build-script'
+import { buildSettings } from './build-settings'
 
 export interface BuildOptions {
   readonly manifestPath: string
@@ -100,26 +105,36 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     ...(io.signal ? { signal: io.signal } : {})
   })
   const root = graph.root.pkg.manifest
-  const features = resolveFeatures(graph, o.features ?? DEFAULT_FEATURES)
+  const targetData = hostTargetData(rustc)
+  const selection = o.selection
+  const features = resolveWorkspaceFeatures(resolution, {
+    flags: o.features ?? DEFAULT_FEATURES,
+    hasDevUnits: hasDevUnits(selection),
+    targetData
+  })
   const profile = resolveProfile(o.profile, root.profiles, root.path)
   const layout = layoutFor(targetDir(o, env, resolution.targetDir), profile)
-  const selection = o.selection
   const plan = planBuild({
-    root: graph.root,
+    ws: resolution,
     features,
-    profile,
+    targetData,
+    profileFor: profileChooser(profile),
     layout,
     selection,
     rustcVersion: rustc.verbose
   })
   for (const w of plan.warnings) emitMessage(io.sink, 'warning', w)
-  const jobs = Math.max(1, o.jobs ?? availableParallelism())
+  const settings = buildSettings(resolution.config, rustc, env)
+  const jobs = Math.max(1, o.jobs ?? settings.jobs ?? availableParallelism())
   let diagnosticId = 0
   const ctx: RunContext = {
     layout,
     cwd: root.rootDir,
-    baseEnv: env,
+    baseEnv: settings.env,
     rustc,
+    rustflags: settings.rustflags,
+    ...(settings.wrapper ? { rustcWrapper: settings.wrapper } : {}),
+    scriptOutputs: new Map(),
     jobs,
     colourDiagnostics: o.colourDiagnostics ?? true,
     sink: io.sink,
@@ -146,7 +161,12 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
         result =
           unit.mode === 'build-command'
             ? await runBuildCommand(unit, ctx)
-            : await compileUnit(unit, ctx, metadataReady)
+            : unit.mode === 'run-build-script'
+              ? await runBuildScript(unit, ctx)
+              : await compileUnit(unit, ctx, () => {
+                  io.sink({ type: 'unit-metadata', unitId: unit.id, at: now() - started })
+                  metadataReady()
+                })
       } catch (e) {
         // A step that throws (a file system error, a program that will not start) still ends the
         // unit visibly, with the reason.
@@ -190,9 +210,15 @@ function summarize(u: Unit): UnitSummary {
     id: u.id,
     packageName: p.name,
     packageVersion: p.version,
-    targetName: u.target?.name ?? 'build',
-    kind: u.target?.kind ?? 'build-command',
+    targetName: u.target?.name ?? 'build-script-build',
+    kind: u.kind,
     deps: u.deps.map((d) => d.unit.id),
-    forHost: false
+    forHost: u.forHost
   }
+}
+
+/** Tests, examples and benches use dev-dependencies, which changes feature resolution. */
+function hasDevUnits(s: TargetSelection): boolean {
+  const some = (n: TargetSelection['examples']) => n !== undefined && (n === 'all' || n.length > 0)
+  return s.libTest === true || some(s.examples) || some(s.tests) || some(s.benches) || some(s.binTests)
 }

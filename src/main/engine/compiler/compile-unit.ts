@@ -1,7 +1,9 @@
 /** Runs rustc for one unit, turning its JSON stream into events. */
 import { mkdir } from 'node:fs/promises'
 import { runProcess } from '../tools/run-process'
-import { finalExecutable, upliftedPath } from './artifacts'
+import { join } from 'node:path'
+import { finalExecutable, outputDir, upliftedPath } from './artifacts'
+import { SCRIPT_EXECUTABLE } from './build-script/run-build-script'
 import { emitMessage } from './events'
 import type { JobResult } from './job-queue'
 import type { RunContext } from './run-context'
@@ -20,8 +22,12 @@ export async function compileUnit(
   const pkgName = unit.node.pkg.manifest.package.name
   let warnings = 0
   let errors = 0
-  await mkdir(ctx.layout.deps, { recursive: true })
-  const outcome = await runProcess(ctx.rustc.path, inv.args, {
+  await mkdir(outputDir(unit, ctx.layout), { recursive: true })
+  // A wrapper (sccache) is given rustc's path first, as cargo gives it.
+  const [program, args] = ctx.rustcWrapper
+    ? [ctx.rustcWrapper, [ctx.rustc.path, ...inv.args]]
+    : [ctx.rustc.path, inv.args]
+  const outcome = await runProcess(program, args, {
     cwd: inv.cwd,
     env: inv.env,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
@@ -63,6 +69,9 @@ export async function compileUnit(
   if (warnings > 0)
     emitMessage(ctx.sink, 'warning', `${what} generated ${plural(warnings, 'warning')}`, unit.id)
   metadataReady()
+  // cargo runs a build script under a fixed name beside its hashed one.
+  if (unit.kind === 'custom-build' && inv.artifacts.executable)
+    await uplift(inv.artifacts.executable, join(outputDir(unit, ctx.layout), SCRIPT_EXECUTABLE))
   const filenames: string[] = []
   for (const file of inv.artifacts.files) {
     const to = upliftedPath(unit, ctx.layout, file)

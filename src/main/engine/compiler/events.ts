@@ -4,6 +4,7 @@
  * never leave the main process.
  */
 import type { MessageLevel, OperationEvent } from '@shared/models/build'
+import type { BuildScriptOutput } from './build-script/build-output'
 import type { RustcDiagnostic } from './rustc-messages'
 import type { Unit } from './unit'
 
@@ -17,6 +18,7 @@ export type EngineEvent =
       readonly executable: string | null
       readonly fresh: boolean
     }
+  | { readonly type: 'build-script-executed'; readonly unit: Unit; readonly output: BuildScriptOutput }
 
 export type EventSink = (event: EngineEvent) => void
 
@@ -27,5 +29,5 @@ export function emitMessage(sink: EventSink, level: MessageLevel, text: string, 
 
 /** The events the renderer sees: everything except the raw, main-only ones. */
 export function isOperationEvent(e: EngineEvent): e is OperationEvent {
-  return e.type !== 'compiler-message' && e.type !== 'compiler-artifact'
+  return e.type !== 'compiler-message' && e.type !== 'compiler-artifact' && e.type !== 'build-script-executed'
 }

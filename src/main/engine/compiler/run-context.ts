@@ -1,4 +1,5 @@
 import type { RustcInfo } from '../tools/rustc'
+import type { BuildScriptOutput } from './build-script/build-output'
 import type { EventSink } from './events'
 import type { Layout } from './layout'
 
@@ -6,12 +7,19 @@ import type { Layout } from './layout'
 export interface RunContext {
   readonly layout: Layout
   readonly cwd: string
+  /** The inherited environment with `[env]` applied. */
   readonly baseEnv: Readonly<Record<string, string | undefined>>
   readonly rustc: RustcInfo
+  /** RUSTFLAGS and friends, appended to every rustc call. */
+  readonly rustflags: readonly string[]
+  /** A program every rustc call goes through (`RUSTC_WRAPPER`, e.g. sccache). */
+  readonly rustcWrapper?: string
   readonly jobs: number
   /** Ask rustc for ANSI-coloured renderings (the console, a colour terminal), or plain ones (JSON). */
   readonly colourDiagnostics: boolean
   readonly sink: EventSink
   readonly signal?: AbortSignal
+  /** What each build script printed, by the id of the unit that ran it; filled as scripts finish. */
+  readonly scriptOutputs: Map<string, BuildScriptOutput>
   nextDiagnosticId(): number
 }

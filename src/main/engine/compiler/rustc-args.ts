@@ -8,7 +8,9 @@ import type { Layout } from './layout'
 import type { Profile } from './profile'
 import type { Unit } from './unit'
 import { relativeOrAbsolute } from '../tools/paths'
-import { unitArtifacts, type UnitArtifacts } from './artifacts'
+import { outputDir, unitArtifacts, type UnitArtifacts } from './artifacts'
+import type { BuildScriptOutput } from './build-script/build-output'
+import { scriptRustcArgs } from './build-script/script-rustc-args'
 
 export interface RustcInvocation {
   readonly args: readonly string[]
@@ -26,6 +28,10 @@ export interface InvocationContext {
   readonly colourDiagnostics?: boolean
   /** rustc's release (`1.95.0`), to leave out flags older compilers reject. */
   readonly rustc?: { readonly release: string }
+  /** RUSTFLAGS and the configuration's rustflags. */
+  readonly rustflags?: readonly string[]
+  /** Build scripts' output by the id of the unit that ran them. */
+  readonly scriptOutputs?: ReadonlyMap<string, BuildScriptOutput>
 }
 
 /** `--check-cfg` arrived in rustc 1.80; older compilers reject the flag. */
@@ -52,16 +58,13 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
     src,
     '--error-format=json',
     `--json=${ctx.colourDiagnostics === false ? '' : 'diagnostic-rendered-ansi,'}artifacts,future-incompat`,
-    ...t.crateTypes.flatMap((c) => ['--crate-type', c]),
+    // A harness is an executable whatever the target's crate types; rustc picks them with --test.
+    ...(unit.test ? ['--test'] : t.crateTypes.flatMap((c) => ['--crate-type', c])),
     `--emit=dep-info,${needsMetadata ? 'metadata,' : ''}link`
   ]
-  if (t.crateTypes.includes('proc-macro')) args.push('-C', 'prefer-dynamic')
-  args.push(
-    ...profileArgs(
-      unit.profile,
-      t.crateTypes.some((c) => FINAL_CRATE_TYPES.has(c))
-    )
-  )
+  const procMacro = !unit.test && t.crateTypes.includes('proc-macro')
+  if (procMacro) args.push('-C', 'prefer-dynamic')
+  args.push(...profileArgs(unit.profile, unit.test || t.crateTypes.some((c) => FINAL_CRATE_TYPES.has(c))))
   for (const f of unit.features) args.push('--cfg', `feature="${f}"`)
   if (supportsCheckCfg(ctx.rustc?.release)) {
     const allFeatures = declaredFeatures(unit.node.pkg).map((f) => JSON.stringify(f))
@@ -70,22 +73,26 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   }
   args.push('-C', `metadata=${unit.hash}`)
   if (artifacts.extraFilename) args.push('-C', `extra-filename=${artifacts.extraFilename}`)
-  args.push('--out-dir', layout.deps)
+  args.push('--out-dir', outputDir(unit, layout))
   if (unit.profile.strip !== 'none') args.push('-C', `strip=${unit.profile.strip}`)
   // Incremental caches pay off only for code that changes: cargo keeps them to path packages.
   if (unit.profile.incremental && local) args.push('-C', `incremental=${layout.incremental}`)
   args.push('-L', `dependency=${layout.deps}`)
-  if (unit.outDir) args.push('-L', `native=${unit.outDir}`)
+  // The 2014 build command's OUT_DIR is where its native libraries are.
+  if (unit.outDir && !unit.buildScript) args.push('-L', `native=${unit.outDir}`)
   for (const dep of unit.deps) {
     if (!dep.externName) continue
     const a = unitArtifacts(dep.unit, layout)
     const path = dep.needs === 'metadata' && a.rmeta ? a.rmeta : a.linkable
     if (path) args.push('--extern', `${dep.externName}=${path}`)
   }
-  if (t.crateTypes.includes('proc-macro')) args.push('--extern', 'proc_macro')
+  if (procMacro) args.push('--extern', 'proc_macro')
   // Someone else's code: its warnings are not the user's to fix (cargo shows them only with -vv).
   if (!local) args.push('--cap-lints', 'allow')
-  return { args, env: rustcEnv(unit, ctx), cwd, artifacts }
+  const script = scriptRustcArgs(unit, ctx.scriptOutputs ?? new Map())
+  args.push(...script.args)
+  args.push(...(ctx.rustflags ?? []))
+  return { args, env: { ...rustcEnv(unit, ctx), ...script.env }, cwd, artifacts }
 }
 
 /** Path packages are the user's code; registry and git packages are dependencies fetched for them. */
@@ -169,7 +176,7 @@ export function rustcEnv(unit: Unit, ctx: InvocationContext): Record<string, str
   })
   if (unit.primary) env.CARGO_PRIMARY_PACKAGE = '1'
   else delete env.CARGO_PRIMARY_PACKAGE
-  if (unit.target?.kind === 'bin') env.CARGO_BIN_NAME = unit.target.name
+  if (unit.kind === 'bin') env.CARGO_BIN_NAME = unit.target!.name
   if (unit.outDir) env.OUT_DIR = unit.outDir
   return env
 }

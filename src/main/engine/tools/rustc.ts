@@ -75,9 +75,10 @@ export async function rustcInfo(
 async function queryRustc(path: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RustcInfo> {
   // A rustup proxy may install a toolchain on first use; the timeout keeps that from hanging forever.
   const options = { env, cwd, reject: false, timeout: QUERY_TIMEOUT_MS } as const
-  const [vv, cfgOut] = await Promise.all([
+  const [vv, cfgOut, sysrootOut] = await Promise.all([
     execa(path, ['-vV'], options),
-    execa(path, ['--print', 'cfg'], options)
+    execa(path, ['--print', 'cfg'], options),
+    execa(path, ['--print', 'sysroot'], options)
   ])
   if (vv.exitCode !== 0 || cfgOut.exitCode !== 0) {
     // rustup may append a backtrace; the first paragraph is the message.
@@ -91,13 +92,24 @@ async function queryRustc(path: string, env: NodeJS.ProcessEnv, cwd: string): Pr
   const verbose = String(vv.stdout)
   const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(verbose)?.[1]?.trim() ?? ''
   return {
-    path,
+    path: await realCompiler(path, String(sysrootOut.stdout).trim()),
     version: verbose.split('\n')[0] ?? '',
     verbose,
     release: field('release'),
     host: field('host'),
     cfg: parseCfgList(String(cfgOut.stdout))
   }
+}
+
+/**
+ * The toolchain's own rustc behind a rustup proxy, chosen once for the project. Run through the
+ * proxy, rustc would choose again in every dependency's folder, and a dependency's
+ * `rust-toolchain.toml` could switch (or try to download) another toolchain mid-build.
+ */
+async function realCompiler(path: string, sysroot: string): Promise<string> {
+  if (!sysroot) return path
+  const inSysroot = join(sysroot, 'bin', process.platform === 'win32' ? 'rustc.exe' : 'rustc')
+  return (await isExecutable(inSysroot)) ? inSysroot : path
 }
 
 /** `target_os="linux"` / `unix` lines → map of name to values. */

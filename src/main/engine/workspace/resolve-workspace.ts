@@ -4,6 +4,7 @@
  * changed (never under `--locked`), then read every package of the resolve from its source.
  */
 import { dirname, join } from 'node:path'
+import type { CargoConfig } from '../config/cargo-config'
 import { loadCargoConfig } from '../config/load-cargo-config'
 import { netOffline, targetDir as configuredTargetDir } from '../config/net-build-config'
 import { registrySourceId } from '../config/registries-config'
@@ -62,6 +63,8 @@ export interface WorkspaceResolution extends ResolvedWorkspace {
   readonly lockWritten: boolean
   /** What Cargo.lock pinned before (undefined: there was none, or it was ignored). */
   readonly previousLock: readonly LockedPackage[] | undefined
+  /** The cargo configuration the resolution read: builds take rustflags, jobs and `[env]` from it. */
+  readonly config: CargoConfig
   /** cargo's warnings from resolution and configuration, without `warning: `. */
   readonly warnings: readonly string[]
 }
@@ -175,6 +178,7 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
     targetDir: configured ?? join(rootDir, 'target'),
     lockWritten: written.written,
     previousLock: lock?.packages,
+    config,
     warnings: [
       ...config.warnings.map((w) => w.message),
       ...result.warnings,

@@ -75,9 +75,13 @@ describe('dependencies from registries and git, as cargo compiles them', () => {
     const node: PackageNode = { id: dir, pkg, isRoot: false, deps: [], source }
     const unit: Unit = {
       id: `${dir} lib`,
+      pkgKey: dir,
       node,
+      kind: 'lib',
       target: pkg.targets[0]!,
       mode: 'compile',
+      test: false,
+      forHost: false,
       profile,
       features: [],
       primary: false,

@@ -3,8 +3,10 @@ import { layoutFor } from '../../../../src/main/engine/compiler/layout'
 import { resolveProfile } from '../../../../src/main/engine/compiler/profile'
 import { rustcInvocation } from '../../../../src/main/engine/compiler/rustc-args'
 import { planBuild, type TargetSelection } from '../../../../src/main/engine/compiler/unit-graph'
-import { resolveFeatures } from '../../../../src/main/engine/resolver/features'
-import { ALL_PLATFORMS, loadPackageGraph } from '../../../../src/main/engine/workspace/package-graph'
+import { profileChooser } from '../../../../src/main/engine/compiler/plan/profile-for'
+import { resolveWorkspaceFeatures } from '../../../../src/main/engine/resolver/feature-resolver/resolve-workspace-features'
+import { hostTargetData } from '../../../../src/main/engine/resolver/feature-resolver/target-data'
+import { resolveWorkspace } from '../../../../src/main/engine/workspace/resolve-workspace'
 import { project } from '../../../helpers/project'
 import { tempDir } from '../../../helpers/temp-dir'
 
@@ -27,14 +29,29 @@ async function plan(
     .file('src/main.rs', 'fn main() {}')
     .file('src/bin/tool.rs', 'fn main() {}')
     .build(root)
-  const graph = await loadPackageGraph(`${root}/app/Cargo.toml`, ALL_PLATFORMS)
-  const features = resolveFeatures(graph, { features: [], allFeatures: false, noDefaultFeatures: false })
+  const ws = await resolveWorkspace({
+    manifestPath: `${root}/app/Cargo.toml`,
+    env: {},
+    homeDir: root,
+    cacheDir: `${root}/cache`,
+    offline: true
+  })
+  const targetData = hostTargetData({ host: 'x86_64-unknown-linux-gnu', cfg: new Map([['unix', []]]) })
+  const features = resolveWorkspaceFeatures(ws, { hasDevUnits: false, targetData })
   const profile = resolveProfile('dev', {}, '')
   const layout = layoutFor(`${root}/app/target`, profile)
   return {
     root,
     layout,
-    plan: planBuild({ root: graph.root, features, profile, layout, selection, rustcVersion: 'rustc 1.95.0' })
+    plan: planBuild({
+      ws,
+      features,
+      targetData,
+      profileFor: profileChooser(profile),
+      layout,
+      selection,
+      rustcVersion: 'rustc 1.95.0'
+    })
   }
 }
 

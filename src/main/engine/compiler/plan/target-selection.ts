@@ -1,0 +1,82 @@
+/**
+ * Which of the root package's targets a command builds (cargo's `CompileFilter`): `build`
+ * builds the library and binaries; `--examples`, `--tests`, `--benches` and `--all-targets`
+ * add the others; `test` compiles the library and binaries as libtest harnesses too.
+ */
+import { EngineError } from '../../errors'
+import type { Package, Target } from '../../manifest/model'
+
+/** `all` takes every target of the kind whose required features are on; a list names them. */
+export type TargetNames = 'all' | readonly string[]
+
+export interface TargetSelection {
+  readonly lib: boolean
+  readonly bins: TargetNames
+  readonly examples?: TargetNames
+  /** Integration tests (`tests/*.rs`), compiled as harnesses. */
+  readonly tests?: TargetNames
+  /** Benchmarks (`benches/*.rs`), compiled as harnesses. */
+  readonly benches?: TargetNames
+  /** The library's unit tests (`rustc --test src/lib.rs`). */
+  readonly libTest?: boolean
+  /** Binaries' unit tests. */
+  readonly binTests?: TargetNames
+}
+
+/** One root target to build, and whether as a test harness. */
+export interface SelectedTarget {
+  readonly target: Target
+  readonly test: boolean
+}
+
+type Kind = 'bin' | 'example' | 'test' | 'bench'
+
+/** The targets a selection names, in cargo's order: lib, bins, examples, tests, benches. */
+export function selectTargets(
+  pkg: Package,
+  selection: TargetSelection,
+  features: readonly string[]
+): SelectedTarget[] {
+  const out: SelectedTarget[] = []
+  const lib = pkg.targets.find((t) => t.kind === 'lib')
+  if (selection.lib && lib) out.push({ target: lib, test: false })
+  if (selection.libTest && lib?.tested) out.push({ target: lib, test: true })
+  const pick = (kind: Kind, names: TargetNames | undefined, test: boolean, onlyTested = false) => {
+    if (names === undefined) return
+    for (const t of named(pkg, kind, names, features))
+      if (!onlyTested || t.tested) out.push({ target: t, test })
+  }
+  pick('bin', selection.bins, false)
+  pick('bin', selection.binTests, true, selection.binTests === 'all')
+  pick('example', selection.examples, false)
+  pick('test', selection.tests, true)
+  pick('bench', selection.benches, true)
+  return out
+}
+
+function named(pkg: Package, kind: Kind, names: TargetNames, features: readonly string[]): Target[] {
+  const all = pkg.targets.filter((t) => t.kind === kind)
+  const missing = (t: Target) => t.requiredFeatures.filter((f) => !features.includes(f))
+  if (names === 'all') return all.filter((t) => missing(t).length === 0)
+  const p = pkg.manifest.package
+  return names.map((name) => {
+    const t = all.find((x) => x.name === name)
+    if (!t) {
+      throw new EngineError('not-found', `No ${kind} target named \`${name}\` in package \`${p.name}\`.`, {
+        file: pkg.manifest.path,
+        hint: all.length
+          ? `Available ${kind} targets: ${all.map((b) => b.name).join(', ')}.`
+          : `This package has no ${kind} targets.`
+      })
+    }
+    const need = missing(t)
+    if (need.length) {
+      throw new EngineError(
+        'invalid-input',
+        `Target \`${name}\` in package \`${p.name}\` requires the features: ${need.map((f) => `\`${f}\``).join(', ')}.`,
+        { hint: `Enable them, for example with \`--features="${need.join(' ')}"\`.` }
+      )
+    }
+    return t
+  })
+}
