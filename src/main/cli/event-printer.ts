@@ -21,6 +21,8 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
   return (e: EngineEvent) => {
     switch (e.type) {
       case 'status':
+        // Why a unit rebuilt is cargo's -v detail.
+        if (e.verb === 'Dirty' && o.verbose < 1) return
         if (!o.quiet) term.status(e.verb, e.detail, e.warning)
         return
       case 'message':

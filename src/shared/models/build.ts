@@ -56,6 +56,8 @@ export type StatusVerb =
   | 'Locking'
   | 'Adding'
   | 'Downgrading'
+  // Why a unit runs again (cargo prints it with -v).
+  | 'Dirty'
 
 export type OutputSource = 'rustc' | 'build-script' | 'build-command' | 'program'
 

@@ -9,8 +9,6 @@ import { availableParallelism, homedir } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { finishedDetail } from '@shared/format/status'
 import type { UnitSummary } from '@shared/models/build'
-import { describeError } from '@shared/ipc/result'
-import { toAppError } from '../errors'
 import type { LockedFlag } from '../lockfile/write-lockfile'
 import type { FeatureRequest } from '../resolver/features'
 import { resolveWorkspaceFeatures } from '../resolver/feature-resolver/resolve-workspace-features'
@@ -19,10 +17,10 @@ import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
 import { cacheDirOf } from '../workspace/cache-dir'
 import type { PackageGraph } from '../workspace/package-graph'
 import { acquireBuildLock } from './build-lock'
-import { runBuildCommand } from './build-command'
-import { compileUnit } from './compile-unit'
+import { executeUnit, type UnitExecution } from './execute-unit'
+import { freshnessState } from './freshness/unit-freshness'
 import { emitMessage, type EventSink } from './events'
-import { runQueue, type JobResult } from './job-queue'
+import { runQueue } from './job-queue'
 import { layoutFor, type Layout } from './layout'
 import { displayPackage } from './package-display'
 import { isOptimized, resolveProfile, type Profile } from './profile'
@@ -31,7 +29,6 @@ import type { RunContext } from './run-context'
 import type { Unit } from './unit'
 import { planBuild, type BuildPlan, type TargetSelection } from './unit-graph'
 import { profileChooser } from './plan/profile-for'
-import { runBuildScript } from './build-script/run-build-script'
 import { buildSettings } from './build-settings'
 
 export interface BuildOptions {
@@ -145,8 +142,12 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   try {
     io.sink({ type: 'planned', units: plan.units.map(summarize) })
     const announced = new Set<string>()
-    const execute = async (unit: Unit, metadataReady: () => void): Promise<JobResult> => {
-      if (!announced.has(unit.node.id)) {
+    const unitExecution: UnitExecution = {
+      ctx,
+      freshness: freshnessState(),
+      at: () => now() - started,
+      announce: (unit) => {
+        if (announced.has(unit.node.id)) return
         announced.add(unit.node.id)
         const p = unit.node.pkg.manifest.package
         io.sink({
@@ -155,27 +156,8 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
           detail: displayPackage({ name: p.name, version: p.version, source: unit.node.source })
         })
       }
-      io.sink({ type: 'unit-started', unitId: unit.id, at: now() - started })
-      let result: JobResult
-      try {
-        result =
-          unit.mode === 'build-command'
-            ? await runBuildCommand(unit, ctx)
-            : unit.mode === 'run-build-script'
-              ? await runBuildScript(unit, ctx)
-              : await compileUnit(unit, ctx, () => {
-                  io.sink({ type: 'unit-metadata', unitId: unit.id, at: now() - started })
-                  metadataReady()
-                })
-      } catch (e) {
-        // A step that throws (a file system error, a program that will not start) still ends the
-        // unit visibly, with the reason.
-        emitMessage(io.sink, 'error', describeError(toAppError(e, `building ${unit.id}`)), unit.id)
-        result = 'failed'
-      }
-      io.sink({ type: 'unit-finished', unitId: unit.id, at: now() - started, outcome: result })
-      return result
     }
+    const execute = (unit: Unit, metadataReady: () => void) => executeUnit(unit, unitExecution, metadataReady)
     const outcome = await runQueue(plan.units, {
       jobs,
       keepGoing: o.keepGoing ?? false,

@@ -4,12 +4,11 @@
  * (the unit is dirty), never as fresh: a wrong "fresh" leaves a stale binary, a wrong
  * "dirty" costs one compile.
  */
-import { createHash } from 'node:crypto'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { isNotFound } from '../../errors'
-import { writeFileAtomic } from '../../tools/atomic-write'
 import { canonicalInputs, fingerprintHash, type Fingerprint } from './fingerprint'
 
 const FORMAT = 1
@@ -123,7 +122,16 @@ export async function readFingerprint(path: string): Promise<Fingerprint | undef
  */
 export async function writeFingerprint(path: string, fp: Fingerprint): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
-  await writeFileAtomic(path, serializeFingerprint(fp))
+  // Renamed into place but not fsynced (a build writes hundreds): after a power cut the file
+  // may be empty or missing, and either reads as "no fingerprint", which only costs a rebuild.
+  const temp = `${path}.${randomUUID()}.tmp`
+  try {
+    await writeFile(temp, serializeFingerprint(fp))
+    await rename(temp, path)
+  } catch (e) {
+    await rm(temp, { force: true })
+    throw e
+  }
 }
 
 /**
