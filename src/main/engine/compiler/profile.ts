@@ -1,78 +1,66 @@
 /**
- * Build profiles: cargo's built-in `dev` and `release` defaults, overridden by the root
- * manifest's `[profile.*]` tables (dependencies' profiles are ignored, as cargo does).
+ * Build profiles, the way into `profile/`: cargo's built-in profiles, the root manifest's and
+ * the configuration's `[profile.*]`, custom profiles with `inherits`, per-unit overrides and the
+ * rustc flags they turn into. `resolveProfile` is the earlier one-call form, kept for its callers.
  */
 import type { ProfileDecl } from '../manifest/model'
-import { EngineError } from '../errors'
+import { manifestProfilesFromDecls } from './profile/manifest-profiles'
+import type { Profile } from './profile/profile-model'
+import { resolveProfiles } from './profile/resolve-profiles'
 
-export interface Profile {
-  readonly name: string
-  /** The directory under target/: `debug` for dev, else the profile's name. */
-  readonly dirName: string
-  readonly optLevel: string
-  readonly debuginfo: number
-  readonly debugAssertions: boolean
-  readonly overflowChecks: boolean
-  readonly incremental: boolean
-  readonly codegenUnits?: number
-  readonly panic: 'unwind' | 'abort'
-  readonly lto: string
-  readonly strip: string
-}
+export { applyLayer, applyOverrides, type ProfilePackage } from './profile/apply-layer'
+export { configProfile } from './profile/config-profiles'
+export {
+  loadManifestProfiles,
+  manifestProfilesFromDecls,
+  manifestProfilesFromText,
+  readManifestProfiles,
+  type ManifestProfiles
+} from './profile/manifest-profiles'
+export {
+  profileArgParts,
+  profileArgs,
+  type ProfileArgOptions,
+  type ProfileArgParts
+} from './profile/profile-args'
+export {
+  mergeLayers,
+  type ProfileLayer,
+  type ProfileTables,
+  type ProfileWarning,
+  type Setting
+} from './profile/profile-layer'
+export {
+  debugAmount,
+  DEV_DEFAULTS,
+  hasDebuginfo,
+  isOptimized,
+  RELEASE_DEFAULTS,
+  type DebugSetting,
+  type Profile
+} from './profile/profile-model'
+export { checkRequestedProfileName, profileNameProblem } from './profile/profile-names'
+export {
+  Profiles,
+  resolveProfiles,
+  type ResolveProfilesInput,
+  type UnitProfileOptions
+} from './profile/resolve-profiles'
+export { applyStripRule, profileIdentity, weakenDebuginfo } from './profile/unit-profile'
+export { computeUnitLto, ltoArgs, type LtoUnitInfo, type UnitLto } from './profile/unit-lto'
 
-const DEV: Profile = {
-  name: 'dev',
-  dirName: 'debug',
-  optLevel: '0',
-  debuginfo: 2,
-  debugAssertions: true,
-  overflowChecks: true,
-  incremental: true,
-  panic: 'unwind',
-  lto: 'false',
-  strip: 'none'
-}
-
-const RELEASE: Profile = {
-  ...DEV,
-  name: 'release',
-  dirName: 'release',
-  optLevel: '3',
-  debuginfo: 0,
-  debugAssertions: false,
-  overflowChecks: false,
-  incremental: false
-}
-
+/**
+ * The profile `name` for the root package's own (non-host) units, from the manifest's profiles
+ * alone. Prefer `resolveProfiles`, which also reads the configuration and serves every unit.
+ */
 export function resolveProfile(
   name: string,
   declared: Readonly<Record<string, ProfileDecl>>,
   file: string
 ): Profile {
-  const base = name === 'dev' ? DEV : name === 'release' ? RELEASE : undefined
-  if (!base) {
-    throw new EngineError('invalid-input', `Unknown profile \`${name}\`.`, {
-      file,
-      hint: 'Use `dev` or `release`.'
-    })
-  }
-  const d = declared[name] ?? {}
-  const debuginfo = d.debug ?? base.debuginfo
-  return {
-    ...base,
-    optLevel: d.optLevel ?? base.optLevel,
-    debuginfo,
-    debugAssertions: d.debugAssertions ?? base.debugAssertions,
-    overflowChecks: d.overflowChecks ?? base.overflowChecks,
-    incremental: d.incremental ?? base.incremental,
-    codegenUnits: d.codegenUnits,
-    panic: d.panic ?? base.panic,
-    lto: d.lto ?? base.lto,
-    // Since cargo 1.77, a profile without debuginfo strips it from the output by default.
-    strip: d.strip ?? (debuginfo === 0 ? 'debuginfo' : 'none')
-  }
-}
-
-export function isOptimized(p: Profile): boolean {
-  return p.optLevel !== '0'
+  const profiles = resolveProfiles({
+    manifestProfiles: manifestProfilesFromDecls(declared, file),
+    manifestPath: file
+  })
+  return profiles.forUnit(name, { name: '', isMember: true, isLocal: true }, false)
 }

@@ -9,7 +9,7 @@ import { resolve } from 'node:path'
 import { EngineError } from '../errors'
 import { platformMatches } from '../resolver/platform'
 import { envKey, type CargoConfig } from './cargo-config'
-import { definitionRoot, describeDefinition, describeKind, locationOf } from './config-value'
+import { definitionRoot, describeDefinition, locationOf, type ConfigValue } from './config-value'
 
 /**
  * A program named in a config file (cargo's `string_to_path`): a value with a path separator is
@@ -198,6 +198,13 @@ export interface ConfigEnvEntry {
   readonly force: boolean
 }
 
+/** serde's words for a value it did not expect (`integer \`1\``, `sequence`). */
+function unexpected(v: ConfigValue): string {
+  if (v.type === 'list') return 'sequence'
+  if (v.type === 'table') return 'map'
+  return v.type === 'string' ? `string ${JSON.stringify(v.value)}` : `${v.type} \`${v.value}\``
+}
+
 /** Variables cargo refuses in `[env]`: the outer cargo and rustup would not see them. */
 const NOT_IN_ENV_TABLE = ['CARGO_HOME', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN']
 
@@ -237,7 +244,7 @@ export function configEnv(config: CargoConfig): readonly ConfigEnvEntry[] {
       throw envTableError(
         name,
         where,
-        `invalid type: ${describeKind(v)}, expected a string or map`,
+        `invalid type: ${unexpected(v)}, expected a string or map`,
         locationOf(v.def),
         hint
       )
