@@ -1,12 +1,18 @@
 /**
  * App-wide hardening from Electron's security checklist: every web contents may not navigate
- * away, may not open windows, and gets every permission request refused.
+ * away, may not open windows, and gets every permission request refused but desktop
+ * notifications (a long build says it finished).
  */
 import { app, session, shell, type WebContents } from 'electron'
 import { originOf } from './url-origin'
 
 /** Links the app itself may open in the user's browser; everything else is refused. */
 const EXTERNAL_ALLOWLIST = ['https://rustup.rs', 'https://doc.rust-lang.org', 'https://crates.io']
+
+/** The one permission the renderer may have: showing a notification reveals nothing. */
+export function isAllowedPermission(permission: string): boolean {
+  return permission === 'notifications'
+}
 
 export function isAllowedExternal(url: string): boolean {
   try {
@@ -34,8 +40,10 @@ export function setupSecurity(appOrigins: readonly string[]): void {
   })
   app.whenReady().then(
     () => {
-      session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-      session.defaultSession.setPermissionCheckHandler(() => false)
+      session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+        callback(isAllowedPermission(permission))
+      )
+      session.defaultSession.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission))
     },
     () => undefined
   )

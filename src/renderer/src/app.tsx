@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react'
 import { useAppInfo } from './queries/app-queries'
 import { useOperationEventsSubscription } from './queries/operation-events'
+import { useBuildNotifications } from './features/build-console/use-build-notifications'
 import { useCommand } from './lib/commands'
 import { useAppShortcuts } from './lib/use-app-shortcuts'
 import { useFolderPicker } from './components/use-folder-picker'
@@ -24,6 +25,7 @@ const START: View = { name: 'start' }
 
 export function App() {
   useOperationEventsSubscription()
+  useBuildNotifications()
   const appInfo = useAppInfo().data
   useAppShortcuts(appInfo?.mode)
   const [view, setView] = useState<View>(START)

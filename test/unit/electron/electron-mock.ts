@@ -52,7 +52,7 @@ export const app = Object.assign(new FakeEmitter(), {
 
 export const permission = {
   request: undefined as undefined | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
-  check: undefined as undefined | (() => boolean)
+  check: undefined as undefined | ((wc: unknown, permission: string) => boolean)
 }
 
 export const session = {

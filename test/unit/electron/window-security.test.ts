@@ -69,7 +69,7 @@ describe('app-wide security handlers', () => {
     expect(isAllowedExternal('https://rustup.rs.evil.example/')).toBe(false)
   })
 
-  it('refuses webviews and every permission', async () => {
+  it('refuses webviews and every permission but notifications', async () => {
     const event = { preventDefault: vi.fn() }
     contents.emit('will-attach-webview', event)
     expect(event.preventDefault).toHaveBeenCalled()
@@ -77,8 +77,9 @@ describe('app-wide security handlers', () => {
     const answers: boolean[] = []
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read'])
       mock.permission.request!({}, p, (ok) => answers.push(ok))
-    expect(answers).toEqual([false, false, false, false])
-    expect(mock.permission.check!()).toBe(false)
+    expect(answers).toEqual([false, false, true, false])
+    expect(mock.permission.check!({}, 'media')).toBe(false)
+    expect(mock.permission.check!({}, 'notifications')).toBe(true)
   })
 })
 

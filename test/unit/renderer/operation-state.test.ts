@@ -27,7 +27,15 @@ function foldOneByOne(events: readonly OperationEvent[], from: OperationState = 
 }
 
 function unit(id: string, targetName = id): UnitSummary {
-  return { id, packageName: 'demo', packageVersion: '0.1.0', targetName, kind: 'bin', deps: [], forHost: false }
+  return {
+    id,
+    packageName: 'demo',
+    packageVersion: '0.1.0',
+    targetName,
+    kind: 'bin',
+    deps: [],
+    forHost: false
+  }
 }
 
 function diag(id: number, partial: Partial<Diagnostic> = {}): Diagnostic {
@@ -61,6 +69,8 @@ describe('initialOperationState', () => {
       runningUnitIds: [],
       finishedUnits: 0,
       failedUnits: 0,
+      unitRecords: new Map(),
+      latestAt: 0,
       diagnostics: [],
       errorCount: 0,
       warningCount: 0
@@ -589,6 +599,17 @@ describe('a whole build, as the console shows it', () => {
       runningUnitIds: [],
       finishedUnits: 2,
       failedUnits: 1,
+      unitRecords: new Map([
+        [
+          'lib',
+          { startedAt: 0, finishedAt: 0, outcome: 'done', diagnosticIds: [], log: [], droppedChars: 0 }
+        ],
+        [
+          'bin',
+          { startedAt: 0, finishedAt: 0, outcome: 'failed', diagnosticIds: [], log: [], droppedChars: 0 }
+        ]
+      ]),
+      latestAt: 0,
       diagnostics: [warning, error, abort],
       errorCount: 1,
       warningCount: 1,
@@ -598,5 +619,161 @@ describe('a whole build, as the console shows it', () => {
         error: { code: 'build-failed', message: 'could not compile `demo` (bin "demo")' }
       }
     })
+  })
+})
+
+describe('per-unit records (the timeline)', () => {
+  const planned = (units: readonly UnitSummary[]): OperationEvent => ({ type: 'planned', units })
+  const lib = (id: string, packageName: string, extra: Partial<UnitSummary> = {}): UnitSummary => ({
+    id,
+    packageName,
+    packageVersion: '1.0.0',
+    targetName: packageName,
+    kind: 'lib',
+    deps: [],
+    forHost: false,
+    ...extra
+  })
+
+  it('keeps start, metadata and finish times, the outcome and the rebuild reason', () => {
+    const state = fold([
+      planned([lib('a', 'a'), lib('b', 'b', { deps: ['a'] })]),
+      { type: 'unit-started', unitId: 'a', at: 10, reason: 'src/lib.rs changed' },
+      { type: 'unit-metadata', unitId: 'a', at: 40 },
+      { type: 'unit-started', unitId: 'b', at: 45 },
+      { type: 'unit-finished', unitId: 'a', at: 90, outcome: 'done' },
+      { type: 'unit-finished', unitId: 'b', at: 120, outcome: 'failed' }
+    ])
+    expect(state.unitRecords.get('a')).toEqual({
+      startedAt: 10,
+      metadataAt: 40,
+      finishedAt: 90,
+      outcome: 'done',
+      reason: 'src/lib.rs changed',
+      diagnosticIds: [],
+      log: [],
+      droppedChars: 0
+    })
+    expect(state.unitRecords.get('b')).toEqual({
+      startedAt: 45,
+      finishedAt: 120,
+      outcome: 'failed',
+      diagnosticIds: [],
+      log: [],
+      droppedChars: 0
+    })
+    expect(state.latestAt).toBe(120)
+  })
+
+  it('works with what the engine sends today: no metadata, no reason, no fresh', () => {
+    const state = fold([planned([lib('a', 'a')]), started('a'), finishedUnit('a')])
+    const record = state.unitRecords.get('a')
+    expect(record?.outcome).toBe('done')
+    expect(record?.metadataAt).toBeUndefined()
+    expect(record && 'reason' in record).toBe(false)
+  })
+
+  it('records a unit reported only as finished (fresh, skipped) without a start', () => {
+    const state = fold([
+      planned([lib('a', 'a'), lib('b', 'b')]),
+      { type: 'unit-finished', unitId: 'a', at: 3, outcome: 'fresh' },
+      { type: 'unit-finished', unitId: 'b', at: 7, outcome: 'skipped' }
+    ])
+    expect(state.unitRecords.get('a')).toMatchObject({ finishedAt: 3, outcome: 'fresh' })
+    expect(state.unitRecords.get('a')?.startedAt).toBeUndefined()
+    expect(state.unitRecords.get('b')).toMatchObject({ finishedAt: 7, outcome: 'skipped' })
+    expect(state.finishedUnits).toBe(2)
+  })
+
+  it('latestAt never goes back when events arrive out of order', () => {
+    const state = fold([
+      { type: 'unit-finished', unitId: 'a', at: 500, outcome: 'done' },
+      { type: 'unit-started', unitId: 'b', at: 200 }
+    ])
+    expect(state.latestAt).toBe(500)
+  })
+
+  it("gives each unit its own output and cargo's lines about it, joining chunks of one stream", () => {
+    const state = fold([
+      planned([lib('a', 'a')]),
+      started('a'),
+      { type: 'output', source: 'build-command', stream: 'stdout', text: 'checking ', unitId: 'a' },
+      { type: 'output', source: 'build-command', stream: 'stdout', text: 'ok\n', unitId: 'a' },
+      { type: 'output', source: 'build-command', stream: 'stderr', text: 'oops\n', unitId: 'a' },
+      { type: 'message', level: 'error', text: 'build command failed', unitId: 'a' },
+      { type: 'output', source: 'program', stream: 'stdout', text: 'not a unit\n' }
+    ])
+    expect(state.unitRecords.get('a')?.log).toEqual([
+      { kind: 'output', stream: 'stdout', text: 'checking ok\n' },
+      { kind: 'output', stream: 'stderr', text: 'oops\n' },
+      { kind: 'message', level: 'error', text: 'build command failed' }
+    ])
+    // The console still shows all of it.
+    expect(state.lines.map((l) => (l.kind === 'output' || l.kind === 'message' ? l.text : ''))).toEqual([
+      'checking ok',
+      'oops',
+      'build command failed',
+      'not a unit'
+    ])
+  })
+
+  it('attributes a diagnostic to the running unit compiling its package and target', () => {
+    const state = fold([
+      planned([lib('a', 'a'), lib('b', 'b'), lib('b-host', 'b', { forHost: true })]),
+      started('a'),
+      started('b'),
+      started('b-host'),
+      diagnostic(diag(1, { packageName: 'b', targetName: 'b' })),
+      diagnostic(diag(2, { packageName: 'a', targetName: 'a' })),
+      finishedUnit('a'),
+      // A diagnostic of a unit no longer running, or with no crate named, belongs to none.
+      diagnostic(diag(3, { packageName: 'a', targetName: 'a' })),
+      diagnostic(diag(4))
+    ])
+    expect(state.unitRecords.get('a')?.diagnosticIds).toEqual([2])
+    expect(state.unitRecords.get('b')?.diagnosticIds).toEqual([1])
+    expect(state.unitRecords.get('b-host')?.diagnosticIds).toEqual([])
+    expect(state.diagnostics.map((d) => d.id)).toEqual([1, 2, 3, 4])
+  })
+
+  it('does not attribute a diagnostic of another target of the same package', () => {
+    const state = fold([
+      planned([lib('a', 'a'), lib('a-bin', 'a', { kind: 'bin', targetName: 'tool' })]),
+      started('a'),
+      diagnostic(diag(1, { packageName: 'a', targetName: 'tool' }))
+    ])
+    expect(state.unitRecords.get('a')?.diagnosticIds).toEqual([])
+  })
+
+  it('keeps the very same records when a batch touches no unit', () => {
+    const before = fold([planned([lib('a', 'a')]), started('a')])
+    const after = fold([out('x\n'), { type: 'status', verb: 'Compiling', detail: 'a' }], before)
+    expect(after.unitRecords).toBe(before.unitRecords)
+  })
+
+  it('does not change the records of an earlier state', () => {
+    const before = fold([planned([lib('a', 'a')]), started('a')])
+    const snapshot = structuredClone(before.unitRecords)
+    const after = fold(
+      [{ type: 'output', source: 'rustc', stream: 'stderr', text: 'x\n', unitId: 'a' }, finishedUnit('a')],
+      before
+    )
+    expect(before.unitRecords).toEqual(snapshot)
+    expect(after.unitRecords.get('a')?.outcome).toBe('done')
+  })
+
+  it('folds unit events the same in one batch or one at a time', () => {
+    const events: OperationEvent[] = [
+      planned([lib('a', 'a'), lib('b', 'b')]),
+      { type: 'unit-started', unitId: 'a', at: 1, reason: 'the profile changed' },
+      { type: 'output', source: 'rustc', stream: 'stderr', text: 'x', unitId: 'a' },
+      { type: 'unit-metadata', unitId: 'a', at: 2 },
+      { type: 'output', source: 'rustc', stream: 'stderr', text: 'y\n', unitId: 'a' },
+      diagnostic(diag(1, { packageName: 'a', targetName: 'a' })),
+      { type: 'unit-started', unitId: 'b', at: 3 },
+      { type: 'unit-finished', unitId: 'a', at: 4, outcome: 'done' },
+      { type: 'unit-finished', unitId: 'b', at: 5, outcome: 'fresh' }
+    ]
+    expect(foldOneByOne(events)).toEqual(fold(events))
   })
 })

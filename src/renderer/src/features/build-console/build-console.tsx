@@ -1,12 +1,20 @@
 /**
- * The build console: progress, the live log, and the diagnostics beside it. It only reads the
- * operation's cache entry; the event subscription is what writes it.
+ * The build console: progress, then the live log or the build timeline (tabs), and the
+ * diagnostics below both. It only reads the operation's cache entry; the event subscription
+ * is what writes it.
  */
 import { useCallback, useMemo, useState } from 'react'
+import type { UnitSummary } from '@shared/models/build'
+import type { Diagnostic } from '@shared/models/diagnostic'
+import { TabList, type TabSpec } from '../../components/tab-list'
+import { BuildTimeline } from './build-timeline'
 import { ConsoleLog, type ScrollTarget } from './console-log'
+import { crateFromDiagnostic, type CrateRef } from './model/diagnostic-groups'
 import { DiagnosticsList } from './diagnostics-list'
 import { isSummaryDiagnostic, type OperationState } from './operation-state'
 import { ProgressSummary } from './progress-summary'
+import { unitLabel } from './model/timeline-model'
+import { useConsoleView, type ConsoleView } from './use-console-view'
 import './build-console.css'
 
 interface Props {
@@ -14,7 +22,13 @@ interface Props {
   readonly rootDir: string
 }
 
+const TABS: readonly TabSpec<ConsoleView>[] = [
+  { id: 'log', label: 'Output' },
+  { id: 'timeline', label: 'Timeline' }
+]
+
 export function BuildConsole({ operation, rootDir }: Props) {
+  const [view, setView] = useConsoleView()
   const [target, setTarget] = useState<ScrollTarget | undefined>()
   const listed = useMemo(
     () => operation.diagnostics.filter((d) => !isSummaryDiagnostic(d)),
@@ -24,11 +38,55 @@ export function BuildConsole({ operation, rootDir }: Props) {
     (diagnosticId: number) => setTarget((t) => ({ diagnosticId, seq: (t?.seq ?? 0) + 1 })),
     []
   )
+  // A diagnostic picked in the timeline's details is shown where its full text is: the log.
+  const showDiagnostic = useCallback(
+    (diagnosticId: number) => {
+      setView('log')
+      select(diagnosticId)
+    },
+    [setView, select]
+  )
+  const crateOf = useCrateOf(operation)
   return (
     <div className="build-console">
       <ProgressSummary operation={operation} />
+      <TabList
+        tabs={TABS}
+        selected={view}
+        onSelect={setView}
+        idPrefix="console"
+        label="Console views"
+        className="console-tabs"
+        tabClassName="console-tab"
+      />
       <div className="console-split">
-        <ConsoleLog lines={operation.lines} droppedLines={operation.droppedLines} target={target} />
+        <div
+          className="console-tabpanel"
+          role="tabpanel"
+          id="console-panel-log"
+          aria-labelledby="console-tab-log"
+          hidden={view !== 'log'}
+        >
+          <ConsoleLog
+            lines={operation.lines}
+            droppedLines={operation.droppedLines}
+            target={target}
+            visible={view === 'log'}
+          />
+        </div>
+        <div
+          className="console-tabpanel"
+          role="tabpanel"
+          id="console-panel-timeline"
+          aria-labelledby="console-tab-timeline"
+          hidden={view !== 'timeline'}
+        >
+          <BuildTimeline
+            operation={operation}
+            visible={view === 'timeline'}
+            onShowDiagnostic={showDiagnostic}
+          />
+        </div>
         <DiagnosticsList
           diagnostics={listed}
           errorCount={operation.errorCount}
@@ -36,8 +94,26 @@ export function BuildConsole({ operation, rootDir }: Props) {
           rootDir={rootDir}
           selectedId={target?.diagnosticId}
           onSelect={select}
+          crateOf={crateOf}
         />
       </div>
     </div>
   )
+}
+
+/** Diagnostics are grouped under the unit that reported them, named as the timeline names it. */
+function useCrateOf(operation: OperationState): (d: Diagnostic) => CrateRef | undefined {
+  const { unitRecords, units } = operation
+  const byDiagnostic = useMemo(() => {
+    const summaries = new Map<string, UnitSummary>((units ?? []).map((u) => [u.id, u]))
+    const map = new Map<number, CrateRef>()
+    for (const [unitId, record] of unitRecords) {
+      const unit = summaries.get(unitId)
+      if (!unit) continue
+      const ref = { key: unit.id, label: unitLabel(unit) }
+      for (const id of record.diagnosticIds) map.set(id, ref)
+    }
+    return map
+  }, [unitRecords, units])
+  return useCallback((d: Diagnostic) => byDiagnostic.get(d.id) ?? crateFromDiagnostic(d), [byDiagnostic])
 }

@@ -17,11 +17,13 @@ interface Props {
   readonly lines: readonly ConsoleLine[]
   readonly droppedLines: number
   readonly target: ScrollTarget | undefined
+  /** False while another tab hides it; shown again, it catches up with what arrived meanwhile. */
+  readonly visible?: boolean
 }
 
-export function ConsoleLog({ lines, droppedLines, target }: Props) {
+export function ConsoleLog({ lines, droppedLines, target, visible = true }: Props) {
   const ref = useRef<HTMLDivElement>(null)
-  const { following, onScroll, resume } = useAutoScroll(ref, lines)
+  const { following, onScroll, resume } = useAutoScroll(ref, visible ? lines : undefined)
   const blocks = useMemo(() => toBlocks(lines), [lines])
 
   useEffect(() => {

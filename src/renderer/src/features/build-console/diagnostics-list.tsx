@@ -1,11 +1,14 @@
 /**
- * rustc's errors and warnings as a list: click one to find it in the console, or open the
- * file at that line in the user's editor.
+ * rustc's errors and warnings, grouped by crate and then file: click one to find it in the
+ * console, or open the file at that line in the user's editor. One flat list with heading
+ * rows, so every diagnostic is one list item however it is grouped.
  */
-import { memo, useCallback } from 'react'
+import { memo, useCallback, useMemo, type ReactNode } from 'react'
 import type { Diagnostic } from '@shared/models/diagnostic'
 import { useOpenInEditor } from '../../queries/project-queries'
 import { ErrorMessage } from '../../components/error-message'
+import { baseName } from '../../lib/paths'
+import { groupDiagnostics, type CrateGroup, type CrateRef } from './model/diagnostic-groups'
 
 interface Props {
   readonly diagnostics: readonly Diagnostic[]
@@ -14,6 +17,8 @@ interface Props {
   readonly rootDir: string
   readonly selectedId: number | undefined
   readonly onSelect: (id: number) => void
+  /** The crate each diagnostic came from, for the grouping. */
+  readonly crateOf: (d: Diagnostic) => CrateRef | undefined
 }
 
 function plural(n: number, word: string): string {
@@ -32,7 +37,8 @@ export function DiagnosticsList({
   warningCount,
   rootDir,
   selectedId,
-  onSelect
+  onSelect,
+  crateOf
 }: Props) {
   const openInEditor = useOpenInEditor()
   const { mutate } = openInEditor
@@ -42,6 +48,7 @@ export function DiagnosticsList({
     },
     [mutate]
   )
+  const groups = useMemo(() => groupDiagnostics(diagnostics, crateOf), [diagnostics, crateOf])
   return (
     <section className="diagnostics-panel" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title" className="diagnostics-heading">
@@ -54,24 +61,59 @@ export function DiagnosticsList({
       {openInEditor.isError && <ErrorMessage error={openInEditor.error} title="Could not open the editor" />}
       {diagnostics.length === 0 && <p className="muted diagnostics-empty">No errors or warnings.</p>}
       <ul className="diagnostics-list" aria-label="Diagnostics">
-        {diagnostics.map((d) => (
-          <DiagnosticItem
-            key={d.id}
-            diagnostic={d}
-            file={d.location ? displayFile(d.location.file, rootDir) : undefined}
-            selected={d.id === selectedId}
-            onSelect={onSelect}
-            onOpen={open}
-          />
+        {groups.map((group) => (
+          <CrateItems key={group.crate?.key ?? ''} group={group}>
+            {group.files.map(({ file, diagnostics: list }) => (
+              <FileItems key={file ?? ''} file={file === undefined ? undefined : displayFile(file, rootDir)}>
+                {list.map((d) => (
+                  <DiagnosticItem
+                    key={d.id}
+                    diagnostic={d}
+                    selected={d.id === selectedId}
+                    onSelect={onSelect}
+                    onOpen={open}
+                  />
+                ))}
+              </FileItems>
+            ))}
+          </CrateItems>
         ))}
       </ul>
     </section>
   )
 }
 
+function CrateItems({ group, children }: { readonly group: CrateGroup; readonly children: ReactNode }) {
+  const counts = [
+    ...(group.errors > 0 ? [plural(group.errors, 'error')] : []),
+    ...(group.warnings > 0 ? [plural(group.warnings, 'warning')] : [])
+  ].join(', ')
+  return (
+    <>
+      <li className="diagnostic-crate">
+        <span className="diagnostic-crate-name">{group.crate?.label ?? 'Other messages'}</span>
+        {counts && <span className="diagnostic-crate-counts">{counts}</span>}
+      </li>
+      {children}
+    </>
+  )
+}
+
+function FileItems({ file, children }: { readonly file: string | undefined; readonly children: ReactNode }) {
+  return (
+    <>
+      {file !== undefined && (
+        <li className="diagnostic-file" title={file}>
+          {file}
+        </li>
+      )}
+      {children}
+    </>
+  )
+}
+
 interface ItemProps {
   readonly diagnostic: Diagnostic
-  readonly file: string | undefined
   readonly selected: boolean
   readonly onSelect: (id: number) => void
   readonly onOpen: (d: Diagnostic) => void
@@ -79,7 +121,6 @@ interface ItemProps {
 
 const DiagnosticItem = memo(function DiagnosticItem({
   diagnostic: d,
-  file,
   selected,
   onSelect,
   onOpen
@@ -96,8 +137,8 @@ const DiagnosticItem = memo(function DiagnosticItem({
         {d.code && <span className="diagnostic-code">[{d.code}]</span>}
         <span className="diagnostic-message">{d.message}</span>
         {d.location && (
-          <span className="diagnostic-location">
-            {file}:{d.location.line}
+          <span className="diagnostic-location" title={d.location.file}>
+            {baseName(d.location.file)}:{d.location.line}
           </span>
         )}
       </button>

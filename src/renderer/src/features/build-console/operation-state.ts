@@ -13,6 +13,7 @@ import type {
 } from '@shared/models/build'
 import type { Diagnostic, DiagnosticLevel } from '@shared/models/diagnostic'
 import { appendOutput } from './append-output'
+import { draftUnitRecords, unitOfDiagnostic, type UnitRecord } from './model/unit-records'
 
 /** One rendered entry of the console; `id` is stable so React can key and the list can scroll to it. */
 export type ConsoleLine =
@@ -64,6 +65,10 @@ export interface OperationState {
   readonly runningUnitIds: readonly string[]
   readonly finishedUnits: number
   readonly failedUnits: number
+  /** Per unit id: times, outcome, rebuild reason and output, for the timeline. */
+  readonly unitRecords: ReadonlyMap<string, UnitRecord>
+  /** The latest `at` of any unit event: the engine's clock is at least this far along. */
+  readonly latestAt: number
   readonly diagnostics: readonly Diagnostic[]
   readonly errorCount: number
   readonly warningCount: number
@@ -89,6 +94,8 @@ export function initialOperationState(
     runningUnitIds: [],
     finishedUnits: 0,
     failedUnits: 0,
+    unitRecords: new Map(),
+    latestAt: 0,
     diagnostics: [],
     errorCount: 0,
     warningCount: 0
@@ -130,6 +137,9 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
   let running = [...state.runningUnitIds]
   let next: OperationState = state
   let nextLineId = state.nextLineId
+  let latestAt = state.latestAt
+  const records = draftUnitRecords(state.unitRecords)
+  let unitsById: Map<string, UnitSummary> | undefined
   const push = (line: DistributiveOmit<ConsoleLine, 'id'>): void => {
     lines.push({ ...line, id: nextLineId++ })
   }
@@ -137,12 +147,21 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
     switch (event.type) {
       case 'planned':
         next = { ...next, units: event.units }
+        unitsById = undefined
         break
       case 'unit-started':
         if (!running.includes(event.unitId)) running.push(event.unitId)
+        records.started(event.unitId, event.at, event.reason)
+        latestAt = Math.max(latestAt, event.at)
+        break
+      case 'unit-metadata':
+        records.metadata(event.unitId, event.at)
+        latestAt = Math.max(latestAt, event.at)
         break
       case 'unit-finished':
         running = running.filter((id) => id !== event.unitId)
+        records.finished(event.unitId, event.at, event.outcome)
+        latestAt = Math.max(latestAt, event.at)
         next = {
           ...next,
           finishedUnits: next.finishedUnits + 1,
@@ -155,6 +174,9 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
       case 'diagnostic': {
         const d = event.diagnostic
         diagnostics.push(d)
+        unitsById ??= new Map((next.units ?? []).map((u) => [u.id, u]))
+        const unitId = unitOfDiagnostic(d, running, unitsById)
+        if (unitId !== undefined) records.diagnostic(unitId, d.id)
         if (!isSummaryDiagnostic(d)) {
           if (d.level === 'error' || d.level === 'ice') next = { ...next, errorCount: next.errorCount + 1 }
           if (d.level === 'warning') next = { ...next, warningCount: next.warningCount + 1 }
@@ -169,12 +191,15 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
       }
       case 'message':
         push({ kind: 'message', level: event.level, text: event.text })
+        if (event.unitId !== undefined)
+          records.log(event.unitId, { kind: 'message', level: event.level, text: event.text })
         break
       case 'output':
         nextLineId = appendOutput(lines, nextLineId, event.source, event.stream, event.text)
+        if (event.unitId !== undefined)
+          records.log(event.unitId, { kind: 'output', stream: event.stream, text: event.text })
         break
-      // The timeline and the test panel read these; the console log has nothing to add.
-      case 'unit-metadata':
+      // The test panel reads these; the console log has nothing to add.
       case 'test-result':
       case 'test-suite-finished':
         break
@@ -204,7 +229,9 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
     nextLineId,
     droppedLines: state.droppedLines + overflow,
     diagnostics,
-    runningUnitIds: running
+    runningUnitIds: running,
+    unitRecords: records.result(),
+    latestAt
   }
 }
 

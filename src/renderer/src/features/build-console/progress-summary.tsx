@@ -1,7 +1,12 @@
-/** Where the operation stands: N/M crates, a bar, the elapsed time, and how it ended. */
+/**
+ * Where the operation stands: N/M crates, a bar, the elapsed time, an estimate of the time
+ * left (see build-estimate.ts for how it is guessed), and how it ended.
+ */
 import { formatElapsed } from '@shared/format/status'
 import { useNow } from '../../lib/use-now'
+import { estimateRemainingMs, formatRemaining } from './model/build-estimate'
 import type { OperationState } from './operation-state'
+import { useEngineNow } from './use-engine-now'
 
 function outcome(op: OperationState): {
   readonly text: string
@@ -27,11 +32,16 @@ function exitText(exit: NonNullable<OperationState['exit']>): string {
 export function ProgressSummary({ operation }: { readonly operation: OperationState }) {
   const running = operation.result === undefined
   const now = useNow(running)
+  const engineNow = useEngineNow(operation.latestAt, running, 1000)
   const total = operation.units?.length ?? 0
   const done = Math.min(operation.finishedUnits, total)
   const elapsed = operation.result ? operation.result.elapsedMs : Math.max(0, now - operation.startedAt)
   const state = outcome(operation)
   const percent = total > 0 ? (done / total) * 100 : running ? 0 : 100
+  const left =
+    running && operation.units
+      ? estimateRemainingMs(operation.units, operation.unitRecords, engineNow)
+      : undefined
   return (
     <div className="progress-summary">
       <div className="progress-line">
@@ -46,6 +56,14 @@ export function ProgressSummary({ operation }: { readonly operation: OperationSt
         <span className="progress-count">
           {done}/{total} crates
         </span>
+        {left !== undefined && (
+          <span
+            className="progress-estimate"
+            title="Estimated from the units finished so far: their mean time, the units left, and how many ran at once"
+          >
+            {formatRemaining(left)}
+          </span>
+        )}
         <span className="progress-elapsed" title="Elapsed time">
           {formatElapsed(elapsed)}
         </span>
