@@ -1,0 +1,99 @@
+/**
+ * A test harness to run, as the planner hands it over, and the cargo conventions that come with
+ * it: the label of its "Running" line, the arguments that rerun it, and its environment.
+ */
+import { delimiter } from 'node:path'
+import { parseVersion } from '@shared/rules/semver'
+import type { TargetKind } from '@shared/models/package'
+import type { Manifest } from '../manifest/model'
+import { relativeOrAbsolute } from '../tools/paths'
+
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** One harness: a `rustc --test` executable (or a `harness = false` program). */
+export interface TestBinary {
+  /**
+   * cargo's label, shown after "Running" and naming the suite in test events:
+   * "unittests src/lib.rs (target/debug/deps/demo-1a2b)", "tests/it.rs (target/debug/deps/it-3c4d)".
+   */
+  readonly suite: string
+  readonly executable: string
+  /** cargo runs tests from the package root. */
+  readonly cwd: string
+  /** The complete environment (see `harnessEnv`). */
+  readonly env: Env
+  /** The target it tests, for cargo's "to rerun pass `--test it`". */
+  readonly target: { readonly kind: TargetKind; readonly name: string }
+  /** Set when cargo would need `-p NAME` to pick the package (a workspace with several members). */
+  readonly packageSpec?: string
+  /** `harness = false`: the program is not libtest, its output is passed through as is. Default true. */
+  readonly harness?: boolean
+}
+
+/**
+ * cargo's label for a harness: the target's source relative to the package, then the executable
+ * relative to where cargo was started. Library, binary and example harnesses say "unittests".
+ */
+export function harnessLabel(o: {
+  readonly kind: TargetKind
+  readonly srcPath: string
+  readonly packageRoot: string
+  readonly executable: string
+  readonly cwd: string
+}): string {
+  const source = relativeOrAbsolute(o.packageRoot, o.srcPath)
+  const exe = relativeOrAbsolute(o.cwd, o.executable)
+  const unit = o.kind === 'test' || o.kind === 'bench' ? '' : 'unittests '
+  return `${unit}${source} (${exe})`
+}
+
+/** What to pass cargo to run only this harness again: `--lib`, `--test it`, `-p demo --bin demo`. */
+export function rerunArgs(binary: Pick<TestBinary, 'target' | 'packageSpec'>): string {
+  const { kind, name } = binary.target
+  const which = kind === 'lib' ? '--lib' : `--${kind} ${name}`
+  return binary.packageSpec ? `-p ${binary.packageSpec} ${which}` : which
+}
+
+/** Where the dynamic loader looks for libraries, per platform. */
+export function libraryPathVariable(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return 'PATH'
+  return platform === 'darwin' ? 'DYLD_FALLBACK_LIBRARY_PATH' : 'LD_LIBRARY_PATH'
+}
+
+/**
+ * The environment cargo gives a test process: the package's CARGO_* variables (so
+ * `env::var("CARGO_MANIFEST_DIR")` works at run time, as tests often read fixtures through it),
+ * `CARGO_BIN_EXE_<name>` for integration tests, and the library path with target/'s folders first.
+ */
+export function harnessEnv(
+  manifest: Manifest,
+  base: Env,
+  libraryDirs: readonly string[],
+  binaries: Readonly<Record<string, string>> = {}
+): Record<string, string | undefined> {
+  const p = manifest.package
+  const v = parseVersion(p.version)
+  const libVar = libraryPathVariable()
+  const env: Record<string, string | undefined> = {
+    ...base,
+    CARGO_MANIFEST_DIR: manifest.rootDir,
+    CARGO_MANIFEST_PATH: manifest.path,
+    CARGO_PKG_NAME: p.name,
+    CARGO_PKG_VERSION: p.version,
+    CARGO_PKG_VERSION_MAJOR: v?.major ?? '0',
+    CARGO_PKG_VERSION_MINOR: v?.minor ?? '0',
+    CARGO_PKG_VERSION_PATCH: v?.patch ?? '0',
+    CARGO_PKG_VERSION_PRE: v?.pre ?? '',
+    CARGO_PKG_AUTHORS: p.authors.join(':'),
+    CARGO_PKG_DESCRIPTION: p.description ?? '',
+    CARGO_PKG_HOMEPAGE: p.homepage ?? '',
+    CARGO_PKG_REPOSITORY: p.repository ?? '',
+    CARGO_PKG_LICENSE: p.license ?? '',
+    CARGO_PKG_LICENSE_FILE: p.licenseFile ?? '',
+    CARGO_PKG_RUST_VERSION: p.rustVersion ?? '',
+    CARGO_PKG_README: p.readme ?? '',
+    [libVar]: [...libraryDirs, base[libVar]].filter(Boolean).join(delimiter)
+  }
+  for (const [name, path] of Object.entries(binaries)) env[`CARGO_BIN_EXE_${name}`] = path
+  return env
+}
