@@ -20,6 +20,7 @@ import { metadataCommand, METADATA_HELP } from './commands/metadata'
 import { newCommand, NEW_HELP } from './commands/new'
 import { removeCommand, REMOVE_HELP } from './commands/remove'
 import { runCommand, RUN_HELP } from './commands/run'
+import { testCommand, TEST_HELP } from './commands/test'
 import { setVersionCommand, SET_VERSION_HELP } from './commands/set-version'
 import { terminalFor, writeOut, type CliContext } from './commands/shared'
 import { treeCommand, TREE_HELP } from './commands/tree'
@@ -35,6 +36,8 @@ const COMMANDS: Record<
   b: { run: buildCommand, help: BUILD_HELP },
   run: { run: runCommand, help: RUN_HELP },
   r: { run: runCommand, help: RUN_HELP },
+  test: { run: testCommand, help: TEST_HELP },
+  t: { run: testCommand, help: TEST_HELP },
   web: { run: webCommand, help: WEB_HELP },
   add: { run: addCommand, help: ADD_HELP },
   remove: { run: removeCommand, help: REMOVE_HELP },

@@ -3,6 +3,7 @@ import { buildFinishedMessage } from '../../engine/compat/cargo-messages'
 import { runBuild } from '../../engine/compiler/build-runner'
 import { locateManifest } from '../locate-manifest'
 import { BUILD_OPTIONS, parse, UsageError } from '../parse-args'
+import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf } from '../target-flags'
 import {
   featuresOf,
   interrupted,
@@ -23,18 +24,10 @@ export const BUILD_HELP = `Compile a package and all of its dependencies
 Usage: crate-studio build [OPTIONS]
 
 Options:
-      --lib                    Build only this package's library
-      --bin <NAME>             Build only the specified binary (repeatable)
-      --bins                   Build all binaries
-${PROFILE_OPTIONS_HELP}      --keep-going             Do not abort the build as soon as there is an error
+${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}      --keep-going             Do not abort the build as soon as there is an error
 ${COMMON_BUILD_OPTIONS_HELP}`
 
-const OPTIONS = {
-  ...BUILD_OPTIONS,
-  lib: { type: 'boolean' },
-  bin: { type: 'string', multiple: true },
-  bins: { type: 'boolean' }
-} as const
+const OPTIONS = { ...BUILD_OPTIONS, ...TARGET_OPTIONS } as const
 
 export async function buildCommand(args: readonly string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS)
@@ -45,7 +38,6 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' found`)
   const term = terminalFor(ctx, values)
   const { format, sink, colourDiagnostics } = printerFor(term, values)
-  const onlySome = values.lib || values.bins || values.bin?.length
   const jobs = jobsOf(values)
   const profile = profileOf(values)
   const features = featuresOf(values)
@@ -55,9 +47,7 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
       manifestPath,
       profile,
       ...(jobs ? { jobs } : {}),
-      selection: onlySome
-        ? { lib: values.lib ?? false, bins: values.bins ? 'all' : (values.bin ?? []) }
-        : { lib: true, bins: 'all' },
+      selection: targetSelectionOf(values, 'build') ?? { lib: true, bins: 'all' },
       features,
       keepGoing: values['keep-going'] ?? false,
       env: ctx.env,

@@ -6,6 +6,7 @@ Commands:
     new          Create a new Rust package
     build        Compile the current package
     run          Run a binary of the local package
+    test         Run the tests
     add          Add dependencies to a manifest file
     remove       Remove dependencies from a manifest file
     set-version  Change the package's version

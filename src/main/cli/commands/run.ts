@@ -23,9 +23,10 @@ Usage: crate-studio run [OPTIONS] [-- ARGS]...
 
 Options:
       --bin <NAME>             Name of the bin target to run
+      --example <NAME>         Name of the example target to run
 ${PROFILE_OPTIONS_HELP}${COMMON_BUILD_OPTIONS_HELP}`
 
-const OPTIONS = { ...BUILD_OPTIONS, bin: { type: 'string' } } as const
+const OPTIONS = { ...BUILD_OPTIONS, bin: { type: 'string' }, example: { type: 'string' } } as const
 
 export async function runCommand(args: readonly string[], ctx: CliContext): Promise<number> {
   const { own, rest } = splitPassthrough(args)
@@ -46,6 +47,7 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
       profile,
       ...(jobs ? { jobs } : {}),
       ...(values.bin ? { bin: values.bin } : {}),
+      ...(values.example ? { example: values.example } : {}),
       features,
       args: [...positionals, ...rest],
       cwd: ctx.cwd,

@@ -79,8 +79,11 @@ export function upliftedPath(
   const t = unit.target
   // Test harnesses stay in deps/ under their hashed names, as cargo leaves them.
   if (!t || !unit.primary || unit.test) return undefined
-  if (file.crateType === 'bin')
-    return join(t.kind === 'example' ? layout.examples : layout.dest, t.name + EXE)
+  if (file.crateType === 'bin') {
+    // Test and bench programs without a harness stay in deps/, as cargo leaves them.
+    if (t.kind === 'bin') return join(layout.dest, t.name + EXE)
+    return t.kind === 'example' ? join(layout.examples, t.name + EXE) : undefined
+  }
   if (file.crateType === 'proc-macro') return undefined
   const dir = t.kind === 'example' ? layout.examples : t.kind === 'lib' ? layout.dest : undefined
   if (!dir) return undefined

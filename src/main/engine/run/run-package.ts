@@ -10,9 +10,12 @@ import { relativeOrAbsolute } from '../tools/paths'
 import { loadPackage } from '../manifest/read-manifest'
 import { runProcess, type ProcessOutcome } from '../tools/run-process'
 import { chooseBinary } from './choose-binary'
+import { EngineError } from '../errors'
 
 export interface RunOptions extends Omit<BuildOptions, 'selection'> {
   readonly bin?: string
+  /** Run this example instead of a binary (`run --example NAME`). */
+  readonly example?: string
   readonly args: readonly string[]
   /** Where the program runs (cargo uses the caller's directory). */
   readonly cwd: string
@@ -32,12 +35,22 @@ function libraryPathVariable(): string {
 
 export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult> {
   const pkg = await loadPackage(o.manifestPath)
-  const bin = chooseBinary(pkg, o.bin)
-  const build = await runBuild({ ...o, selection: { lib: false, bins: [bin] } }, io)
+  const [kind, name] =
+    o.example !== undefined ? (['example', o.example] as const) : (['bin', chooseBinary(pkg, o.bin)] as const)
+  const selection =
+    kind === 'example' ? { lib: false, bins: [], examples: [name] } : { lib: false, bins: [name] }
+  const build = await runBuild({ ...o, selection }, io)
   if (!build.success) return { build }
-  const unit = build.plan.requested.find((u) => u.target?.kind === 'bin' && u.target.name === bin)
+  const unit = build.plan.requested.find((u) => u.target?.kind === kind && u.target.name === name)
   const path = unit && finalExecutable(unit, build.layout)
-  if (!path) throw new Error(`the plan has no executable for bin ${bin}`)
+  if (!path)
+    throw new EngineError(
+      'invalid-input',
+      `The ${kind} \`${name}\` is not a program (it builds a library).`,
+      {
+        hint: 'Give the example a `fn main` and no `crate-type`, or pick another target.'
+      }
+    )
   const shown = [relativeOrAbsolute(o.cwd, path), ...o.args].join(' ')
   io.sink({ type: 'status', verb: 'Running', detail: `\`${shown}\`` })
   const env = o.env ?? process.env

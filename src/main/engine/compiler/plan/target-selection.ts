@@ -43,8 +43,10 @@ export function selectTargets(
   if (selection.libTest && lib?.tested) out.push({ target: lib, test: true })
   const pick = (kind: Kind, names: TargetNames | undefined, test: boolean, onlyTested = false) => {
     if (names === undefined) return
-    for (const t of named(pkg, kind, names, features))
-      if (!onlyTested || t.tested) out.push({ target: t, test })
+    for (const t of named(pkg, kind, names, features)) {
+      // `harness = false`: the target is its own program, compiled without libtest.
+      if (!onlyTested || t.tested) out.push({ target: t, test: test && t.harness })
+    }
   }
   pick('bin', selection.bins, false)
   pick('bin', selection.binTests, true, selection.binTests === 'all')

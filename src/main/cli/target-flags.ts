@@ -1,0 +1,75 @@
+/**
+ * cargo's target selection flags (`--lib`, `--bin`, `--bins`, `--example`, `--examples`,
+ * `--test`, `--tests`, `--bench`, `--benches`, `--all-targets`), shared by `build` and `test`.
+ * Without any, each command builds its default set.
+ */
+import type { TargetNames, TargetSelection } from '../engine/compiler/plan/target-selection'
+
+export const TARGET_OPTIONS = {
+  lib: { type: 'boolean' },
+  bin: { type: 'string', multiple: true },
+  bins: { type: 'boolean' },
+  example: { type: 'string', multiple: true },
+  examples: { type: 'boolean' },
+  test: { type: 'string', multiple: true },
+  tests: { type: 'boolean' },
+  bench: { type: 'string', multiple: true },
+  benches: { type: 'boolean' },
+  'all-targets': { type: 'boolean' }
+} as const
+
+export const TARGET_OPTIONS_HELP = `      --lib                    Only this package's library
+      --bin <NAME>             Only the specified binary (repeatable)
+      --bins                   All binaries
+      --example <NAME>         Only the specified example (repeatable)
+      --examples               All examples
+      --test <NAME>            Only the specified integration test (repeatable)
+      --tests                  All targets that have \`test = true\` set
+      --bench <NAME>           Only the specified bench target (repeatable)
+      --benches                All targets that have \`bench = true\` set
+      --all-targets            All targets
+`
+
+export interface TargetValues {
+  readonly lib?: boolean
+  readonly bin?: string[]
+  readonly bins?: boolean
+  readonly example?: string[]
+  readonly examples?: boolean
+  readonly test?: string[]
+  readonly tests?: boolean
+  readonly bench?: string[]
+  readonly benches?: boolean
+  readonly 'all-targets'?: boolean
+}
+
+function names(all: boolean | undefined, some: string[] | undefined): TargetNames | undefined {
+  if (all) return 'all'
+  return some?.length ? some : undefined
+}
+
+/** Undefined when no flag was given: the command's default applies. */
+export function targetSelectionOf(v: TargetValues, mode: 'build' | 'test'): TargetSelection | undefined {
+  const all = v['all-targets'] ?? false
+  const bins = names(all || v.bins, v.bin)
+  const examples = names(all || v.examples, v.example)
+  const tests = names(all || v.tests, v.test)
+  const benches = names(all || v.benches, v.bench)
+  const lib = all || (v.lib ?? false)
+  if (!lib && !bins && !examples && !tests && !benches) return undefined
+  const testing = mode === 'test'
+  return {
+    // `build --tests` compiles the library's and binaries' unit tests too (targets with test = true).
+    lib: lib && !testing,
+    libTest: (lib && testing) || tests === 'all',
+    bins: bins !== undefined && !testing ? bins : [],
+    ...(bins !== undefined && testing
+      ? { binTests: bins }
+      : tests === 'all'
+        ? { binTests: 'all' as const }
+        : {}),
+    ...(examples ? { examples } : {}),
+    ...(tests ? { tests } : {}),
+    ...(benches ? { benches } : {})
+  }
+}
