@@ -95,4 +95,36 @@ fn main() { println!("{}", X); }
       expect.objectContaining({ type: 'unit-finished', outcome: 'cancelled' })
     )
   })
+
+  it('a cancelled rebuild leaves no record vouching for the old output', async () => {
+    const name = `resumable_${process.pid}_${Math.floor(Math.random() * 1e6)}`
+    const fast = 'fn main() { println!("fast"); }\n'
+    const slow = `#![allow(long_running_const_eval)]
+const fn spin(n: u64) -> u64 { let mut i = 0u64; let mut s = 0u64; while i < n { s = s.wrapping_add(i ^ (s >> 3)); i += 1; } s }
+const X: u64 = spin(4_000_000_000);
+fn main() { println!("{}", X); }
+`
+    const p = await project().manifest(name).file('src/main.rs', fast).build()
+    const options = {
+      manifestPath: p.manifest,
+      profile: 'dev',
+      selection: { lib: true, bins: 'all' }
+    } as const
+    expect((await runBuild(options, { sink: () => undefined })).success).toBe(true)
+    const { stat, utimes, writeFile } = await import('node:fs/promises')
+    const original = await stat(p.path('src/main.rs'))
+    await writeFile(p.path('src/main.rs'), slow)
+    const controller = new AbortController()
+    const build = runBuild(options, { sink: () => undefined, signal: controller.signal })
+    await waitFor(async () => (await processesMatching(`--crate-name ${name}`)).length > 0)
+    controller.abort()
+    expect(await build).toMatchObject({ cancelled: true })
+    // Back to the source the old fingerprint described: the unit must still run, because the
+    // cancelled rustc may have left its output half-written.
+    await writeFile(p.path('src/main.rs'), fast)
+    await utimes(p.path('src/main.rs'), original.atime, original.mtime)
+    const log = eventLog()
+    expect((await runBuild(options, { sink: log.sink })).success).toBe(true)
+    expect(log.events.filter((e) => e.type === 'unit-started')).toHaveLength(1)
+  })
 })
