@@ -21,6 +21,7 @@ import { newCommand, NEW_HELP } from './commands/new'
 import { removeCommand, REMOVE_HELP } from './commands/remove'
 import { runCommand, RUN_HELP } from './commands/run'
 import { testCommand, TEST_HELP } from './commands/test'
+import { cleanCommand, CLEAN_HELP } from './commands/clean'
 import { setVersionCommand, SET_VERSION_HELP } from './commands/set-version'
 import { terminalFor, writeOut, type CliContext } from './commands/shared'
 import { treeCommand, TREE_HELP } from './commands/tree'
@@ -38,6 +39,7 @@ const COMMANDS: Record<
   r: { run: runCommand, help: RUN_HELP },
   test: { run: testCommand, help: TEST_HELP },
   t: { run: testCommand, help: TEST_HELP },
+  clean: { run: cleanCommand, help: CLEAN_HELP },
   web: { run: webCommand, help: WEB_HELP },
   add: { run: addCommand, help: ADD_HELP },
   remove: { run: removeCommand, help: REMOVE_HELP },

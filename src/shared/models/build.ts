@@ -58,6 +58,8 @@ export type StatusVerb =
   | 'Downgrading'
   // Why a unit runs again (cargo prints it with -v).
   | 'Dirty'
+  | 'Removed'
+  | 'Summary'
 
 export type OutputSource = 'rustc' | 'build-script' | 'build-command' | 'program'
 
