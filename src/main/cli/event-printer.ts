@@ -4,6 +4,7 @@
  */
 import { cargoMessage } from '../engine/compat/cargo-messages'
 import type { EngineEvent, EventSink } from '../engine/compiler/events'
+import { progressTracker } from './progress-line'
 import type { Terminal } from './terminal'
 
 export type MessageFormat = 'human' | 'json'
@@ -18,11 +19,17 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
   // Build-command output is kept per unit, as cargo keeps a build script's, and shown on
   // failure or with -vv.
   const commandOutput = new Map<string, string>()
+  const names = new Map<string, string>()
+  const progress = progressTracker(
+    (line) => term.progress(line),
+    () => process.stderr.columns || 80
+  )
   return (e: EngineEvent) => {
     switch (e.type) {
       case 'status':
         // Why a unit rebuilt is cargo's -v detail.
         if (e.verb === 'Dirty' && o.verbose < 1) return
+        if (e.verb === 'Finished' || e.verb === 'Running') progress.clear()
         if (!o.quiet) term.status(e.verb, e.detail, e.warning)
         return
       case 'message':
@@ -47,6 +54,7 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
         else term.stderr(e.text)
         return
       case 'unit-finished': {
+        progress.finished(e.unitId)
         const kept = commandOutput.get(e.unitId)
         if (e.outcome === 'failed' && kept) term.stderr(`  --- output\n${kept.replace(/^/gm, '  ')}\n`)
         commandOutput.delete(e.unitId)
@@ -60,7 +68,13 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
         return
       }
       case 'planned':
+        for (const u of e.units)
+          names.set(u.id, u.kind === 'run-custom-build' ? `${u.packageName}(build)` : u.packageName)
+        progress.planned(e.units.length)
+        return
       case 'unit-started':
+        progress.started(e.unitId, names.get(e.unitId) ?? e.unitId)
+        return
       case 'unit-metadata':
       case 'test-result':
       case 'test-suite-finished':

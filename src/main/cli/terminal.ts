@@ -17,6 +17,8 @@ export interface Terminal {
   error(error: AppError): void
   warning(text: string): void
   note(text: string): void
+  /** Draws (or, with undefined, clears) the progress line; a no-op unless stderr is a terminal. */
+  progress(line: string | undefined): void
 }
 
 export function useColour(choice: ColorChoice, isTty: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -30,8 +32,20 @@ export function useColour(choice: ColorChoice, isTty: boolean, env: NodeJS.Proce
 export function createTerminal(
   colour: boolean,
   out: (text: string) => void = (t) => void process.stdout.write(t),
-  err: (text: string) => void = (t) => void process.stderr.write(t)
+  rawErr: (text: string) => void = (t) => void process.stderr.write(t),
+  showProgress = false
 ): Terminal {
+  // Anything printed first wipes the progress line; the next event draws it again.
+  let barShown = false
+  const clearBar = () => {
+    if (!barShown) return
+    rawErr('\r\x1b[K')
+    barShown = false
+  }
+  const err = (text: string) => {
+    clearBar()
+    rawErr(text)
+  }
   const paint = (text: string) => (colour ? text : stripAnsi(text))
   return {
     colour,
@@ -41,12 +55,22 @@ export function createTerminal(
       err(`${colour ? colourVerb(padded, warning) : padded}${line.slice(12)}\n`)
     },
     stderr: (text) => err(paint(text)),
-    stdout: (text) => out(text),
+    stdout: (text) => {
+      clearBar()
+      out(text)
+    },
     error(e) {
       err(`${paint(levelLine('error', describeError(e)))}\n`)
       if (e.details?.hint) err(`${paint(levelLine('note', e.details.hint))}\n`)
     },
     warning: (text) => err(`${paint(levelLine('warning', text))}\n`),
-    note: (text) => err(`${paint(levelLine('note', text))}\n`)
+    note: (text) => err(`${paint(levelLine('note', text))}\n`),
+    progress(line) {
+      if (!showProgress) return
+      clearBar()
+      if (line === undefined) return
+      rawErr(colour ? line.replace('Building', '\x1b[1m\x1b[36mBuilding\x1b[0m') : line)
+      barShown = true
+    }
   }
 }

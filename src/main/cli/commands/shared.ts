@@ -31,7 +31,9 @@ export interface CommonValues {
 
 export function terminalFor(ctx: CliContext, v: CommonValues): Terminal {
   const choice = oneOf<ColorChoice>('color', v.color, ['auto', 'always', 'never'], 'auto')
-  return createTerminal(useColour(choice, ctx.stderrIsTty, ctx.env), ctx.out, ctx.err)
+  // cargo draws its progress bar only on a terminal, and `term.progress.when = never` turns it off.
+  const progress = ctx.stderrIsTty && ctx.env.CARGO_TERM_PROGRESS_WHEN !== 'never' && !v.quiet
+  return createTerminal(useColour(choice, ctx.stderrIsTty, ctx.env), ctx.out, ctx.err, progress)
 }
 
 export interface BuildValues extends CommonValues {
