@@ -37,10 +37,12 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     forgetRecentProject: ({ path }) => projects.forgetRecent(path),
     listDirectory: ({ path }) => projects.listDirectory(path),
     pickFolder: ({ title }) => shell.pickFolder(title),
-    // The manifest path comes from the renderer: only an opened project's may be built or run.
+    // The manifest path comes from the renderer: only an opened project's may be built, run or tested.
     startBuild: async (r) =>
       builds.build({ ...r, manifestPath: await projects.checkBuildable(r.manifestPath) }),
     startRun: async (r) => builds.run({ ...r, manifestPath: await projects.checkBuildable(r.manifestPath) }),
+    startTest: async (r) =>
+      builds.test({ ...r, manifestPath: await projects.checkBuildable(r.manifestPath) }),
     cancelOperation: ({ operationId }) => Promise.resolve({ cancelled: builds.cancel(operationId) }),
     openInEditor: async ({ path, line }) => {
       await shell.openPath(await projects.checkOpenable(path), line)

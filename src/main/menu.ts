@@ -27,6 +27,7 @@ export function setupMenu(send: (command: MenuCommand) => void): void {
       submenu: [
         item('Build', 'CmdOrCtrl+B', 'build'),
         item('Run', 'CmdOrCtrl+R', 'run'),
+        item('Test', 'CmdOrCtrl+U', 'test'),
         { type: 'separator' },
         item('Cancel', 'CmdOrCtrl+.', 'cancel')
       ]

@@ -1,6 +1,6 @@
 /**
- * The handlers are where renderer input meets privileged services: build, run and open in
- * editor must check the path against the projects opened this session before acting on it.
+ * The handlers are where renderer input meets privileged services: build, run, test and open
+ * in editor must check the path against the projects opened this session before acting on it.
  */
 import { writeFile } from 'node:fs/promises'
 import { describe, expect, it, vi } from 'vitest'
@@ -15,6 +15,7 @@ async function setup() {
   const handle = { operationId: '3b241101-e2bb-4255-8caf-4136c566a962', kind: 'build' as const }
   const build = vi.spyOn(services.builds, 'build').mockReturnValue(handle)
   const run = vi.spyOn(services.builds, 'run').mockReturnValue({ ...handle, kind: 'run' })
+  const test = vi.spyOn(services.builds, 'test').mockReturnValue({ ...handle, kind: 'test' })
   const openPath = vi.fn((_path: string, _line?: number) => Promise.resolve())
   const shell: ShellAdapter = {
     mode: 'browser',
@@ -24,19 +25,24 @@ async function setup() {
   }
   const handlers = createHandlers(services, shell)
   const p = await project().manifest('app').file('src/main.rs', 'fn main() {}\n').build()
-  return { handlers, build, run, openPath, p }
+  return { handlers, build, run, test, openPath, p }
 }
 
 describe('handlers confine paths from the renderer', () => {
-  it('refuses to build or run a project that was not opened, and starts nothing', async () => {
-    const { handlers, build, run, p } = await setup()
+  it('refuses to build, run or test a project that was not opened, and starts nothing', async () => {
+    const { handlers, build, run, test, p } = await setup()
     const buildResult = await dispatch(handlers, 'startBuild', { manifestPath: p.manifest, profile: 'dev' })
     const runResult = await dispatch(handlers, 'startRun', {
       manifestPath: p.manifest,
       profile: 'dev',
       args: []
     })
-    for (const result of [buildResult, runResult]) {
+    const testResult = await dispatch(handlers, 'startTest', {
+      manifestPath: p.manifest,
+      profile: 'dev',
+      args: []
+    })
+    for (const result of [buildResult, runResult, testResult]) {
       expect(result).toMatchObject({
         ok: false,
         error: {
@@ -47,10 +53,11 @@ describe('handlers confine paths from the renderer', () => {
     }
     expect(build).not.toHaveBeenCalled()
     expect(run).not.toHaveBeenCalled()
+    expect(test).not.toHaveBeenCalled()
   })
 
-  it('builds and runs an opened project', async () => {
-    const { handlers, build, run, p } = await setup()
+  it('builds, runs and tests an opened project', async () => {
+    const { handlers, build, run, test, p } = await setup()
     expect(await dispatch(handlers, 'openProject', { path: p.root })).toMatchObject({ ok: true })
     expect(
       await dispatch(handlers, 'startBuild', { manifestPath: p.manifest, profile: 'dev' })
@@ -60,6 +67,10 @@ describe('handlers confine paths from the renderer', () => {
     ).toMatchObject({ ok: true })
     expect(build).toHaveBeenCalledWith({ manifestPath: p.manifest, profile: 'dev' })
     expect(run).toHaveBeenCalledWith({ manifestPath: p.manifest, profile: 'release', args: ['x'] })
+    expect(
+      await dispatch(handlers, 'startTest', { manifestPath: p.manifest, profile: 'dev', args: ['parses'] })
+    ).toMatchObject({ ok: true, value: { kind: 'test' } })
+    expect(test).toHaveBeenCalledWith({ manifestPath: p.manifest, profile: 'dev', args: ['parses'] })
   })
 
   it('opens only source files of an opened project in the editor', async () => {

@@ -1,9 +1,10 @@
-/** Build and run as operations: engine calls wired to the operation store's events and cancel. */
+/** Build, run and test as operations: engine calls wired to the operation store's events and cancel. */
 import type { OperationHandle, ProfileName } from '@shared/models/build'
 import type { EngineEvent } from '../engine/compiler/events'
 import { isOperationEvent } from '../engine/compiler/events'
 import { runBuild } from '../engine/compiler/build-runner'
 import { runPackage } from '../engine/run/run-package'
+import { testPackage } from '../engine/run/test-package'
 import type { OperationIo, OperationStore } from './operations'
 import { dirname } from 'node:path'
 
@@ -56,6 +57,28 @@ export class BuildService {
         engineIo(io)
       )
       return { success: result.build.success && result.exit?.exitCode === 0 }
+    })
+  }
+
+  /**
+   * `cargo test --no-fail-fast -- ARGS`: the results panel shows every harness, so a failing
+   * unit test does not hide the integration tests' results as cargo's default fail-fast would.
+   */
+  test(r: BuildRequest & { readonly args: readonly string[] }): OperationHandle {
+    return this.operations.start('test', async (io) => {
+      const result = await testPackage(
+        {
+          manifestPath: r.manifestPath,
+          profile: r.profile,
+          ...(r.jobs ? { jobs: r.jobs } : {}),
+          args: r.args,
+          noFailFast: true,
+          cwd: dirname(r.manifestPath),
+          cacheDir: this.options.cacheDir
+        },
+        engineIo(io)
+      )
+      return { success: result.build.success && result.tests?.success === true }
     })
   }
 

@@ -68,6 +68,9 @@ const buildRequest = z.strictObject({
   jobs: z.number().int().min(1).max(256).optional()
 })
 
+/** Arguments for a program or test harness; they go to execa as an array, never through a shell. */
+const programArgs = z.array(shortText(10_000)).max(200)
+
 /** Declares a channel: input schema plus the output type carried as a phantom. */
 function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output })
@@ -89,9 +92,11 @@ export const invokeContract = {
   startRun: channel<OperationHandle>()(
     buildRequest.extend({
       bin: shortText(200).optional(),
-      args: z.array(shortText(10_000)).max(200)
+      args: programArgs
     })
   ),
+  /** `cargo test -- ARGS`: builds every harness and runs them; `args` go to each (a name filter, `--ignored`). */
+  startTest: channel<OperationHandle>()(buildRequest.extend({ args: programArgs })),
   cancelOperation: channel<{ readonly cancelled: boolean }>()(z.strictObject({ operationId: z.uuid() })),
   openInEditor: channel<null>()(
     z.strictObject({ path: absolutePath, line: z.number().int().min(1).optional() })

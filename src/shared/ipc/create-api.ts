@@ -24,6 +24,7 @@ export function createApi(t: Transport) {
     pickFolder: (input) => t.invoke('pickFolder', input),
     startBuild: (input) => t.invoke('startBuild', input),
     startRun: (input) => t.invoke('startRun', input),
+    startTest: (input) => t.invoke('startTest', input),
     cancelOperation: (input) => t.invoke('cancelOperation', input),
     openInEditor: (input) => t.invoke('openInEditor', input),
     openManifest: (input) => t.invoke('openManifest', input),

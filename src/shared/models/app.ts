@@ -33,4 +33,4 @@ export interface DirectoryListing {
   readonly entries: readonly DirectoryEntry[]
 }
 
-export type MenuCommand = 'new-package' | 'open-folder' | 'save' | 'build' | 'run' | 'cancel'
+export type MenuCommand = 'new-package' | 'open-folder' | 'save' | 'build' | 'run' | 'test' | 'cancel'

@@ -84,7 +84,7 @@ describe('app-wide security handlers', () => {
 })
 
 describe('the app menu', () => {
-  it('has New Package, Open Folder, Save, Build, Run and Cancel with their shortcuts, forwarded as commands', () => {
+  it('has New Package, Open Folder, Save, Build, Run, Test and Cancel with their shortcuts, forwarded as commands', () => {
     const sent: string[] = []
     setupMenu((c) => sent.push(c))
     type Item = { label?: string; accelerator?: string; click?: () => void; submenu?: Item[] }
@@ -95,10 +95,11 @@ describe('the app menu', () => {
       ['Save Cargo.toml…', 'CmdOrCtrl+S'],
       ['Build', 'CmdOrCtrl+B'],
       ['Run', 'CmdOrCtrl+R'],
+      ['Test', 'CmdOrCtrl+U'],
       ['Cancel', 'CmdOrCtrl+.']
     ])
     items.forEach((i) => i.click!())
-    expect(sent).toEqual(['new-package', 'open-folder', 'save', 'build', 'run', 'cancel'])
+    expect(sent).toEqual(['new-package', 'open-folder', 'save', 'build', 'run', 'test', 'cancel'])
   })
 })
 

@@ -540,6 +540,58 @@ describe('finished', () => {
   })
 })
 
+describe('test results', () => {
+  const suite = 'unittests src/lib.rs (target/debug/deps/demo-1a2b)'
+  const summary = { suite, passed: 1, failed: 1, ignored: 0, measured: 0, filteredOut: 0 }
+  const testRun: OperationEvent[] = [
+    { type: 'status', verb: 'Running', detail: suite },
+    { type: 'test-result', suite, name: 'tests::adds', outcome: 'ok' },
+    { type: 'test-result', suite, name: 'tests::fails', outcome: 'failed', output: 'assertion failed\n' },
+    { type: 'program-exited', exitCode: 101, signal: null },
+    { type: 'test-suite-finished', summary },
+    { type: 'finished', success: false, elapsedMs: 20 }
+  ]
+
+  it('folds the test events into the results panel state, beside the console', () => {
+    const state = fold(testRun, initialOperationState(OP, 0, 'test'))
+    expect(state.tests).toEqual({
+      suites: [
+        {
+          suite,
+          tests: [
+            { name: 'tests::adds', outcome: 'ok' },
+            { name: 'tests::fails', outcome: 'failed', output: 'assertion failed\n' }
+          ],
+          passed: 1,
+          failed: 1,
+          ignored: 0,
+          summary,
+          exit: { exitCode: 101, signal: null }
+        }
+      ],
+      finished: { success: false, cancelled: false }
+    })
+    expect(state.lines.map((l) => l.kind)).toEqual(['status'])
+  })
+
+  it('gives the same results whether the events come in one batch or one at a time', () => {
+    const test = initialOperationState(OP, 0, 'test')
+    expect(foldOneByOne(testRun, test).tests).toEqual(fold(testRun, test).tests)
+  })
+
+  it('keeps the same results object across batches without test events', () => {
+    const before = fold(testRun.slice(0, 3), initialOperationState(OP, 0, 'test'))
+    const after = fold([out('more\n'), started('a')], before)
+    expect(after.tests).toBe(before.tests)
+  })
+
+  it('collects results before the handle says what the operation is, but not for a build or run', () => {
+    expect(fold(testRun, initialOperationState(OP, 0)).tests?.suites).toHaveLength(1)
+    expect(fold(testRun, initialOperationState(OP, 0, 'run')).tests).toBeUndefined()
+    expect(fold(testRun).tests).toBeUndefined()
+  })
+})
+
 describe('a whole build, as the console shows it', () => {
   it('folds a failing two-unit build', () => {
     const warning = diag(1, {

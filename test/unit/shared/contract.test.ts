@@ -30,8 +30,20 @@ describe('the IPC contract', () => {
     )
   })
 
-  it('refuses DEL in run arguments', () => {
+  it('refuses DEL in run and test arguments', () => {
     const input = { manifestPath: '/p/Cargo.toml', profile: 'dev', args: ['a\u007F'] }
     expect(invokeContract.startRun.input.safeParse(input).success).toBe(false)
+    expect(invokeContract.startTest.input.safeParse(input).success).toBe(false)
+  })
+
+  it('takes a test filter and harness flags, within the same limits as a run', () => {
+    const request = { manifestPath: '/p/Cargo.toml', profile: 'dev' }
+    const parse = (extra: object) => invokeContract.startTest.input.safeParse({ ...request, ...extra })
+    expect(parse({ args: ['parses', '--ignored'] }).success).toBe(true)
+    expect(parse({}).success).toBe(false)
+    expect(parse({ args: Array.from({ length: 201 }, () => 'x') }).success).toBe(false)
+    expect(parse({ args: ['x'.repeat(10_001)] }).success).toBe(false)
+    // A run's binary means nothing to a test run: the strict schema refuses unknown keys.
+    expect(parse({ args: [], bin: 'app' }).success).toBe(false)
   })
 })

@@ -4,13 +4,19 @@
  * as text.
  */
 import { isAbsolute, join } from 'node:path'
-import type { Diagnostic, DiagnosticLevel } from '@shared/models/diagnostic'
+import type {
+  Diagnostic,
+  DiagnosticChild,
+  DiagnosticLevel,
+  DiagnosticLocation
+} from '@shared/models/diagnostic'
 
 export interface RustcSpan {
   readonly file_name: string
   readonly line_start: number
   readonly column_start: number
   readonly is_primary: boolean
+  readonly suggested_replacement?: string | null
 }
 
 /** The part of rustc's diagnostic JSON we read; the rest is passed through untouched. */
@@ -20,6 +26,7 @@ export interface RustcDiagnostic {
   readonly code: { readonly code: string } | null
   readonly level: string
   readonly spans: readonly RustcSpan[]
+  readonly children?: readonly RustcDiagnostic[]
   readonly rendered: string | null
 }
 
@@ -64,29 +71,52 @@ const LEVELS: Record<string, DiagnosticLevel> = {
   'error: internal compiler error': 'ice'
 }
 
+function locationOf(span: RustcSpan | undefined, cwd: string): { location?: DiagnosticLocation } {
+  if (!span) return {}
+  return {
+    location: {
+      file: isAbsolute(span.file_name) ? span.file_name : join(cwd, span.file_name),
+      line: span.line_start,
+      column: span.column_start
+    }
+  }
+}
+
+/** Each child message once per suggested span (rustc gives one span per edit), else once. */
+function childrenOf(d: RustcDiagnostic, cwd: string): DiagnosticChild[] {
+  const out: DiagnosticChild[] = []
+  for (const c of d.children ?? []) {
+    const level = LEVELS[c.level] ?? 'note'
+    const suggestions = c.spans.filter((s) => typeof s.suggested_replacement === 'string')
+    if (suggestions.length === 0) {
+      out.push({ level, message: c.message, ...locationOf(c.spans[0], cwd) })
+      continue
+    }
+    for (const s of suggestions)
+      out.push({ level, message: c.message, ...locationOf(s, cwd), replacement: s.suggested_replacement! })
+  }
+  return out
+}
+
 export function toDiagnostic(
   d: RustcDiagnostic,
   id: number,
   cwd: string,
   packageName: string,
-  targetName: string
+  targetName: string,
+  unitId?: string
 ): Diagnostic {
   const span = d.spans.find((s) => s.is_primary) ?? d.spans[0]
+  const children = childrenOf(d, cwd)
   return {
     id,
     level: LEVELS[d.level] ?? 'note',
     message: d.message,
     ...(d.code ? { code: d.code.code } : {}),
     ...(d.rendered ? { rendered: d.rendered } : {}),
-    ...(span
-      ? {
-          location: {
-            file: isAbsolute(span.file_name) ? span.file_name : join(cwd, span.file_name),
-            line: span.line_start,
-            column: span.column_start
-          }
-        }
-      : {}),
+    ...locationOf(span, cwd),
+    ...(children.length ? { children } : {}),
+    ...(unitId ? { unitId } : {}),
     packageName,
     targetName
   }

@@ -61,6 +61,7 @@ export const api = {
   pickFolder: (input) => unwrap(bridge().pickFolder(input)),
   startBuild: (input) => unwrap(bridge().startBuild(input)),
   startRun: (input) => unwrap(bridge().startRun(input)),
+  startTest: (input) => unwrap(bridge().startTest(input)),
   cancelOperation: (input) => unwrap(bridge().cancelOperation(input)),
   openInEditor: (input) => unwrap(bridge().openInEditor(input)),
   openManifest: (input) => unwrap(bridge().openManifest(input)),

@@ -1,5 +1,5 @@
 /**
- * Builds and runs. Their live state is react-query cache entries under ['operation', id],
+ * Builds, runs and test runs. Their live state is react-query cache entries under ['operation', id],
  * written only by the event subscription (see operation-events.ts) and read here.
  */
 import { skipToken, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
@@ -48,6 +48,14 @@ export function useStartRun() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: api.startRun,
+    onSuccess: (handle, request) => recordStart(queryClient, request.manifestPath, handle)
+  })
+}
+
+export function useStartTest() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: api.startTest,
     onSuccess: (handle, request) => recordStart(queryClient, request.manifestPath, handle)
   })
 }

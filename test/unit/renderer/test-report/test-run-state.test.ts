@@ -111,6 +111,14 @@ describe('test run state', () => {
     expect(suiteStatus(exit3.suites[0]!, exit3)).toBe('crashed')
   })
 
+  it('lists a harness as running from its "Running" line, before any test finished', () => {
+    const started = fold(RUN.slice(0, 2))
+    expect(started.suites).toEqual([{ suite: LIB, tests: [], passed: 0, failed: 0, ignored: 0 }])
+    expect(suiteStatus(started.suites[0]!, started)).toBe('running')
+    const cancelled = fold([exited(null, 'SIGKILL'), finished(false, true)], started)
+    expect(suiteStatus(cancelled.suites[0]!, cancelled)).toBe('cancelled')
+  })
+
   it('marks a suite cut short by cancel', () => {
     const state = fold([result(IT, 'first', 'ok'), exited(null, 'SIGTERM'), finished(false, true)])
     expect(suiteStatus(state.suites[0]!, state)).toBe('cancelled')

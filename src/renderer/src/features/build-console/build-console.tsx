@@ -1,12 +1,14 @@
 /**
- * The build console: progress, then the live log or the build timeline (tabs), and the
- * diagnostics below both. It only reads the operation's cache entry; the event subscription
- * is what writes it.
+ * The build console: progress, then the live log, the build timeline or, for a test run, the
+ * test results (tabs), and the diagnostics below them all. It only reads the operation's cache
+ * entry; the event subscription is what writes it.
  */
 import { useCallback, useMemo, useState } from 'react'
 import type { UnitSummary } from '@shared/models/build'
 import type { Diagnostic } from '@shared/models/diagnostic'
 import { TabList, type TabSpec } from '../../components/tab-list'
+import { initialTestRunState, runTotals } from '../test-report/model/test-run-state'
+import { TestResultsPanel } from '../test-report/test-results-panel'
 import { BuildTimeline } from './build-timeline'
 import { ConsoleLog, type ScrollTarget } from './console-log'
 import { crateFromDiagnostic, type CrateRef } from './model/diagnostic-groups'
@@ -27,8 +29,30 @@ const TABS: readonly TabSpec<ConsoleView>[] = [
   { id: 'timeline', label: 'Timeline' }
 ]
 
+const NO_TESTS = initialTestRunState()
+
 export function BuildConsole({ operation, rootDir }: Props) {
-  const [view, setView] = useConsoleView()
+  const testRun = operation.kind === 'test'
+  const [view, setView] = useConsoleView(testRun)
+  const tests = operation.tests ?? NO_TESTS
+  const failedTests = useMemo(() => runTotals(tests).failed, [tests])
+  const tabs = useMemo<readonly TabSpec<ConsoleView>[]>(
+    () =>
+      testRun
+        ? [
+            {
+              id: 'tests',
+              label: 'Tests',
+              extra:
+                failedTests > 0 ? (
+                  <span className="badge console-tab-badge">{failedTests} failed</span>
+                ) : undefined
+            },
+            ...TABS
+          ]
+        : TABS,
+    [testRun, failedTests]
+  )
   const [target, setTarget] = useState<ScrollTarget | undefined>()
   const listed = useMemo(
     () => operation.diagnostics.filter((d) => !isSummaryDiagnostic(d)),
@@ -51,7 +75,7 @@ export function BuildConsole({ operation, rootDir }: Props) {
     <div className="build-console">
       <ProgressSummary operation={operation} />
       <TabList
-        tabs={TABS}
+        tabs={tabs}
         selected={view}
         onSelect={setView}
         idPrefix="console"
@@ -60,6 +84,17 @@ export function BuildConsole({ operation, rootDir }: Props) {
         tabClassName="console-tab"
       />
       <div className="console-split">
+        {testRun && (
+          <div
+            className="console-tabpanel"
+            role="tabpanel"
+            id="console-panel-tests"
+            aria-labelledby="console-tab-tests"
+            hidden={view !== 'tests'}
+          >
+            <TestResultsPanel state={tests} />
+          </div>
+        )}
         <div
           className="console-tabpanel"
           role="tabpanel"

@@ -8,6 +8,7 @@ import type { Diagnostic } from '@shared/models/diagnostic'
 import { useOpenInEditor } from '../../queries/project-queries'
 import { ErrorMessage } from '../../components/error-message'
 import { baseName } from '../../lib/paths'
+import { DiagnosticChildren } from './diagnostic-children'
 import { groupDiagnostics, type CrateGroup, type CrateRef } from './model/diagnostic-groups'
 
 interface Props {
@@ -147,6 +148,7 @@ const DiagnosticItem = memo(function DiagnosticItem({
           Open in editor
         </button>
       )}
+      {d.children && d.children.length > 0 && <DiagnosticChildren items={d.children} />}
     </li>
   )
 })

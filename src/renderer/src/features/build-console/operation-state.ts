@@ -14,6 +14,7 @@ import type {
 import type { Diagnostic, DiagnosticLevel } from '@shared/models/diagnostic'
 import { appendOutput } from './append-output'
 import { draftUnitRecords, unitOfDiagnostic, type UnitRecord } from './model/unit-records'
+import { applyTestEvents, initialTestRunState, type TestRunState } from '../test-report/model/test-run-state'
 
 /** One rendered entry of the console; `id` is stable so React can key and the list can scroll to it. */
 export type ConsoleLine =
@@ -74,6 +75,11 @@ export interface OperationState {
   readonly warningCount: number
   readonly exit?: { readonly exitCode: number | null; readonly signal: string | null }
   readonly result?: OperationResult
+  /**
+   * The test results panel's state, folded from the same batches for a test run, and for an
+   * operation of unknown kind: its events can arrive before the handle says it is a test run.
+   */
+  readonly tests?: TestRunState
 }
 
 /** Beyond this many lines the oldest are dropped; rustc floods are rarely read from the top. */
@@ -231,7 +237,10 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
     diagnostics,
     runningUnitIds: running,
     unitRecords: records.result(),
-    latestAt
+    latestAt,
+    ...(next.kind === 'build' || next.kind === 'run'
+      ? {}
+      : { tests: applyTestEvents(state.tests ?? initialTestRunState(), events) })
   }
 }
 

@@ -8,20 +8,29 @@ import { estimateRemainingMs, formatRemaining } from './model/build-estimate'
 import type { OperationState } from './operation-state'
 import { useEngineNow } from './use-engine-now'
 
+/** Every unit of the plan finished and none failed: what follows is the program or the tests. */
+function built(op: OperationState): boolean {
+  return op.units !== undefined && op.finishedUnits >= op.units.length && op.failedUnits === 0
+}
+
 function outcome(op: OperationState): {
   readonly text: string
   readonly tone: 'running' | 'ok' | 'bad' | 'muted'
 } {
-  const noun = op.kind === 'run' ? 'Run' : 'Build'
+  const kind = op.kind ?? 'build'
   const result = op.result
   if (!result) {
-    const built = op.units !== undefined && op.finishedUnits >= op.units.length
-    return { text: op.kind === 'run' && built ? 'Running…' : 'Building…', tone: 'running' }
+    const after = kind === 'run' ? 'Running…' : kind === 'test' ? 'Testing…' : 'Building…'
+    return { text: built(op) ? after : 'Building…', tone: 'running' }
   }
   if (result.error?.code === 'cancelled') return { text: 'Cancelled', tone: 'muted' }
-  if (!result.success)
+  if (!result.success) {
+    // A test run fails in its build or, once every harness built, in its tests.
+    const noun = kind === 'run' ? 'Run' : kind === 'test' && built(op) ? 'Tests' : 'Build'
     return { text: `${noun} failed${result.error ? `: ${result.error.message}` : ''}`, tone: 'bad' }
-  return { text: op.kind === 'run' ? 'Run finished' : 'Build succeeded', tone: 'ok' }
+  }
+  const done = { build: 'Build succeeded', run: 'Run finished', test: 'Tests passed' } as const
+  return { text: done[kind], tone: 'ok' }
 }
 
 function exitText(exit: NonNullable<OperationState['exit']>): string {
@@ -48,7 +57,8 @@ export function ProgressSummary({ operation }: { readonly operation: OperationSt
         <span className={`progress-outcome tone-${state.tone}`} role="status" title={state.text}>
           {state.text}
         </span>
-        {operation.exit && (
+        {/* A test run's harnesses each exit; the results panel shows how. */}
+        {operation.exit && operation.kind !== 'test' && (
           <span className={`exit-code ${operation.exit.exitCode === 0 ? 'tone-ok' : 'tone-bad'}`}>
             {exitText(operation.exit)}
           </span>

@@ -1,32 +1,41 @@
 /**
- * Which console view is open, the log or the timeline. Remembered for the session, so the
- * next build opens where the person left off (each build mounts a new console).
+ * Which console view is open: the log, the timeline or, for a test run, the test results.
+ * Remembered for the session, so the next build opens where the person left off (each build
+ * mounts a new console). Test runs remember their own choice and start on their results:
+ * that is what a person pressing Test came to see.
  */
 import { useCallback, useState } from 'react'
 
-/** The two tabs of the console. */
-export type ConsoleView = 'log' | 'timeline'
+/** The tabs of the console; `tests` only for a test run. */
+export type ConsoleView = 'log' | 'timeline' | 'tests'
 
-const STORAGE_KEY = 'crate-studio.console-view'
+const BUILD_KEY = 'crate-studio.console-view'
+const TEST_KEY = 'crate-studio.test-console-view'
 
-function stored(): ConsoleView {
+function stored(testRun: boolean): ConsoleView {
+  const fallback: ConsoleView = testRun ? 'tests' : 'log'
   try {
-    return sessionStorage.getItem(STORAGE_KEY) === 'timeline' ? 'timeline' : 'log'
+    const value = sessionStorage.getItem(testRun ? TEST_KEY : BUILD_KEY)
+    if (value === 'log' || value === 'timeline' || (testRun && value === 'tests')) return value
+    return fallback
   } catch {
-    return 'log' // storage refused (privacy settings): fall back to the log
+    return fallback // storage refused (privacy settings): fall back to the default
   }
 }
 
 /** The open view and a setter that also remembers it. */
-export function useConsoleView(): readonly [ConsoleView, (view: ConsoleView) => void] {
-  const [view, setView] = useState<ConsoleView>(stored)
-  const select = useCallback((next: ConsoleView) => {
-    setView(next)
-    try {
-      sessionStorage.setItem(STORAGE_KEY, next)
-    } catch {
-      // Not remembered, still shown.
-    }
-  }, [])
+export function useConsoleView(testRun: boolean): readonly [ConsoleView, (view: ConsoleView) => void] {
+  const [view, setView] = useState<ConsoleView>(() => stored(testRun))
+  const select = useCallback(
+    (next: ConsoleView) => {
+      setView(next)
+      try {
+        sessionStorage.setItem(testRun ? TEST_KEY : BUILD_KEY, next)
+      } catch {
+        // Not remembered, still shown.
+      }
+    },
+    [testRun]
+  )
   return [view, select]
 }

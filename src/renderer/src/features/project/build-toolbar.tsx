@@ -1,4 +1,8 @@
-/** One-click build and run, with the few choices that matter: profile, which bin, its arguments. */
+/**
+ * One-click build, run and test, with the few choices that matter: profile, which bin, its
+ * arguments, and what to give the test harnesses (a name filter, `--ignored`…). The test field
+ * is its own: a program's arguments would make libtest refuse to start.
+ */
 import type { ProfileName } from '@shared/models/build'
 import type { BuildActions } from './use-build-actions'
 
@@ -34,6 +38,12 @@ export function BuildToolbar({ actions }: { readonly actions: BuildActions }) {
         </span>
         Run
       </button>
+      <button type="button" disabled={busy} onClick={actions.test}>
+        <span aria-hidden="true" className="button-icon">
+          ✓
+        </span>
+        Test
+      </button>
       {bins.length > 1 && (
         <div className="toolbar-field">
           <label htmlFor="toolbar-bin">Binary</label>
@@ -62,6 +72,21 @@ export function BuildToolbar({ actions }: { readonly actions: BuildActions }) {
           />
         </div>
       )}
+      <div className="toolbar-field toolbar-args">
+        <label htmlFor="toolbar-test-args">Test filter</label>
+        <input
+          id="toolbar-test-args"
+          value={actions.testArgs}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="name --ignored"
+          title="Given to every test harness, as after cargo test --: a test name filter and libtest flags"
+          onChange={(e) => actions.setTestArgs(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') actions.test()
+          }}
+        />
+      </div>
       <button type="button" className="danger" disabled={!running} onClick={actions.cancel}>
         <span aria-hidden="true" className="button-icon">
           ■

@@ -141,7 +141,8 @@ function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps
                 <p>Nothing built yet.</p>
                 <p className="muted">
                   Press <strong>Build</strong> to compile {pkg.name}
-                  {actions.bins.length > 0 ? ', or Run to build and start it.' : '.'}
+                  {actions.bins.length > 0 ? ', Run to build and start it' : ''}, or <strong>Test</strong> to
+                  run its tests.
                 </p>
               </div>
             )}

@@ -1,6 +1,7 @@
 /**
- * Build, Run and Cancel for one package, shared by the toolbar buttons and the menu/shortcut
- * commands so both go through the same guards (one operation at a time, only runnable bins).
+ * Build, Run, Test and Cancel for one package, shared by the toolbar buttons and the
+ * menu/shortcut commands so both go through the same guards (one operation at a time, only
+ * runnable bins).
  */
 import { useState } from 'react'
 import type { ProfileName } from '@shared/models/build'
@@ -12,7 +13,8 @@ import {
   useLatestOperationId,
   useOperation,
   useStartBuild,
-  useStartRun
+  useStartRun,
+  useStartTest
 } from '../../queries/operation-queries'
 import { isRunning } from '../build-console/operation-state'
 
@@ -22,21 +24,25 @@ function defaultBin(pkg: PackageSummary): string | undefined {
   return bins.find((t) => t.name === pkg.defaultRun)?.name ?? bins[0]?.name
 }
 
+type Action = 'build' | 'run' | 'test'
+
 export function useBuildActions(pkg: PackageSummary) {
   const manifestPath = pkg.manifestPath
   const operationId = useLatestOperationId(manifestPath)
   const operation = useOperation(operationId).data
   const startBuild = useStartBuild()
   const startRun = useStartRun()
+  const startTest = useStartTest()
   const cancel = useCancelOperation()
   const [profile, setProfile] = useState<ProfileName>('dev')
   const [bin, setBin] = useState(() => defaultBin(pkg))
   const [args, setArgs] = useState('')
-  const [lastAction, setLastAction] = useState<'build' | 'run'>('build')
+  const [testArgs, setTestArgs] = useState('')
+  const [lastAction, setLastAction] = useState<Action>('build')
 
   const bins = pkg.targets.filter((t) => t.kind === 'bin').map((t) => t.name)
   const running = isRunning(operation)
-  const busy = running || startBuild.isPending || startRun.isPending
+  const busy = running || startBuild.isPending || startRun.isPending || startTest.isPending
 
   const build = (): void => {
     if (busy) return
@@ -48,15 +54,21 @@ export function useBuildActions(pkg: PackageSummary) {
     setLastAction('run')
     startRun.mutate({ manifestPath, profile, ...(bin ? { bin } : {}), args: splitArgs(args) })
   }
+  const test = (): void => {
+    if (busy) return
+    setLastAction('test')
+    startTest.mutate({ manifestPath, profile, args: splitArgs(testArgs) })
+  }
   const cancelOperation = (): void => {
     if (operationId && running) cancel.mutate({ operationId })
   }
 
   useCommand('build', build)
   useCommand('run', run)
+  useCommand('test', test)
   useCommand('cancel', cancelOperation)
 
-  const startError = lastAction === 'build' ? startBuild.error : startRun.error
+  const started = { build: startBuild, run: startRun, test: startTest }[lastAction]
   return {
     operationId,
     operation,
@@ -69,10 +81,13 @@ export function useBuildActions(pkg: PackageSummary) {
     setBin,
     args,
     setArgs,
+    testArgs,
+    setTestArgs,
     build,
     run,
+    test,
     cancel: cancelOperation,
-    startError: startError ?? cancel.error
+    startError: started.error ?? cancel.error
   }
 }
 

@@ -116,12 +116,19 @@ export function applyTestEvents(state: TestRunState, events: readonly OperationE
         finished = { success: event.success, cancelled: event.error?.code === 'cancelled' }
         changed = true
         break
+      case 'status':
+        // "Running <suite>": a harness started. Listed at once, so a slow first test (or a
+        // cancel before any test finished) still shows which harness was running.
+        if (event.verb === 'Running') {
+          draft(event.detail)
+          changed = true
+        }
+        break
       // Build progress, output and diagnostics belong to the console.
       case 'planned':
       case 'unit-started':
       case 'unit-metadata':
       case 'unit-finished':
-      case 'status':
       case 'diagnostic':
       case 'output':
       case 'message':
