@@ -69,7 +69,7 @@ export class BuildService {
       const result = await testPackage(
         {
           manifestPath: r.manifestPath,
-          profile: r.profile,
+          profile: r.profile === 'dev' ? 'test' : r.profile,
           ...(r.jobs ? { jobs: r.jobs } : {}),
           args: r.args,
           noFailFast: true,

@@ -115,7 +115,7 @@ export function interrupted(term: Terminal): (e: unknown) => number {
 
 /** Help lines shared by every command that builds (`build`, `run`). */
 export const PROFILE_OPTIONS_HELP = `  -r, --release                Build artifacts in release mode, with optimizations
-      --profile <NAME>         Build artifacts with the specified profile (dev, release)
+      --profile <NAME>         Build artifacts with the specified profile
   -j, --jobs <N>               Number of parallel jobs, defaults to # of CPUs
 `
 

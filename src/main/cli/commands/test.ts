@@ -48,8 +48,9 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
   const term = terminalFor(ctx, values)
   const { sink, colourDiagnostics } = printerFor(term, values)
   const jobs = jobsOf(values)
-  // `cargo test` builds with the test profile (dev's settings), `--release` with bench's.
-  const profile = profileOf(values)
+  // `cargo test` builds with the test profile (dev's settings); --release and --profile as given.
+  const chosen = profileOf(values)
+  const profile = chosen === 'dev' && !values.profile ? 'test' : chosen
   const manifestPath = await locateManifest(values['manifest-path'], ctx.cwd)
   const result = await testPackage(
     {

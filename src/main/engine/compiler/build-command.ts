@@ -58,7 +58,7 @@ export async function runBuildCommand(unit: Unit, ctx: RunContext): Promise<JobR
     NUM_JOBS: String(ctx.jobs),
     OPT_LEVEL: unit.profile.optLevel,
     DEBUG: String(unit.profile.debuginfo > 0),
-    PROFILE: unit.profile.name === 'dev' ? 'debug' : 'release',
+    PROFILE: unit.profile.root,
     RUSTC: ctx.rustc.path
   }
   const outcome = await runProcess(resolved, args, {

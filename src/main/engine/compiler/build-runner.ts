@@ -23,7 +23,7 @@ import { emitMessage, type EventSink } from './events'
 import { runQueue } from './job-queue'
 import { layoutFor, type Layout } from './layout'
 import { displayPackage } from './package-display'
-import { isOptimized, resolveProfile, type Profile } from './profile'
+import { hasDebuginfo, isOptimized, loadManifestProfiles, resolveProfiles, type Profile } from './profile'
 import { resolveForBuild } from './resolve-for-build'
 import type { RunContext } from './run-context'
 import type { Unit } from './unit'
@@ -109,13 +109,30 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     hasDevUnits: hasDevUnits(selection),
     targetData
   })
-  const profile = resolveProfile(o.profile, root.profiles, root.path)
+  const manifestProfiles = await loadManifestProfiles(root.path)
+  const profiles = resolveProfiles({
+    manifestProfiles: manifestProfiles.profiles,
+    manifestPath: root.path,
+    config: resolution.config,
+    requested: o.profile
+  })
+  // The manifest's own reader already warned about some of these (unused keys).
+  const told = new Set(graph.root.pkg.warnings.map((w) => w.message))
+  const packageIds = [...resolution.resolve.packages.values()].map((p) => p.id)
+  for (const w of [
+    ...manifestProfiles.warnings.filter((m) => !told.has(m.message)),
+    ...profiles.warnings,
+    ...profiles.validatePackages(packageIds)
+  ])
+    emitMessage(io.sink, 'warning', w.message)
+  // What the Finished line describes and where artifacts go: the profile the command asked for.
+  const profile = profiles.base(o.profile)
   const layout = layoutFor(targetDir(o, env, resolution.targetDir), profile)
   const plan = planBuild({
     ws: resolution,
     features,
     targetData,
-    profileFor: profileChooser(profile),
+    profileFor: profileChooser(profiles, o.profile, rustc.host),
     layout,
     selection,
     rustcVersion: rustc.verbose
@@ -124,7 +141,9 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   const settings = buildSettings(resolution.config, rustc, env)
   const jobs = Math.max(1, o.jobs ?? settings.jobs ?? availableParallelism())
   let diagnosticId = 0
+  // Each unit's LTO decision travels with the context to `rustcInvocation`.
   const ctx: RunContext = {
+    lto: plan.lto,
     layout,
     cwd: root.rootDir,
     baseEnv: settings.env,
@@ -168,7 +187,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     })
     const elapsedMs = now() - started
     if (outcome.success) {
-      const detail = finishedDetail(profile.name, isOptimized(profile), profile.debuginfo > 0, elapsedMs)
+      const detail = finishedDetail(profile.name, isOptimized(profile), hasDebuginfo(profile), elapsedMs)
       io.sink({ type: 'status', verb: 'Finished', detail })
     }
     return {

@@ -50,7 +50,7 @@ export async function compileUnit(
           ctx.sink({ type: 'compiler-message', unit, message: d })
           ctx.sink({
             type: 'diagnostic',
-            diagnostic: toDiagnostic(d, ctx.nextDiagnosticId(), inv.cwd, pkgName, target.name)
+            diagnostic: toDiagnostic(d, ctx.nextDiagnosticId(), inv.cwd, pkgName, target.name, unit.id)
           })
         }
       }

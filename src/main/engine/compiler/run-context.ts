@@ -2,6 +2,8 @@ import type { RustcInfo } from '../tools/rustc'
 import type { BuildScriptOutput } from './build-script/build-output'
 import type { EventSink } from './events'
 import type { Layout } from './layout'
+import type { UnitLto } from './profile'
+import type { Unit } from './unit'
 
 /** The mutable side of a build: where events go, how to cancel, and shared counters. */
 export interface RunContext {
@@ -14,6 +16,8 @@ export interface RunContext {
   readonly rustflags: readonly string[]
   /** A program every rustc call goes through (`RUSTC_WRAPPER`, e.g. sccache). */
   readonly rustcWrapper?: string
+  /** Each unit's LTO, decided over the whole graph as cargo decides it. */
+  readonly lto: ReadonlyMap<Unit, UnitLto>
   readonly jobs: number
   /** Ask rustc for ANSI-coloured renderings (the console, a colour terminal), or plain ones (JSON). */
   readonly colourDiagnostics: boolean

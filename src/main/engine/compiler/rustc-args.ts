@@ -5,7 +5,8 @@
 import { parseVersion } from '@shared/rules/semver'
 import { declaredFeatures } from '../resolver/features'
 import type { Layout } from './layout'
-import type { Profile } from './profile'
+import { planLto } from './plan/profile-for'
+import { profileArgParts, type UnitLto } from './profile'
 import type { Unit } from './unit'
 import { relativeOrAbsolute } from '../tools/paths'
 import { outputDir, unitArtifacts, type UnitArtifacts } from './artifacts'
@@ -32,6 +33,11 @@ export interface InvocationContext {
   readonly rustflags?: readonly string[]
   /** Build scripts' output by the id of the unit that ran them. */
   readonly scriptOutputs?: ReadonlyMap<string, BuildScriptOutput>
+  /**
+   * Each unit's LTO decision over the whole graph (`BuildPlan.lto`); a unit not in it is decided
+   * as if it were built on its own.
+   */
+  readonly lto?: ReadonlyMap<Unit, UnitLto>
 }
 
 /** `--check-cfg` arrived in rustc 1.80; older compilers reject the flag. */
@@ -39,9 +45,6 @@ function supportsCheckCfg(release: string | undefined): boolean {
   const v = release ? parseVersion(release.split('-')[0] ?? '') : undefined
   return !v || Number(v.major) > 1 || Number(v.minor) >= 80
 }
-
-/** Crate types whose output is linked here: LTO applies to these, not to rlibs that others link. */
-const FINAL_CRATE_TYPES = new Set(['bin', 'dylib', 'cdylib', 'staticlib', 'proc-macro'])
 
 export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvocation {
   const t = unit.target
@@ -58,13 +61,17 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
     src,
     '--error-format=json',
     `--json=${ctx.colourDiagnostics === false ? '' : 'diagnostic-rendered-ansi,'}artifacts,future-incompat`,
-    // A harness is an executable whatever the target's crate types; rustc picks them with --test.
-    ...(unit.test ? ['--test'] : t.crateTypes.flatMap((c) => ['--crate-type', c])),
+    // A test is an executable whatever the target's crate types: rustc gets none.
+    ...(unit.test ? [] : t.crateTypes.flatMap((c) => ['--crate-type', c])),
     `--emit=dep-info,${needsMetadata ? 'metadata,' : ''}link`
   ]
   const procMacro = !unit.test && t.crateTypes.includes('proc-macro')
   if (procMacro) args.push('-C', 'prefer-dynamic')
-  args.push(...profileArgs(unit.profile, unit.test || t.crateTypes.some((c) => FINAL_CRATE_TYPES.has(c))))
+  // cargo's `build_base_args` puts the profile's flags in four places; the rest goes between.
+  const profile = profileArgParts(unit.profile, ctx.lto?.get(unit) ?? planLto([unit]).get(unit)!)
+  args.push(...profile.codegen, ...profile.checks)
+  // libtest's harness, or only `cfg(test)` for a test target with `harness = false`.
+  if (unit.test) args.push(...(t.harness ? ['--test'] : ['--cfg', 'test']))
   for (const f of unit.features) args.push('--cfg', `feature="${f}"`)
   if (supportsCheckCfg(ctx.rustc?.release)) {
     const allFeatures = declaredFeatures(unit.node.pkg).map((f) => JSON.stringify(f))
@@ -73,10 +80,11 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   }
   args.push('-C', `metadata=${unit.hash}`)
   if (artifacts.extraFilename) args.push('-C', `extra-filename=${artifacts.extraFilename}`)
+  args.push(...profile.rpath)
   args.push('--out-dir', outputDir(unit, layout))
-  if (unit.profile.strip !== 'none') args.push('-C', `strip=${unit.profile.strip}`)
-  // Incremental caches pay off only for code that changes: cargo keeps them to path packages.
-  if (unit.profile.incremental && local) args.push('-C', `incremental=${layout.incremental}`)
+  // The profile keeps incremental compilation to path packages, the code that changes.
+  if (unit.profile.incremental) args.push('-C', `incremental=${layout.incremental}`)
+  args.push(...profile.strip)
   args.push('-L', `dependency=${layout.deps}`)
   // The 2014 build command's OUT_DIR is where its native libraries are.
   if (unit.outDir && !unit.buildScript) args.push('-L', `native=${unit.outDir}`)
@@ -110,42 +118,6 @@ function sourceArgs(unit: Unit, workspaceRoot: string): { src: string; cwd: stri
   const rel = relativeOrAbsolute(workspaceRoot, srcPath)
   if (isLocal(unit) && rel !== srcPath) return { src: rel, cwd: workspaceRoot }
   return { src: srcPath, cwd: unit.node.pkg.manifest.rootDir }
-}
-
-/**
- * Optimisation and debugging flags, emitting only what differs from rustc's defaults. LTO runs
- * where objects are linked (`linksHere`); libraries others link keep their bitcode for it.
- */
-export function profileArgs(p: Profile, linksHere = true): string[] {
-  const args: string[] = []
-  if (p.optLevel !== '0') args.push('-C', `opt-level=${p.optLevel}`)
-  if (p.panic === 'abort') args.push('-C', 'panic=abort')
-  const lto =
-    p.lto === 'true' || p.lto === 'fat'
-      ? 'fat'
-      : p.lto === 'thin'
-        ? 'thin'
-        : p.lto === 'off'
-          ? 'off'
-          : 'false'
-  if (lto === 'false') args.push('-C', 'embed-bitcode=no')
-  else if (!linksHere) {
-    if (lto === 'off') args.push('-C', 'embed-bitcode=no')
-  } else if (lto === 'fat') args.push('-C', 'lto')
-  else args.push('-C', `lto=${lto}`)
-  if (p.codegenUnits !== undefined) args.push('-C', `codegen-units=${p.codegenUnits}`)
-  if (p.debuginfo > 0) args.push('-C', `debuginfo=${p.debuginfo}`)
-  // -C overflow-checks follows -C debug-assertions; pass it only where the two differ.
-  if (p.optLevel !== '0') {
-    if (p.debugAssertions) {
-      args.push('-C', 'debug-assertions=on')
-      if (!p.overflowChecks) args.push('-C', 'overflow-checks=off')
-    } else if (p.overflowChecks) args.push('-C', 'overflow-checks=on')
-  } else if (!p.debugAssertions) {
-    args.push('-C', 'debug-assertions=off')
-    if (p.overflowChecks) args.push('-C', 'overflow-checks=on')
-  } else if (!p.overflowChecks) args.push('-C', 'overflow-checks=off')
-  return args
 }
 
 /** The CARGO_* variables cargo gives rustc, so `env!("CARGO_PKG_VERSION")` and friends work. */

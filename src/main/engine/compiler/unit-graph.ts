@@ -2,8 +2,9 @@
  * Planning (cargo's `unit_dependencies`): from the resolved workspace, its resolver-2 features
  * and the user's selection to a list of Units in dependency order. Build scripts and
  * proc-macros, and everything they use, are built for the host with the host's features and
- * profile; a package with a build script compiles after the script ran. Pure: no file system,
- * no processes. The runner executes what this returns.
+ * profile; a package with a build script compiles after the script ran. Each unit's profile is
+ * settled as cargo settles it (`plan/profile-for.ts`), and a host unit identical to a unit for
+ * the target is that unit. Pure: no file system, no processes. The runner executes what this returns.
  */
 import { join } from 'node:path'
 import { crateNameOf } from '@shared/rules/package-name'
@@ -20,14 +21,19 @@ import { sourceIdString } from '../sources/source-id'
 import { packageIdSpec, type PackageNode } from '../workspace/package-graph'
 import type { ResolvedWorkspace } from '../workspace/resolved-workspace'
 import type { Layout } from './layout'
+import {
+  planLto,
+  profileHashKey,
+  scriptRunProfile,
+  settleProfile,
+  type ProfileChooser
+} from './plan/profile-for'
 import { selectTargets, type TargetSelection } from './plan/target-selection'
-import type { Profile } from './profile'
+import { profileIdentity, type Profile, type UnitLto } from './profile'
 import { shortHash, type Unit, type UnitDep } from './unit'
 
 export type { TargetSelection } from './plan/target-selection'
-
-/** The profile a unit builds with: the command's, or the build-override one for host units. */
-export type ProfileChooser = (pkg: Package, isMember: boolean, forHost: boolean, test: boolean) => Profile
+export type { ProfileChooser, ProfileRequest } from './plan/profile-for'
 
 export interface PlanInput {
   readonly ws: ResolvedWorkspace
@@ -45,6 +51,8 @@ export interface BuildPlan {
   readonly units: readonly Unit[]
   /** The units the user asked for. */
   readonly requested: readonly Unit[]
+  /** What each unit does about link-time optimisation (`-C lto`, `linker-plugin-lto`, `embed-bitcode`). */
+  readonly lto: ReadonlyMap<Unit, UnitLto>
   readonly warnings: readonly string[]
 }
 
@@ -61,32 +69,49 @@ function rlibOnly(t: Target): boolean {
 }
 
 export function planBuild(input: PlanInput): BuildPlan {
-  return new Planner(input).plan()
+  // Whether a host unit keeps its debuginfo depends on the units built for the target anywhere in
+  // the graph, as in cargo's second pass over its unit graph: plan once to learn them, then again.
+  const { targetUnits } = new Planner(input, new Set()).plan()
+  return new Planner(input, targetUnits).plan()
 }
 
 class Planner {
   private readonly units: Unit[] = []
   private readonly warnings: string[] = []
   private readonly byKey = new Map<string, Unit>()
+  private readonly byHash = new Map<string, Unit>()
   private readonly nodes = new Map<string, PackageNode>()
   private readonly ids = new Set<string>()
   private readonly rootKey: string
+  /** The `sharing` key (see `settle`) of every unit built for the target. */
+  private readonly targetUnits = new Set<string>()
 
-  constructor(private readonly input: PlanInput) {
+  constructor(
+    private readonly input: PlanInput,
+    /** The `targetUnits` of a previous pass: host units found there are shared, not weakened. */
+    private readonly knownTargetUnits: ReadonlySet<string>
+  ) {
     const root = input.ws.members[0]
     if (root === undefined) throw new EngineError('internal', 'The resolve has no workspace member.')
     this.rootKey = root
   }
 
-  plan(): BuildPlan {
+  plan(): BuildPlan & { readonly targetUnits: ReadonlySet<string> } {
     const root = this.node(this.rootKey)
     const fk: FeaturesFor = this.isProcMacro(this.rootKey) ? 'host' : 'normal'
     const features = this.input.features.features.features(this.rootKey, fk)
     const requested: Unit[] = []
     for (const { target, test } of selectTargets(root.pkg, this.input.selection, features)) {
-      requested.push(this.compile(this.rootKey, target, fk, test))
+      // Test harnesses, and everything they link, always unwind.
+      requested.push(this.compile(this.rootKey, target, fk, test, test))
     }
-    return { units: this.units, requested, warnings: this.warnings }
+    return {
+      units: this.units,
+      requested,
+      lto: planLto(requested),
+      warnings: this.warnings,
+      targetUnits: this.targetUnits
+    }
   }
 
   private isProcMacro = (key: string): boolean => {
@@ -115,11 +140,19 @@ class Planner {
     const known = this.byKey.get(key)
     if (known) return known
     let unit = make()
+    // A host unit that came out identical to one for the target (same settings, features and
+    // dependencies) is that unit: cargo builds it once.
+    const same = this.byHash.get(unit.hash)
+    if (same) {
+      this.byKey.set(key, same)
+      return same
+    }
     // The same target built twice (for the host and the target with different features) keeps
     // distinct ids.
     if (this.ids.has(unit.id)) unit = { ...unit, id: `${unit.id} #${unit.hash.slice(0, 8)}` }
     this.ids.add(unit.id)
     this.byKey.set(key, unit)
+    this.byHash.set(unit.hash, unit)
     this.units.push(unit)
     return unit
   }
@@ -128,45 +161,87 @@ class Planner {
     return this.input.ws.members.includes(key)
   }
 
-  /** One target of a package, compiled for `fk` (host units also for proc-macros). */
-  private compile(pkgKey: string, target: Target, fk: FeaturesFor, test: boolean): Unit {
+  /** The unit's profile from the `[profile]` tables alone, before the graph settles it. */
+  private rawProfile(pkgKey: string, forHost: boolean, alwaysUnwind: boolean): Profile {
+    const files = this.input.ws.packages.get(pkgKey)
+    if (!files) throw new EngineError('internal', `The resolve names ${pkgKey} but did not load it.`)
+    const pkg = {
+      name: files.id.name,
+      id: files.id,
+      isMember: this.isMember(pkgKey),
+      // Incremental compilation is for the user's own code: path packages.
+      isLocal: files.id.source.kind === 'path'
+    }
+    return this.input.profileFor({ pkg, forHost, alwaysUnwind })
+  }
+
+  /**
+   * The final profile of a unit whose dependencies are planned. `sharing` is what cargo looks for
+   * when it decides whether a host unit is also built for the target (its probe unit).
+   */
+  private settle(raw: Profile, deps: readonly UnitDep[], forHost: boolean, sharing: string): Profile {
+    if (!forHost) this.targetUnits.add(sharing)
+    const shared = forHost && this.knownTargetUnits.has(sharing)
+    return settleProfile(
+      raw,
+      deps.map((d) => d.unit.profile),
+      { forHost, shared }
+    )
+  }
+
+  /**
+   * One target of a package, compiled for `fk` (host units also for proc-macros); `unwind` when
+   * a test harness links it.
+   */
+  private compile(pkgKey: string, target: Target, fk: FeaturesFor, test: boolean, unwind: boolean): Unit {
     const node = this.node(pkgKey)
     const forHost = fk === 'host'
-    const profile = this.input.profileFor(node.pkg, this.isMember(pkgKey), forHost, test)
+    const raw = this.rawProfile(pkgKey, forHost, unwind)
     const features = this.input.features.features.features(pkgKey, fk)
+    const identity = profileIdentity(raw)
     const key = JSON.stringify([
       'compile',
       pkgKey,
       target.kind,
       target.name,
       test,
-      comparable(profile),
+      fk,
+      unwind,
+      identity,
       features
     ])
     const known = this.byKey.get(key)
     if (known) return known
     // Tests, examples and benches also use the dev-dependencies.
     const dev = test || target.kind === 'example' || target.kind === 'test' || target.kind === 'bench'
-    const deps = this.libDeps(node, pkgKey, fk, dev, !test && rlibOnly(target))
+    const deps = this.libDeps(node, pkgKey, fk, dev, !test && rlibOnly(target), unwind)
     // Everything but the library links the package's own library, when it has one.
     const lib = node.pkg.targets.find((t) => t.kind === 'lib')
     if (lib && target.kind !== 'lib' && isLinkable(lib)) {
-      deps.unshift({ unit: this.compile(pkgKey, lib, fk, false), externName: lib.crateName, needs: 'link' })
+      deps.unshift({
+        unit: this.compile(pkgKey, lib, fk, false, unwind),
+        externName: lib.crateName,
+        needs: 'link'
+      })
     }
-    const script = this.buildScript(pkgKey, node, fk, profile, features)
+    const script = this.buildScript(pkgKey, node, fk, raw, features, unwind)
     if (script) deps.unshift({ unit: script, needs: 'run' })
-    const command = script ? undefined : this.buildCommand(pkgKey, node, profile, features)
+    const command = script ? undefined : this.buildCommand(pkgKey, node, raw, features)
     if (command) deps.unshift({ unit: command, needs: 'run' })
     const outDir = (script ?? command)?.outDir
+    const sharing = JSON.stringify(['compile', pkgKey, target.kind, target.name, test, identity, features])
+    const profile = this.settle(raw, deps, forHost, sharing)
+    // A host unit shared with the target is that unit, and is named as it.
+    const host = forHost && !this.knownTargetUnits.has(sharing)
     return this.add(key, () => ({
-      id: `${node.id} ${test ? 'test ' : ''}${target.kind} ${target.name}${forHost && !node.isRoot ? ' (host)' : ''}`,
+      id: `${node.id} ${test ? 'test ' : ''}${target.kind} ${target.name}${host && !node.isRoot ? ' (host)' : ''}`,
       pkgKey,
       node,
       kind: target.kind,
       target,
       mode: 'compile',
       test,
-      forHost,
+      forHost: host,
       profile,
       features,
       primary: node.isRoot,
@@ -191,12 +266,12 @@ class Planner {
     deps: readonly UnitDep[]
   ): string {
     return shortHash([
-      'crate-studio/2',
+      'crate-studio/3',
       node.id,
       // The exact source (a git commit, another registry): same-named packages never share files.
       sourceIdString(node.source),
       what,
-      comparable(profile),
+      profileHashKey(profile),
       features,
       this.input.rustcVersion,
       deps.map((d) => [d.externName, d.unit.hash])
@@ -212,7 +287,8 @@ class Planner {
     pkgKey: string,
     fk: FeaturesFor,
     dev: boolean,
-    metadataSuffices: boolean
+    metadataSuffices: boolean,
+    unwind: boolean
   ): UnitDep[] {
     const active = activeDependencies(this.input.features, this.input.targetData, this.isProcMacro, {
       pkg: pkgKey,
@@ -223,14 +299,16 @@ class Planner {
     return this.depUnits(
       node,
       active.filter((a) => a.dep.kind !== 'build'),
-      metadataSuffices
+      metadataSuffices,
+      unwind
     )
   }
 
   private depUnits(
     node: PackageNode,
     active: ReturnType<typeof activeDependencies>,
-    metadataSuffices: boolean
+    metadataSuffices: boolean,
+    unwind: boolean
   ): UnitDep[] {
     const deps: UnitDep[] = []
     const seen = new Set<string>()
@@ -247,7 +325,8 @@ class Planner {
         )
         continue
       }
-      const unit = this.compile(a.pkg, lib, a.featuresFor, false)
+      // Host units unwind whatever their dependent does.
+      const unit = this.compile(a.pkg, lib, a.featuresFor, false, unwind && a.featuresFor !== 'host')
       deps.push({
         unit,
         // Code names a dependency by its library's crate name, unless the manifest renames it.
@@ -266,17 +345,20 @@ class Planner {
     pkgKey: string,
     node: PackageNode,
     fk: FeaturesFor,
-    profile: Profile,
-    features: readonly string[]
+    parent: Profile,
+    features: readonly string[],
+    unwind: boolean
   ): Unit | undefined {
     const scriptPath = node.pkg.buildScript
     if (!scriptPath) return undefined
-    const runKey = JSON.stringify(['run-build-script', pkgKey, comparable(profile), features])
+    const runRaw = scriptRunProfile(parent)
+    const runIdentity = profileIdentity(runRaw)
+    const runKey = JSON.stringify(['run-build-script', pkgKey, fk, runIdentity, features])
     const known = this.byKey.get(runKey)
     if (known) return known
     const name = node.pkg.manifest.package.name
-    const hostProfile = this.input.profileFor(node.pkg, this.isMember(pkgKey), true, false)
-    const compileKey = JSON.stringify(['custom-build', pkgKey, comparable(hostProfile), features])
+    const hostRaw = this.rawProfile(pkgKey, true, true)
+    const compileKey = JSON.stringify(['custom-build', pkgKey, profileIdentity(hostRaw), features])
     const compile =
       this.byKey.get(compileKey) ??
       (() => {
@@ -286,8 +368,14 @@ class Planner {
           kind: HOST,
           dev: false
         }).filter((a) => a.dep.kind === 'build')
-        const deps = this.depUnits(node, active, false)
+        const deps = this.depUnits(node, active, false, false)
         const target = scriptTarget(node.pkg, scriptPath)
+        // Nothing builds a build script for the target: it never shares, so never keeps debuginfo nobody set.
+        const hostProfile = settleProfile(
+          hostRaw,
+          deps.map((d) => d.unit.profile),
+          { forHost: true, shared: false }
+        )
         const hash = this.hash(node, ['custom-build', scriptPath], hostProfile, features, deps)
         return this.add(compileKey, () => ({
           id: `${node.id} build-script`,
@@ -308,22 +396,25 @@ class Planner {
       })()
     // The `links` metadata of direct dependencies' scripts reaches this one as DEP_* variables.
     const linksDeps: UnitDep[] = []
-    for (const d of this.libDeps(node, pkgKey, fk, false, false)) {
+    for (const d of this.libDeps(node, pkgKey, fk, false, false, unwind)) {
       const depScript = d.unit.buildScript
       if (depScript && d.unit.node.pkg.manifest.package.links !== undefined)
         linksDeps.push({ unit: depScript, needs: 'run' })
     }
     const deps: UnitDep[] = [{ unit: compile, needs: 'link' }, ...linksDeps]
+    const sharing = JSON.stringify(['run-build-script', pkgKey, runIdentity, features])
+    const profile = this.settle(runRaw, deps, fk === 'host', sharing)
+    const host = fk === 'host' && !this.knownTargetUnits.has(sharing)
     const hash = this.hash(node, ['run-build-script'], profile, features, deps)
     const dir = join(this.input.layout.build, `${name}-${hash}`)
     return this.add(runKey, () => ({
-      id: `${node.id} run-build-script${fk === 'host' && !node.isRoot ? ' (host)' : ''}`,
+      id: `${node.id} run-build-script${host && !node.isRoot ? ' (host)' : ''}`,
       pkgKey,
       node,
       kind: 'run-custom-build',
       mode: 'run-build-script',
       test: false,
-      forHost: fk === 'host',
+      forHost: host,
       profile,
       features,
       primary: false,
@@ -343,7 +434,7 @@ class Planner {
   ): Unit | undefined {
     const build = node.pkg.manifest.package.build
     if (build.type !== 'command') return undefined
-    const key = JSON.stringify(['build-command', pkgKey, comparable(profile), features])
+    const key = JSON.stringify(['build-command', pkgKey, profileHashKey(profile), features])
     const hash = this.hash(node, ['build-command', build.command], profile, features, [])
     return this.add(key, () => ({
       id: `${node.id} build-command`,
@@ -361,15 +452,6 @@ class Planner {
       outDir: join(this.input.layout.build, `${node.pkg.manifest.package.name}-${hash}`, 'out')
     }))
   }
-}
-
-/**
- * A profile's settings without its name: `test` has dev's settings, and cargo reuses the
- * artifacts of one for the other (its `Profile` hash leaves the name out too).
- */
-function comparable(p: Profile): Omit<Profile, 'name'> {
-  const { name: _name, ...settings } = p
-  return settings
 }
 
 /** The build script as a crate: cargo names it `build-script-build`, a binary in the package's edition. */

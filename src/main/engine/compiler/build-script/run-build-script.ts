@@ -36,7 +36,7 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
     target: ctx.rustc.host,
     host: ctx.rustc.host,
     profile: {
-      root: unit.profile.dirName === 'debug' ? 'debug' : 'release',
+      root: unit.profile.root,
       optLevel: unit.profile.optLevel,
       debuginfo: unit.profile.debuginfo > 0,
       debugAssertions: unit.profile.debugAssertions
