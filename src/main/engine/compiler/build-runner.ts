@@ -16,6 +16,7 @@ import { hostTargetData } from '../resolver/feature-resolver/target-data'
 import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
 import { cacheDirOf } from '../workspace/cache-dir'
 import type { PackageGraph } from '../workspace/package-graph'
+import { createJobserver } from '../tools/jobserver'
 import { acquireBuildLock } from './build-lock'
 import { executeUnit, type UnitExecution } from './execute-unit'
 import { freshnessState } from './freshness/unit-freshness'
@@ -142,7 +143,9 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   const jobs = Math.max(1, o.jobs ?? settings.jobs ?? availableParallelism())
   let diagnosticId = 0
   // Each unit's LTO decision travels with the context to `rustcInvocation`.
+  const jobserver = await createJobserver(jobs)
   const ctx: RunContext = {
+    jobserverEnv: jobserver?.env ?? {},
     lto: plan.lto,
     layout,
     cwd: root.rootDir,
@@ -157,7 +160,10 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     ...(io.signal ? { signal: io.signal } : {}),
     nextDiagnosticId: () => ++diagnosticId
   }
-  const release = await acquireBuildLock(layout.dest, io.sink, io.signal)
+  const release = await acquireBuildLock(layout.dest, io.sink, io.signal).catch((e: unknown) => {
+    jobserver?.close()
+    throw e
+  })
   try {
     io.sink({ type: 'planned', units: plan.units.map(summarize) })
     const announced = new Set<string>()
@@ -182,6 +188,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       keepGoing: o.keepGoing ?? false,
       ...(io.signal ? { signal: io.signal } : {}),
       execute,
+      ...(jobserver ? { tokens: jobserver } : {}),
       onSkipped: (unit) =>
         io.sink({ type: 'unit-finished', unitId: unit.id, at: now() - started, outcome: 'skipped' })
     })
@@ -201,6 +208,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       elapsedMs
     }
   } finally {
+    jobserver?.close()
     await release()
   }
 }

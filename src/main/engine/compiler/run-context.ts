@@ -19,6 +19,8 @@ export interface RunContext {
   /** Each unit's LTO, decided over the whole graph as cargo decides it. */
   readonly lto: ReadonlyMap<Unit, UnitLto>
   readonly jobs: number
+  /** `CARGO_MAKEFLAGS` naming the build's jobserver, for the processes it starts (not fingerprinted). */
+  readonly jobserverEnv: Readonly<Record<string, string>>
   /** Ask rustc for ANSI-coloured renderings (the console, a colour terminal), or plain ones (JSON). */
   readonly colourDiagnostics: boolean
   readonly sink: EventSink
