@@ -5,52 +5,85 @@
  */
 import { appVersion } from '../app-version'
 import { isEngineError } from '../engine/errors'
-import { addCommand, ADD_HELP } from './commands/add'
-import { buildCommand, BUILD_HELP } from './commands/build'
 import { MAIN_HELP } from './commands/help'
-import {
-  fetchCommand,
-  FETCH_HELP,
-  generateLockfileCommand,
-  GENERATE_LOCKFILE_HELP,
-  updateCommand,
-  UPDATE_HELP
-} from './commands/lockfile-commands'
-import { metadataCommand, METADATA_HELP } from './commands/metadata'
-import { newCommand, NEW_HELP } from './commands/new'
-import { removeCommand, REMOVE_HELP } from './commands/remove'
-import { runCommand, RUN_HELP } from './commands/run'
-import { testCommand, TEST_HELP } from './commands/test'
-import { cleanCommand, CLEAN_HELP } from './commands/clean'
-import { setVersionCommand, SET_VERSION_HELP } from './commands/set-version'
 import { terminalFor, writeOut, type CliContext } from './commands/shared'
-import { treeCommand, TREE_HELP } from './commands/tree'
-import { webCommand, WEB_HELP } from './commands/web'
 import { UsageError } from './parse-args'
 
-const COMMANDS: Record<
-  string,
-  { run: (args: readonly string[], ctx: CliContext) => Promise<number>; help: string }
-> = {
-  new: { run: newCommand, help: NEW_HELP },
-  build: { run: buildCommand, help: BUILD_HELP },
-  b: { run: buildCommand, help: BUILD_HELP },
-  run: { run: runCommand, help: RUN_HELP },
-  r: { run: runCommand, help: RUN_HELP },
-  test: { run: testCommand, help: TEST_HELP },
-  t: { run: testCommand, help: TEST_HELP },
-  clean: { run: cleanCommand, help: CLEAN_HELP },
-  web: { run: webCommand, help: WEB_HELP },
-  add: { run: addCommand, help: ADD_HELP },
-  remove: { run: removeCommand, help: REMOVE_HELP },
-  rm: { run: removeCommand, help: REMOVE_HELP },
-  'set-version': { run: setVersionCommand, help: SET_VERSION_HELP },
-  'generate-lockfile': { run: generateLockfileCommand, help: GENERATE_LOCKFILE_HELP },
-  update: { run: updateCommand, help: UPDATE_HELP },
-  up: { run: updateCommand, help: UPDATE_HELP },
-  fetch: { run: fetchCommand, help: FETCH_HELP },
-  metadata: { run: metadataCommand, help: METADATA_HELP },
-  tree: { run: treeCommand, help: TREE_HELP }
+interface Command {
+  readonly run: (args: readonly string[], ctx: CliContext) => Promise<number>
+  readonly help: string
+}
+
+// Each command's code loads only when it runs: a no-op build should not pay for the web
+// bridge, git or the manifest editor at start-up.
+const build = async (): Promise<Command> => {
+  const m = await import('./commands/build')
+  return { run: m.buildCommand, help: m.BUILD_HELP }
+}
+const run = async (): Promise<Command> => {
+  const m = await import('./commands/run')
+  return { run: m.runCommand, help: m.RUN_HELP }
+}
+const test = async (): Promise<Command> => {
+  const m = await import('./commands/test')
+  return { run: m.testCommand, help: m.TEST_HELP }
+}
+const remove = async (): Promise<Command> => {
+  const m = await import('./commands/remove')
+  return { run: m.removeCommand, help: m.REMOVE_HELP }
+}
+const update = async (): Promise<Command> => {
+  const m = await import('./commands/lockfile-commands')
+  return { run: m.updateCommand, help: m.UPDATE_HELP }
+}
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  new: async () => {
+    const m = await import('./commands/new')
+    return { run: m.newCommand, help: m.NEW_HELP }
+  },
+  build,
+  b: build,
+  run,
+  r: run,
+  test,
+  t: test,
+  clean: async () => {
+    const m = await import('./commands/clean')
+    return { run: m.cleanCommand, help: m.CLEAN_HELP }
+  },
+  web: async () => {
+    const m = await import('./commands/web')
+    return { run: m.webCommand, help: m.WEB_HELP }
+  },
+  add: async () => {
+    const m = await import('./commands/add')
+    return { run: m.addCommand, help: m.ADD_HELP }
+  },
+  remove,
+  rm: remove,
+  'set-version': async () => {
+    const m = await import('./commands/set-version')
+    return { run: m.setVersionCommand, help: m.SET_VERSION_HELP }
+  },
+  'generate-lockfile': async () => {
+    const m = await import('./commands/lockfile-commands')
+    return { run: m.generateLockfileCommand, help: m.GENERATE_LOCKFILE_HELP }
+  },
+  update,
+  up: update,
+  fetch: async () => {
+    const m = await import('./commands/lockfile-commands')
+    return { run: m.fetchCommand, help: m.FETCH_HELP }
+  },
+  metadata: async () => {
+    const m = await import('./commands/metadata')
+    return { run: m.metadataCommand, help: m.METADATA_HELP }
+  },
+  tree: async () => {
+    const m = await import('./commands/tree')
+    return { run: m.treeCommand, help: m.TREE_HELP }
+  }
 }
 
 export async function main(argv: readonly string[], ctx: CliContext): Promise<number> {
@@ -64,12 +97,12 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
     return 0
   }
   if (command === 'help') {
-    const topic = rest[0] ? COMMANDS[rest[0]] : undefined
+    const topic = rest[0] && Object.hasOwn(COMMANDS, rest[0]) ? await COMMANDS[rest[0]]!() : undefined
     writeOut(ctx, topic?.help ?? MAIN_HELP)
     return 0
   }
   const term = terminalFor(ctx, {})
-  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+  const entry = Object.hasOwn(COMMANDS, command) ? await COMMANDS[command]!() : undefined
   if (!entry) {
     term.error({
       code: 'invalid-input',

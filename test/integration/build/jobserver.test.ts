@@ -1,7 +1,7 @@
 /** The build's jobserver: a real FIFO with `jobs - 1` tokens that rustc connects to. */
 import { describe, expect, it } from 'vitest'
 import { runBuild } from '../../../src/main/engine/compiler/build-runner'
-import { createJobserver } from '../../../src/main/engine/tools/jobserver'
+import { createJobserver, lazyJobserver } from '../../../src/main/engine/tools/jobserver'
 import { eventLog } from '../../helpers/events'
 import { project } from '../../helpers/project'
 
@@ -15,6 +15,16 @@ describe('the jobserver', () => {
     js.close()
     const { access } = await import('node:fs/promises')
     await expect(access(js.env.CARGO_MAKEFLAGS!.split('fifo:').at(-1)!)).rejects.toThrow()
+  })
+
+  it('made late, holds only the tokens not handed out before it existed', async () => {
+    const js = lazyJobserver(3)
+    expect([js.tryAcquire(), js.tryAcquire()]).toEqual([true, true])
+    expect((await js.env()).CARGO_MAKEFLAGS).toMatch(/fifo:/)
+    expect(js.tryAcquire()).toBe(false)
+    js.release()
+    expect(js.tryAcquire()).toBe(true)
+    js.close()
   })
 
   it('is one rustc connects to (it warns when it cannot)', async () => {

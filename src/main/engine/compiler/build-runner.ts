@@ -6,7 +6,7 @@
  */
 import { setMaxListeners } from 'node:events'
 import { availableParallelism, homedir } from 'node:os'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { finishedDetail } from '@shared/format/status'
 import type { UnitSummary } from '@shared/models/build'
 import type { LockedFlag } from '../lockfile/write-lockfile'
@@ -16,7 +16,7 @@ import { hostTargetData } from '../resolver/feature-resolver/target-data'
 import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
 import { cacheDirOf } from '../workspace/cache-dir'
 import type { PackageGraph } from '../workspace/package-graph'
-import { createJobserver } from '../tools/jobserver'
+import { lazyJobserver } from '../tools/jobserver'
 import { acquireBuildLock } from './build-lock'
 import { executeUnit, type UnitExecution } from './execute-unit'
 import { freshnessState } from './freshness/unit-freshness'
@@ -90,12 +90,18 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   const env = o.env ?? process.env
   // Every rustc and build command listens for cancel on the same signal.
   if (io.signal) setMaxListeners(0, io.signal)
-  const rustc = await rustcInfo(await findRustc(env), env, dirname(o.manifestPath))
+  const cacheDir = o.cacheDir ?? cacheDirOf(env)
+  const rustc = await rustcInfo(
+    await findRustc(env),
+    env,
+    dirname(o.manifestPath),
+    join(cacheDir, 'rustc-info.json')
+  )
   const { graph, resolution } = await resolveForBuild({
     manifestPath: o.manifestPath,
     env,
     homeDir: o.homeDir ?? homedir(),
-    cacheDir: o.cacheDir ?? cacheDirOf(env),
+    cacheDir,
     offline: o.offline ?? false,
     ...(o.locked ? { locked: o.locked } : {}),
     rustc,
@@ -143,9 +149,9 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   const jobs = Math.max(1, o.jobs ?? settings.jobs ?? availableParallelism())
   let diagnosticId = 0
   // Each unit's LTO decision travels with the context to `rustcInvocation`.
-  const jobserver = await createJobserver(jobs)
+  const jobserver = lazyJobserver(jobs)
   const ctx: RunContext = {
-    jobserverEnv: jobserver?.env ?? {},
+    jobserverEnv: () => jobserver.env(),
     lto: plan.lto,
     layout,
     cwd: root.rootDir,
@@ -161,7 +167,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     nextDiagnosticId: () => ++diagnosticId
   }
   const release = await acquireBuildLock(layout.dest, io.sink, io.signal).catch((e: unknown) => {
-    jobserver?.close()
+    jobserver.close()
     throw e
   })
   try {
@@ -188,7 +194,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       keepGoing: o.keepGoing ?? false,
       ...(io.signal ? { signal: io.signal } : {}),
       execute,
-      ...(jobserver ? { tokens: jobserver } : {}),
+      tokens: jobserver,
       onSkipped: (unit) =>
         io.sink({ type: 'unit-finished', unitId: unit.id, at: now() - started, outcome: 'skipped' })
     })
@@ -208,7 +214,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       elapsedMs
     }
   } finally {
-    jobserver?.close()
+    jobserver.close()
     await release()
   }
 }

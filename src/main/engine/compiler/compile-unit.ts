@@ -29,7 +29,7 @@ export async function compileUnit(
     : [ctx.rustc.path, inv.args]
   const outcome = await runProcess(program, args, {
     cwd: inv.cwd,
-    env: { ...inv.env, ...ctx.jobserverEnv },
+    env: { ...inv.env, ...(await ctx.jobserverEnv()) },
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     onStdout: (text) =>
       ctx.sink({ type: 'output', source: 'rustc', stream: 'stdout', text, unitId: unit.id }),

@@ -20,7 +20,7 @@ export interface RunContext {
   readonly lto: ReadonlyMap<Unit, UnitLto>
   readonly jobs: number
   /** `CARGO_MAKEFLAGS` naming the build's jobserver, for the processes it starts (not fingerprinted). */
-  readonly jobserverEnv: Readonly<Record<string, string>>
+  jobserverEnv(): Promise<Readonly<Record<string, string>>>
   /** Ask rustc for ANSI-coloured renderings (the console, a colour terminal), or plain ones (JSON). */
   readonly colourDiagnostics: boolean
   readonly sink: EventSink

@@ -24,21 +24,23 @@ export function decodeTomlBytes(bytes: Uint8Array, file: string): DecodedText {
   }
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const body = hadBom ? bytes.subarray(3) : bytes
-  const bad = firstInvalidUtf8(body)
-  if (bad !== undefined) {
-    const line = countLines(body, bad)
-    throw new EngineError(
-      'manifest-parse',
-      `${file} is not valid UTF-8 (byte ${bad + (hadBom ? 3 : 0)} on line ${line}).`,
-      {
-        file,
-        line,
-        hint: 'Save the file as UTF-8.'
-      }
-    )
+  // The native strict decoder checks what the byte scan checks, much faster; the scan only runs
+  // to say where a broken file breaks.
+  try {
+    return { text: STRICT.decode(body), hadBom }
+  } catch {
+    // fall through to locate the bad byte
   }
-  return { text: new TextDecoder('utf-8').decode(body), hadBom }
+  const bad = firstInvalidUtf8(body) ?? 0
+  const line = countLines(body, bad)
+  throw new EngineError(
+    'manifest-parse',
+    `${file} is not valid UTF-8 (byte ${bad + (hadBom ? 3 : 0)} on line ${line}).`,
+    { file, line, hint: 'Save the file as UTF-8.' }
+  )
 }
+
+const STRICT = new TextDecoder('utf-8', { fatal: true })
 
 function countLines(bytes: Uint8Array, end: number): number {
   let line = 1

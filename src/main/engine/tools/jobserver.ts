@@ -20,7 +20,11 @@ export interface Jobserver {
   close(): void
 }
 
-export async function createJobserver(jobs: number): Promise<Jobserver | undefined> {
+/** `outstanding`: tokens already handed out (by `lazyJobserver`) that the pipe must not hold too. */
+export async function createJobserver(
+  jobs: number,
+  outstanding: () => number = () => 0
+): Promise<Jobserver | undefined> {
   if (process.platform === 'win32' || jobs < 1) return undefined
   const path = join(tmpdir(), `crate-studio-jobserver-${randomUUID()}`)
   const made = await execa('mkfifo', ['-m', '600', path], { reject: false })
@@ -28,7 +32,7 @@ export async function createJobserver(jobs: number): Promise<Jobserver | undefin
   // Read-write and non-blocking: opening never waits for a peer, and an empty pipe reads as EAGAIN.
   const fd = openSync(path, constants.O_RDWR | constants.O_NONBLOCK)
   const token = Buffer.from('|')
-  for (let i = 0; i < jobs - 1; i++) writeSync(fd, token)
+  for (let i = outstanding(); i < jobs - 1; i++) writeSync(fd, token)
   const one = Buffer.alloc(1)
   let closed = false
   return {
@@ -49,6 +53,48 @@ export async function createJobserver(jobs: number): Promise<Jobserver | undefin
       closed = true
       closeSync(fd)
       rmSync(path, { force: true })
+    }
+  }
+}
+
+export interface LazyJobserver {
+  /** Makes the pipe on first use (a no-op build never needs one) and returns its variables. */
+  env(): Promise<Readonly<Record<string, string>>>
+  tryAcquire(): boolean
+  release(): void
+  close(): void
+}
+
+/**
+ * The jobserver made only once something is compiled. Until then the queue's tokens are
+ * counted, not taken; the pipe is filled with what is left, so the total stays `jobs - 1`.
+ */
+export function lazyJobserver(jobs: number): LazyJobserver {
+  let real: Jobserver | undefined
+  let creating: Promise<Jobserver | undefined> | undefined
+  let closed = false
+  let held = 0
+  return {
+    async env() {
+      creating ??= createJobserver(jobs, () => held).then((j) => {
+        if (closed) j?.close()
+        else real = j
+        return real
+      })
+      return (await creating)?.env ?? {}
+    },
+    tryAcquire() {
+      if (real) return real.tryAcquire()
+      held++
+      return true
+    },
+    release() {
+      if (real) real.release()
+      else held--
+    },
+    close() {
+      closed = true
+      real?.close()
     }
   }
 }

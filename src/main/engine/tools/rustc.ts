@@ -2,12 +2,13 @@
  * Finding rustc and asking it about itself (`-vV`, `--print cfg`). Results are cached per
  * binary, keyed by its modification time, since every build needs them.
  */
-import { stat } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { execa } from 'execa'
 import { EngineError } from '../errors'
 import { findOnPath, isExecutable } from './find-program'
+import { toolchainStamp } from './rustc-stamp'
 
 export interface RustcInfo {
   readonly path: string
@@ -46,30 +47,82 @@ export async function findRustc(env: NodeJS.ProcessEnv = process.env): Promise<s
   })
 }
 
-/**
- * Answers are reused briefly. rustup picks the toolchain per directory (rust-toolchain.toml) and
- * per RUSTUP_TOOLCHAIN, and `rustup default` changes it without touching the proxy binary, so the
- * key holds all three and entries expire rather than living as long as the app.
- */
-const CACHE_MS = 5000
 const QUERY_TIMEOUT_MS = 120_000
-const cache = new Map<string, { mtime: number; at: number; info: Promise<RustcInfo> }>()
 
-/** Asks the rustc at `path` about itself, as it behaves in `cwd` (the package being built). */
+interface CacheEntry {
+  readonly stamp: string
+  readonly info: Promise<RustcInfo>
+}
+
+/** Answers by program and folder, reused while the toolchain's stamp stays the same. */
+const cache = new Map<string, CacheEntry>()
+
+/**
+ * Asks the rustc at `path` about itself, as it behaves in `cwd` (the package being built).
+ * `persistTo` keeps answers in a file across processes (the CLI), as cargo's `.rustc_info.json`.
+ */
 export async function rustcInfo(
   path: string,
   env: NodeJS.ProcessEnv = process.env,
-  cwd = process.cwd()
+  cwd = process.cwd(),
+  persistTo?: string
 ): Promise<RustcInfo> {
-  const mtime = (await stat(path)).mtimeMs
-  const key = JSON.stringify([path, cwd, env.RUSTUP_TOOLCHAIN ?? ''])
+  const key = JSON.stringify([path, cwd])
   const hit = cache.get(key)
-  const now = Date.now()
-  if (hit && hit.mtime === mtime && now - hit.at < CACHE_MS) return hit.info
+  if (hit) {
+    const known = await hit.info.catch(() => undefined)
+    if (known && hit.stamp === (await toolchainStamp(path, known.path, cwd, env))) return known
+  }
+  const stored = persistTo ? await readStored(persistTo, key) : undefined
+  if (stored && stored.stamp === (await toolchainStamp(path, stored.info.path, cwd, env))) {
+    cache.set(key, { stamp: stored.stamp, info: Promise.resolve(stored.info) })
+    return stored.info
+  }
   const info = queryRustc(path, env, cwd)
-  cache.set(key, { mtime, at: now, info })
   info.catch(() => cache.delete(key))
-  return info
+  const answered = await info
+  const stamp = await toolchainStamp(path, answered.path, cwd, env)
+  cache.set(key, { stamp, info })
+  if (persistTo) await store(persistTo, key, { stamp, info: answered })
+  return answered
+}
+
+interface StoredInfo {
+  readonly stamp: string
+  readonly info: RustcInfo
+}
+
+/** The file maps keys to answers; cfg is kept as pairs because JSON has no Map. */
+async function readStored(file: string, key: string): Promise<StoredInfo | undefined> {
+  try {
+    const all = JSON.parse(await readFile(file, 'utf8')) as Record<
+      string,
+      { stamp: string; info: RustcInfo & { cfg: [string, string[]][] } }
+    >
+    const e = all[key]
+    if (!e || typeof e.stamp !== 'string' || typeof e.info?.path !== 'string') return undefined
+    return { stamp: e.stamp, info: { ...e.info, cfg: new Map(e.info.cfg) } }
+  } catch {
+    return undefined
+  }
+}
+
+async function store(file: string, key: string, entry: StoredInfo): Promise<void> {
+  let all: Record<string, unknown> = {}
+  try {
+    all = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+  } catch {
+    // No file yet, or a damaged one: start over.
+  }
+  all[key] = { stamp: entry.stamp, info: { ...entry.info, cfg: [...entry.info.cfg] } }
+  try {
+    await mkdir(dirname(file), { recursive: true })
+    const temp = `${file}.${process.pid}.tmp`
+    await writeFile(temp, JSON.stringify(all))
+    await rename(temp, file)
+  } catch {
+    // A cache that cannot be written only costs the next process a question to rustc.
+  }
 }
 
 async function queryRustc(path: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RustcInfo> {

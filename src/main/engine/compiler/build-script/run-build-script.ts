@@ -51,7 +51,11 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
     rustflags: ctx.rustflags,
     linksDependencies: linksDependencies(unit, ctx.scriptOutputs)
   })
-  const processEnv: Record<string, string | undefined> = { ...ctx.baseEnv, ...ctx.jobserverEnv, ...env.vars }
+  const processEnv: Record<string, string | undefined> = {
+    ...ctx.baseEnv,
+    ...(await ctx.jobserverEnv()),
+    ...env.vars
+  }
   for (const name of env.unset) if (!(name in env.vars)) delete processEnv[name]
   let stdout = ''
   let stderr = ''
