@@ -15,6 +15,7 @@ import { setupMenu } from './menu'
 import { setupSecurity } from './security'
 import { createServices, defaultConfigDir } from './services/create-services'
 import { createMainWindow } from './window'
+import { mainDir } from './main-dir'
 
 const rendererUrl = devServerUrl({ dev: import.meta.env.DEV, packaged: app.isPackaged }, process.env)
 const appOrigins = [APP_ORIGIN, ...(rendererUrl ? [new URL(rendererUrl).origin] : [])]
@@ -46,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       services,
       desktopShell(() => mainWindow)
     )
-    serveRenderer(join(import.meta.dirname, '../renderer'))
+    serveRenderer(join(mainDir(), '../renderer'))
     setupIpc(handlers, appOrigins, logError)
     setupMenu((command) => publish('menuCommand', command))
     app.on('before-quit', () => {

@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import { BrowserWindow, dialog } from 'electron'
 import { APP_ORIGIN } from './app-protocol'
+import { mainDir } from './main-dir'
 
 export function createMainWindow(devServerUrl: string | undefined): BrowserWindow {
   const win = new BrowserWindow({
@@ -11,9 +12,9 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
     minHeight: 560,
     show: false,
     title: 'Crate Studio',
-    icon: join(import.meta.dirname, '../../resources/icon.png'),
+    icon: join(mainDir(), '../../resources/icon.png'),
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      preload: join(mainDir(), '../preload/index.cjs'),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

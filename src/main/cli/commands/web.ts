@@ -9,6 +9,7 @@ import { createServices, defaultConfigDir } from '../../services/create-services
 import type { Publish } from '@shared/ipc/contract'
 import { COMMON_OPTIONS, integerIn, parse, UsageError } from '../parse-args'
 import { terminalFor, writeOut, type CliContext } from './shared'
+import { mainDir } from '../../main-dir'
 
 export const WEB_HELP = `Serve Crate Studio's UI to a browser on this machine
 
@@ -40,7 +41,7 @@ export async function webCommand(args: readonly string[], ctx: CliContext): Prom
   })
   const server = await startBridgeServer({
     handlers: createHandlers(services, browserShell(appVersion())),
-    rendererDir: join(import.meta.dirname, '..', 'renderer'),
+    rendererDir: join(mainDir(), '..', 'renderer'),
     port,
     logError
   })

@@ -15,14 +15,15 @@ export class PathSource implements PackageSource {
 
   constructor(
     readonly dir: string,
-    private readonly ctx: Omit<SummaryContext, 'source'> = {}
+    private readonly ctx: Omit<SummaryContext, 'source'> = {},
+    private readonly load: (manifestPath: string) => Promise<Package> = loadPackage
   ) {
     this.id = { kind: 'path', path: dir }
   }
 
   /** The package's manifest and targets, read on first use. */
   package(): Promise<Package> {
-    this.loaded ??= loadPackage(join(this.dir, 'Cargo.toml'))
+    this.loaded ??= this.load(join(this.dir, 'Cargo.toml'))
     return this.loaded
   }
 

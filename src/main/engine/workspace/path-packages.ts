@@ -7,7 +7,10 @@ import { join, resolve } from 'node:path'
 import type { Package } from '../manifest/model'
 import { loadPackage } from '../manifest/read-manifest'
 
-export async function collectPathPackages(root: Package): Promise<ReadonlyMap<string, string>> {
+export async function collectPathPackages(
+  root: Package,
+  load: (manifestPath: string) => Promise<Package> = loadPackage
+): Promise<ReadonlyMap<string, string>> {
   const found = new Map<string, string>()
   const seen = new Set<string>()
   const visit = async (pkg: Package): Promise<void> => {
@@ -19,7 +22,7 @@ export async function collectPathPackages(root: Package): Promise<ReadonlyMap<st
       if (seen.has(dir)) continue
       seen.add(dir)
       // A missing or broken path package is the resolver's error to report, with context.
-      const next = await loadPackage(join(dir, 'Cargo.toml')).catch(() => undefined)
+      const next = await load(join(dir, 'Cargo.toml')).catch(() => undefined)
       if (next) await visit(next)
     }
   }

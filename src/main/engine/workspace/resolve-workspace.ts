@@ -26,6 +26,7 @@ import { summaryOfManifest } from '../sources/manifest-summary'
 import type { SourceId } from '../sources/source-id'
 import type { GitProgress } from '../sources/git/git-cache'
 import { collectPathPackages } from './path-packages'
+import { packageLoader } from './package-loader'
 import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspace'
 import { createSourceRegistry } from './workspace-sources'
 import { patchSummaries } from './patch-summaries'
@@ -91,17 +92,19 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
 
 async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceResolution> {
   const root = await loadPackage(options.manifestPath)
+  const load = packageLoader(root)
   const rootDir = dirname(root.manifest.path)
   const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
   const offline = options.offline === true || options.locked === '--frozen' || netOffline(config) === true
   const sources = createSourceRegistry(config, {
     cacheDir: options.cacheDir,
     offline,
+    loadPackage: load,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onGitProgress ? { onGitProgress: options.onGitProgress } : {})
   })
 
-  const pathPackages = await collectPathPackages(root)
+  const pathPackages = await collectPathPackages(root, load)
   const replace = await replaceSettings(root.manifest)
   const pathSource = (name: string, version: string): SourceId | undefined => {
     const dir = pathPackages.get(`${name}@${version}`) ?? replace.pathPackages.get(`${name}@${version}`)
@@ -164,7 +167,9 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
     toRead.map(async ({ id, summary }) => {
       const dir = await sources.sourceFor(id.source).download(summary)
       const pkg: Package =
-        id.source.kind === 'path' && dir === rootDir ? root : await loadPackage(join(dir, 'Cargo.toml'))
+        id.source.kind === 'path'
+          ? await load(join(dir, 'Cargo.toml'))
+          : await loadPackage(join(dir, 'Cargo.toml'))
       packages.set(packageIdKey(id), { id, pkg })
     })
   )

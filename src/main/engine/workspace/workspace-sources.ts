@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path'
 import type { CargoConfig } from '../config/cargo-config'
+import type { Package } from '../manifest/model'
 import { registrySourceId } from '../config/registries-config'
 import { EngineError } from '../errors'
 import { GitSource } from '../sources/git/git-source'
@@ -21,6 +22,8 @@ export interface WorkspaceSourceOptions {
   readonly offline: boolean
   readonly signal?: AbortSignal
   readonly onGitProgress?: (event: GitProgress) => void
+  /** Reads path packages; one resolution shares it so each is read once. */
+  readonly loadPackage?: (manifestPath: string) => Promise<Package>
 }
 
 export function createSourceRegistry(config: CargoConfig, options: WorkspaceSourceOptions): SourceRegistry {
@@ -31,7 +34,7 @@ export function createSourceRegistry(config: CargoConfig, options: WorkspaceSour
     path: (id) => {
       if (id.kind !== 'path') throw new EngineError('internal', `${sourceIdString(id)} is not a path source.`)
       let source = paths.get(id.path)
-      if (!source) paths.set(id.path, (source = new PathSource(id.path, { registry })))
+      if (!source) paths.set(id.path, (source = new PathSource(id.path, { registry }, options.loadPackage)))
       return source
     },
     git: (id) =>
