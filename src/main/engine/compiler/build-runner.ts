@@ -194,7 +194,6 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       keepGoing: o.keepGoing ?? false,
       ...(io.signal ? { signal: io.signal } : {}),
       execute,
-      tokens: jobserver,
       onSkipped: (unit) =>
         io.sink({ type: 'unit-finished', unitId: unit.id, at: now() - started, outcome: 'skipped' })
     })

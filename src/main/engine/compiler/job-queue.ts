@@ -17,8 +17,6 @@ export interface QueueOptions {
   readonly execute: (unit: Unit, metadataReady: () => void) => Promise<JobResult>
   /** Told about units that will never run because a dependency failed. */
   readonly onSkipped?: (unit: Unit) => void
-  /** The jobserver's tokens: every unit but the first running one needs one. */
-  readonly tokens?: { tryAcquire(): boolean; release(): void }
 }
 
 export interface QueueOutcome {
@@ -74,19 +72,9 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
   const doomed = (u: Unit) =>
     u.deps.some((d) => broken(d.unit) || (d.needs !== 'metadata' && closure(d.unit).some(broken)))
 
-  const holding = new Set<Unit>()
-  let retry: ReturnType<typeof setTimeout> | undefined
   return new Promise((resolve) => {
-    // rustc takes and returns tokens on its own; a unit that found none looks again shortly.
-    const retryLater = () => {
-      retry ??= setTimeout(() => {
-        retry = undefined
-        pump()
-      }, 5)
-    }
     const finishIfIdle = () => {
       if (running > 0) return
-      if (retry) clearTimeout(retry)
       const cancelled = o.signal?.aborted ?? false
       const stuck = [...state.values()].some((s) => s === 'waiting')
       resolve({ success: failed.length === 0 && !cancelled && !stuck, cancelled, failed })
@@ -115,13 +103,6 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
         }
         for (const u of ready.sort(startOrder)) {
           if (running >= o.jobs) break
-          if (running > 0 && o.tokens) {
-            if (!o.tokens.tryAcquire()) {
-              retryLater()
-              break
-            }
-            holding.add(u)
-          }
           start(u)
         }
       }
@@ -143,7 +124,6 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
     }
     const settle = (u: Unit, r: JobResult) => {
       running--
-      if (holding.delete(u)) o.tokens?.release()
       if (r === 'done') state.set(u, 'done')
       else {
         state.set(u, 'failed')

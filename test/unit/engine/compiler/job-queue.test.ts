@@ -140,23 +140,4 @@ describe("cargo's start order", () => {
     await runQueue(units, { jobs: 1, keepGoing: false, execute: r.execute })
     expect(r.log.filter((l) => l.startsWith('start'))).toEqual(['start x', 'start y', 'start z'])
   })
-
-  it('takes a jobserver token for every unit beyond the first, and waits when there is none', async () => {
-    const units = ['a', 'b', 'c', 'd'].map((id) => unit(id))
-    let free = 1
-    let taken = 0
-    const tokens = {
-      tryAcquire: () => (free > 0 ? (free--, taken++, true) : false),
-      release: () => void free++
-    }
-    // rustc holds the only token for a while: units beyond the first must wait for it.
-    free = 0
-    setTimeout(() => (free = 1), 30)
-    const r = recorder({ a: { ms: 60 }, b: { ms: 60 }, c: { ms: 60 }, d: { ms: 60 } })
-    const out = await runQueue(units, { jobs: 4, keepGoing: false, execute: r.execute, tokens })
-    expect(out.success).toBe(true)
-    expect(r.peak()).toBeLessThanOrEqual(2)
-    expect(taken).toBeGreaterThan(0)
-    expect(free).toBe(1)
-  })
 })
