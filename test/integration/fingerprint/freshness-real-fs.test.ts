@@ -81,7 +81,7 @@ describe('freshness on the real file system', () => {
     }
     const fpFile = join(dir, '.fingerprint', 'probe', 'lib-probe.json')
     await writeFingerprint(fpFile, fp)
-    const stored = await readFingerprint(fpFile)
+    const stored = readFingerprint(fpFile)
     expect(stored).toEqual(fp)
 
     const probe = { mtimeNs: statMtimeNs, env: (n: string) => env[n], rebuilt: () => false }
@@ -115,20 +115,20 @@ describe('freshness on the real file system', () => {
       observed: { files: [], env: [], rerunIfChanged: [], rerunIfEnvChanged: [], startedAtNs: 1n }
     }
     const probe = { mtimeNs: statMtimeNs, env: () => undefined, rebuilt: () => false }
-    expect(await readFingerprint(fpFile)).toBeUndefined()
+    expect(readFingerprint(fpFile)).toBeUndefined()
 
     // A write cut short (as by a crash of a non-atomic writer) reads as missing: dirty.
     const text = serializeFingerprint(fp)
     await writeFile(fpFile, text.slice(0, Math.floor(text.length / 2)))
-    const half = await readFingerprint(fpFile)
+    const half = readFingerprint(fpFile)
     expect(half).toBeUndefined()
     expect(await compareFingerprints(half, inputs, probe)).toEqual({ type: 'fresh-build' })
 
     // A complete fingerprint is trusted, until the unit starts rebuilding.
     await writeFingerprint(fpFile, fp)
-    expect(await compareFingerprints(await readFingerprint(fpFile), inputs, probe)).toBeUndefined()
+    expect(await compareFingerprints(readFingerprint(fpFile), inputs, probe)).toBeUndefined()
     await invalidateFingerprint(fpFile)
-    expect(await readFingerprint(fpFile)).toBeUndefined()
+    expect(readFingerprint(fpFile)).toBeUndefined()
     await invalidateFingerprint(fpFile) // already gone: no error
     expect(await readdir(dir)).toEqual([])
   })

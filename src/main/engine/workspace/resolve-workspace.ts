@@ -27,6 +27,7 @@ import type { SourceId } from '../sources/source-id'
 import type { GitProgress } from '../sources/git/git-cache'
 import { collectPathPackages } from './path-packages'
 import { packageLoader } from './package-loader'
+import { loadImmutablePackage } from './immutable-packages'
 import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspace'
 import { createSourceRegistry } from './workspace-sources'
 import { patchSummaries } from './patch-summaries'
@@ -169,7 +170,7 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
       const pkg: Package =
         id.source.kind === 'path'
           ? await load(join(dir, 'Cargo.toml'))
-          : await loadPackage(join(dir, 'Cargo.toml'))
+          : await loadImmutablePackage(join(dir, 'Cargo.toml'))
       packages.set(packageIdKey(id), { id, pkg })
     })
   )

@@ -5,7 +5,8 @@
  * "dirty" costs one compile.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { isNotFound } from '../../errors'
@@ -104,10 +105,12 @@ export function parseFingerprint(text: string): Fingerprint | undefined {
 }
 
 /** Reads a unit's fingerprint; missing or untrustworthy gives `undefined` (the unit is dirty). */
-export async function readFingerprint(path: string): Promise<Fingerprint | undefined> {
+export function readFingerprint(path: string): Fingerprint | undefined {
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    // A few hundred bytes, read synchronously: a no-op build reads one per unit, and the
+    // thread pool's round trip cost more than the read.
+    text = readFileSync(path, 'utf8')
   } catch (e) {
     if (isNotFound(e)) return undefined
     throw e

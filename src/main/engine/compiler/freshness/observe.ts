@@ -29,8 +29,12 @@ export async function observeCompile(
 ): Promise<BuildObservations> {
   const file = depInfoPath(unit, layout)
   const info = parseDepInfo(await readFile(file, 'utf8'), file)
+  // A registry or git package never changes under its version and commit (both are in the
+  // unit's hash), so cargo does not watch its files, and neither do we: a no-op build would
+  // otherwise stat every source file of every dependency.
+  const local = unit.node.source.kind === 'path'
   return {
-    files: info.files.map((f) => (isAbsolute(f) ? f : resolve(cwd, f))),
+    files: local ? info.files.map((f) => (isAbsolute(f) ? f : resolve(cwd, f))) : [],
     env: [...info.env].map(([name, value]) => ({ name, value })),
     rerunIfChanged: [],
     rerunIfEnvChanged: [],
@@ -48,10 +52,11 @@ export function observeScript(
   const changed = (output?.rerunIfChanged ?? []).map((p) => resolve(root, p))
   const envRules: RerunEnv[] = (output?.rerunIfEnvChanged ?? []).map((name) => ({ name, value: env[name] }))
   const noRules = changed.length === 0 && envRules.length === 0
+  const local = unit.node.source.kind === 'path'
   return {
     files: [],
     env: [],
-    rerunIfChanged: noRules && unit.node.source.kind === 'path' ? [root] : changed,
+    rerunIfChanged: !local ? [] : noRules ? [root] : changed,
     rerunIfEnvChanged: envRules,
     startedAtNs
   }

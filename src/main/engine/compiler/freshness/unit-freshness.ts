@@ -5,8 +5,9 @@
  * nothing; a dirty one carries its reason, loses its fingerprint before it starts (so a killed
  * build leaves nothing a later build trusts) and gets a new one only after its outputs are whole.
  */
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { compareFingerprints, statMtimeNs } from '../fingerprint/compare'
+import { compareFingerprints } from '../fingerprint/compare'
 import type { DirtyReason } from '../fingerprint/dirty-reason'
 import {
   fingerprintHash,
@@ -80,7 +81,13 @@ export async function checkUnit(
   }
   state.hashes.set(unit.id, fingerprintHash(inputs))
   const path = fingerprintPath(unit, src.layout)
-  const old = await readFingerprint(path).catch(() => undefined)
+  let old
+  try {
+    old = readFingerprint(path)
+  } catch {
+    // Unreadable (permissions, a folder in its place): treated as none, so the unit rebuilds.
+    old = undefined
+  }
   let reason = await compareFingerprints(old, inputs, {
     mtimeNs: (p) => newestMtimeNs(p, WATCH_SKIP),
     env,
@@ -88,7 +95,7 @@ export async function checkUnit(
   })
   if (!reason) {
     for (const file of outputs) {
-      if ((await statMtimeNs(file)) === undefined) {
+      if (!existsSync(file)) {
         reason = { type: 'file-missing', origin: 'dep-info', path: file }
         break
       }
