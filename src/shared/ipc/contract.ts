@@ -71,6 +71,14 @@ const buildRequest = z.strictObject({
 /** Arguments for a program or test harness; they go to execa as an array, never through a shell. */
 const programArgs = z.array(shortText(10_000)).max(200)
 
+/**
+ * A test filter and libtest's flags, which run in the main process: `--logfile` would let the
+ * renderer make libtest write wherever the user may, and `-Z` takes unstable options.
+ */
+const testArgs = programArgs.refine((args) => !args.some((a) => /^(--logfile|-Z)/.test(a)), {
+  message: '`--logfile` and `-Z` options cannot be passed to tests from the app'
+})
+
 /** Declares a channel: input schema plus the output type carried as a phantom. */
 function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output })
@@ -96,7 +104,7 @@ export const invokeContract = {
     })
   ),
   /** `cargo test -- ARGS`: builds every harness and runs them; `args` go to each (a name filter, `--ignored`). */
-  startTest: channel<OperationHandle>()(buildRequest.extend({ args: programArgs })),
+  startTest: channel<OperationHandle>()(buildRequest.extend({ args: testArgs })),
   cancelOperation: channel<{ readonly cancelled: boolean }>()(z.strictObject({ operationId: z.uuid() })),
   openInEditor: channel<null>()(
     z.strictObject({ path: absolutePath, line: z.number().int().min(1).optional() })

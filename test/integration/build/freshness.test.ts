@@ -4,6 +4,7 @@
  */
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
 import { runBuild, type BuildOptions } from '../../../src/main/engine/compiler/build-runner'
 import type { EngineEvent } from '../../../src/main/engine/compiler/events'
@@ -103,5 +104,26 @@ describe('freshness', () => {
     const gone = await build(app, {}, { CS_FRESH_NAME: 'two', RUSTFLAGS: '-C debug-assertions=off' })
     expect(gone.ran).toEqual(['lib util', 'bin app'])
     expect(gone.reasons[0]).toMatch(/^the file `.*libutil-[0-9a-f]+\.rlib` is missing$/)
+  })
+
+  it('relinks a binary whose library was rebuilt by an earlier, narrower build', async () => {
+    const root = await tempDir('cs-freshness-bins-')
+    await project('two')
+      .manifest('two')
+      .file('src/lib.rs', 'pub fn word() -> &\'static str { "old" }\n')
+      .file('src/bin/a.rs', 'fn main() { println!("a {}", two::word()); }\n')
+      .file('src/bin/b.rs', 'fn main() { println!("b {}", two::word()); }\n')
+      .build(root)
+    const app = join(root, 'two')
+    const only = (bins: string[]) => ({ selection: { lib: false, bins } })
+    expect((await build(app)).ran).toEqual(['lib two', 'bin a', 'bin b'])
+    await edit(join(app, 'src', 'lib.rs'), 'pub fn word() -> &\'static str { "new" }\n')
+    // `run --bin a` rebuilds the library and a, not b.
+    expect((await build(app, only(['a']))).ran).toEqual(['lib two', 'bin a'])
+    // b was not part of that build, but its library changed under it: it must relink now.
+    const b = await build(app, only(['b']))
+    expect(b.ran).toEqual(['bin b'])
+    expect(b.reasons).toEqual(['dependency info changed'])
+    expect((await execa(join(app, 'target', 'debug', 'b'))).stdout).toBe('b new')
   })
 })

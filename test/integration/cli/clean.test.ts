@@ -47,4 +47,23 @@ describe('clean', () => {
     expect(all.stderr).toMatch(/^ {5}Removed \d+ files, [\d.]+KiB total$/)
     await expect(access(join(p.root, 'target'))).rejects.toThrow()
   })
+
+  it('refuses a configured target folder that holds the project or is not build output', async () => {
+    const p = await project('hostile').manifest('hostile').file('src/main.rs', 'fn main() {}\n').build()
+    const { writeFile: write, mkdir: md } = await import('node:fs/promises')
+    await md(join(p.root, '.cargo'), { recursive: true })
+    await write(join(p.root, '.cargo', 'config.toml'), '[build]\ntarget-dir = ".."\n')
+    const up = await execa(CLI, ['clean'], { cwd: p.root, reject: false, env: { NO_COLOR: '1' } })
+    expect(up.exitCode).toBe(101)
+    expect(up.stderr).toMatch(/^error: Refusing to clean .*: it holds the project itself\.$/m)
+    await access(join(p.root, 'Cargo.toml'))
+
+    await md(join(p.root, 'notes'), { recursive: true })
+    await write(join(p.root, 'notes', 'todo.txt'), 'keep me\n')
+    await write(join(p.root, '.cargo', 'config.toml'), '[build]\ntarget-dir = "notes"\n')
+    const other = await execa(CLI, ['clean'], { cwd: p.root, reject: false, env: { NO_COLOR: '1' } })
+    expect(other.exitCode).toBe(101)
+    expect(other.stderr).toMatch(/does not look like a build output folder/)
+    await access(join(p.root, 'notes', 'todo.txt'))
+  })
 })

@@ -27,7 +27,10 @@ describe('bridge start-up errors', () => {
     let err = ''
     const status = await main(['web'], {
       cwd: process.cwd(),
-      env: { CRATE_STUDIO_CONFIG_DIR: await tempDir('cs-config-') },
+      env: {
+        CRATE_STUDIO_CONFIG_DIR: await tempDir('cs-config-'),
+        CRATE_STUDIO_RENDERER_DIR: await tempDir('cs-no-renderer-')
+      },
       stderrIsTty: false,
       signal: new AbortController().signal,
       out: () => {},

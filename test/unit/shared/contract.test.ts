@@ -45,5 +45,9 @@ describe('the IPC contract', () => {
     expect(parse({ args: ['x'.repeat(10_001)] }).success).toBe(false)
     // A run's binary means nothing to a test run: the strict schema refuses unknown keys.
     expect(parse({ args: [], bin: 'app' }).success).toBe(false)
+    // libtest would write its log wherever the renderer says.
+    expect(parse({ args: ['--logfile', '/home/u/.bashrc'] }).success).toBe(false)
+    expect(parse({ args: ['--logfile=/tmp/x'] }).success).toBe(false)
+    expect(parse({ args: ['-Zunstable-options'] }).success).toBe(false)
   })
 })

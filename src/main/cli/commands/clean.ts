@@ -52,6 +52,7 @@ export async function cleanCommand(args: readonly string[], ctx: CliContext): Pr
   const result = await cleanTarget(
     {
       manifestPath,
+      cwd: ctx.cwd,
       env: ctx.env,
       homeDir: homedir(),
       ...(dir ? { profileDir: dir } : {}),

@@ -41,7 +41,8 @@ export async function webCommand(args: readonly string[], ctx: CliContext): Prom
   })
   const server = await startBridgeServer({
     handlers: createHandlers(services, browserShell(appVersion())),
-    rendererDir: join(mainDir(), '..', 'renderer'),
+    // Another build of the renderer can be served (and tests point at a folder without one).
+    rendererDir: ctx.env.CRATE_STUDIO_RENDERER_DIR ?? join(mainDir(), '..', 'renderer'),
     port,
     logError
   })

@@ -88,5 +88,5 @@ export function upliftedPath(
   const dir = t.kind === 'example' ? layout.examples : t.kind === 'lib' ? layout.dest : undefined
   if (!dir) return undefined
   const name = basename(file.path).replace(`-${unit.hash}`, '')
-  return join(layout.dest, name)
+  return join(dir, name)
 }

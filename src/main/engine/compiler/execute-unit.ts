@@ -68,7 +68,7 @@ export async function executeUnit(
   ctx.sink({ type: 'unit-started', unitId: unit.id, at: x.at(), ...(reason ? { reason } : {}) })
   let result: JobResult
   try {
-    const startedAtNs = await startDirty(check, x.freshness)
+    const startedAtNs = await startDirty(unit, check, x.freshness)
     result = await run(unit, ctx, x, metadataReady)
     if (result === 'done') await recordFresh(check, await observe(unit, ctx, startedAtNs))
   } catch (e) {

@@ -82,10 +82,24 @@ function locationOf(span: RustcSpan | undefined, cwd: string): { location?: Diag
   }
 }
 
+/** Any JSON-looking line on stderr reaches the parser (a wrapper's, a proc-macro's eprintln!). */
+function isChild(v: unknown): v is RustcDiagnostic {
+  if (typeof v !== 'object' || v === null) return false
+  const c = v as { message?: unknown; level?: unknown; spans?: unknown }
+  return (
+    typeof c.message === 'string' &&
+    typeof c.level === 'string' &&
+    Array.isArray(c.spans) &&
+    (c.spans as unknown[]).every((s) => typeof s === 'object' && s !== null)
+  )
+}
+
 /** Each child message once per suggested span (rustc gives one span per edit), else once. */
 function childrenOf(d: RustcDiagnostic, cwd: string): DiagnosticChild[] {
   const out: DiagnosticChild[] = []
-  for (const c of d.children ?? []) {
+  const children: readonly unknown[] = Array.isArray(d.children) ? (d.children as readonly unknown[]) : []
+  for (const c of children) {
+    if (!isChild(c)) continue
     const level = LEVELS[c.level] ?? 'note'
     const suggestions = c.spans.filter((s) => typeof s.suggested_replacement === 'string')
     if (suggestions.length === 0) {

@@ -51,11 +51,9 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
     rustflags: ctx.rustflags,
     linksDependencies: linksDependencies(unit, ctx.scriptOutputs)
   })
-  const processEnv: Record<string, string | undefined> = {
-    ...ctx.baseEnv,
-    ...(await ctx.jobserverEnv()),
-    ...env.vars
-  }
+  // No jobserver for scripts: ours is a FIFO (`fifo:` form), and scripts hand CARGO_MAKEFLAGS to
+  // make, which before 4.4 stops with a fatal error on it. Scripts size their work by NUM_JOBS.
+  const processEnv: Record<string, string | undefined> = { ...ctx.baseEnv, ...env.vars }
   for (const name of env.unset) if (!(name in env.vars)) delete processEnv[name]
   let stdout = ''
   let stderr = ''

@@ -36,7 +36,11 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
-function compareInputs(old: FingerprintInputs, next: FingerprintInputs): DirtyReason | undefined {
+function compareInputs(
+  old: FingerprintInputs,
+  next: FingerprintInputs,
+  rebuilt: FreshnessProbe['rebuilt']
+): DirtyReason | undefined {
   const o = canonicalInputs(old)
   const n = canonicalInputs(next)
   if (o.rustc !== n.rustc) return { type: 'rustc-changed' }
@@ -51,8 +55,11 @@ function compareInputs(old: FingerprintInputs, next: FingerprintInputs): DirtyRe
   for (const [i, dep] of n.deps.entries()) {
     const was = o.deps[i]!
     if (was.name !== dep.name) return { type: 'dependency-name-changed', old: was.name, new: dep.name }
-    if (was.hash !== dep.hash)
+    if (was.hash !== dep.hash) {
+      // Rebuilt earlier in this build: say so, rather than that its record changed.
+      if (rebuilt(dep)) return { type: 'dependency-rebuilt', name: dep.name }
       return { type: 'dependency-info-changed', name: dep.name, old: was.hash, new: dep.hash }
+    }
   }
   return undefined
 }
@@ -82,7 +89,7 @@ export async function compareFingerprints(
   probe: FreshnessProbe
 ): Promise<DirtyReason | undefined> {
   if (old === undefined) return { type: 'fresh-build' }
-  const changed = compareInputs(old.inputs, next)
+  const changed = compareInputs(old.inputs, next, probe.rebuilt)
   if (changed) return changed
   const rebuilt = next.deps.find((d) => probe.rebuilt(d))
   if (rebuilt) return { type: 'dependency-rebuilt', name: rebuilt.name }

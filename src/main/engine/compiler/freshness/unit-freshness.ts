@@ -21,9 +21,14 @@ import type { Unit } from '../unit'
 import { newestMtimeNs } from './newest-mtime'
 
 export interface FreshnessState {
-  /** Fingerprint hashes of the units planned so far, by unit id. */
+  /**
+   * What a dependent records of each unit checked so far, by unit id: its inputs' hash and
+   * when its output was built. The time changes with every rebuild, so a dependent that did
+   * not run in the build that rebuilt this unit (another bin, a cancelled or failed build)
+   * still sees the change next time.
+   */
   readonly hashes: Map<string, string>
-  /** Hashes of units that ran again in this build: their dependents must run too. */
+  /** The entries of units that ran again in this build: their dependents must run too. */
   readonly rebuilt: Set<string>
 }
 
@@ -79,7 +84,6 @@ export async function checkUnit(
       hash: state.hashes.get(d.unit.id) ?? ''
     }))
   }
-  state.hashes.set(unit.id, fingerprintHash(inputs))
   const path = fingerprintPath(unit, src.layout)
   let old
   try {
@@ -101,6 +105,7 @@ export async function checkUnit(
       }
     }
   }
+  if (!reason && old) state.hashes.set(unit.id, `${fingerprintHash(inputs)}@${old.observed.startedAtNs}`)
   return { path, inputs, ...(reason ? { reason } : {}) }
 }
 
@@ -108,10 +113,13 @@ export async function checkUnit(
 const WATCH_SKIP: ReadonlySet<string> = new Set(['target'])
 
 /** Before a dirty unit runs: dependents learn it rebuilt, and the old record stops vouching. */
-export async function startDirty(check: UnitCheck, state: FreshnessState): Promise<bigint> {
-  state.rebuilt.add(fingerprintHash(check.inputs))
+export async function startDirty(unit: Unit, check: UnitCheck, state: FreshnessState): Promise<bigint> {
+  const startedAtNs = BigInt(Date.now()) * 1_000_000n
+  const entry = `${fingerprintHash(check.inputs)}@${startedAtNs}`
+  state.hashes.set(unit.id, entry)
+  state.rebuilt.add(entry)
   await invalidateFingerprint(check.path)
-  return BigInt(Date.now()) * 1_000_000n
+  return startedAtNs
 }
 
 /** After a unit's outputs are complete: the record a later build compares against. */
