@@ -1,8 +1,9 @@
 /**
  * A GNU make jobserver, as cargo runs one: a named pipe holding `jobs - 1` tokens, handed to
- * rustc (for its codegen threads) and build scripts (the `cc` crate's parallel compiles) through
- * `CARGO_MAKEFLAGS`. Without it each rustc makes its own pool as large as the machine, so two
- * parallel rustc calls on two cores ran four and more threads.
+ * rustc (for its codegen threads) through `CARGO_MAKEFLAGS`. Without it each rustc makes its own
+ * pool as large as the machine, so two parallel rustc calls on two cores ran four and more
+ * threads. Build scripts do not get it: they pass it on to make, which before 4.4 does not
+ * know the `fifo:` form.
  *
  * The job queue itself only counts units against `-j` and takes no tokens: measured on the
  * real-crates bench (-j 2), racing rustc for tokens left cores idle (1.35× cargo's clean build),
