@@ -10,6 +10,7 @@ import { profileArgParts, type UnitLto } from './profile'
 import type { Unit } from './unit'
 import { relativeOrAbsolute } from '../tools/paths'
 import { outputDir, unitArtifacts, type UnitArtifacts } from './artifacts'
+import { packageEnv } from './build-script/package-env'
 import type { BuildScriptOutput } from './build-script/build-output'
 import { scriptRustcArgs } from './build-script/script-rustc-args'
 
@@ -123,27 +124,9 @@ function sourceArgs(unit: Unit, workspaceRoot: string): { src: string; cwd: stri
 /** The CARGO_* variables cargo gives rustc, so `env!("CARGO_PKG_VERSION")` and friends work. */
 export function rustcEnv(unit: Unit, ctx: InvocationContext): Record<string, string> {
   const m = unit.node.pkg.manifest
-  const p = m.package
-  const v = parseVersion(p.version)
   const env: Record<string, string> = {}
   for (const [k, val] of Object.entries(ctx.baseEnv)) if (val !== undefined) env[k] = val
-  Object.assign(env, {
-    CARGO_PKG_NAME: p.name,
-    CARGO_PKG_VERSION: p.version,
-    CARGO_PKG_VERSION_MAJOR: v?.major ?? '0',
-    CARGO_PKG_VERSION_MINOR: v?.minor ?? '0',
-    CARGO_PKG_VERSION_PATCH: v?.patch ?? '0',
-    CARGO_PKG_VERSION_PRE: v?.pre ?? '',
-    CARGO_PKG_AUTHORS: p.authors.join(':'),
-    CARGO_PKG_DESCRIPTION: p.description ?? '',
-    CARGO_PKG_HOMEPAGE: p.homepage ?? '',
-    CARGO_PKG_REPOSITORY: p.repository ?? '',
-    CARGO_PKG_LICENSE: p.license ?? '',
-    CARGO_PKG_LICENSE_FILE: p.licenseFile ?? '',
-    CARGO_PKG_RUST_VERSION: p.rustVersion ?? '',
-    CARGO_PKG_README: p.readme ?? '',
-    CARGO_MANIFEST_DIR: m.rootDir,
-    CARGO_MANIFEST_PATH: m.path,
+  Object.assign(env, packageEnv(m.package, m.rootDir, m.path), {
     CARGO_CRATE_NAME: unit.target?.crateName ?? ''
   })
   if (unit.primary) env.CARGO_PRIMARY_PACKAGE = '1'

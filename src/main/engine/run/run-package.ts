@@ -8,6 +8,7 @@ import { runBuild, type BuildIo, type BuildOptions, type BuildResult } from '../
 import { emitMessage } from '../compiler/events'
 import { relativeOrAbsolute } from '../tools/paths'
 import { loadPackage } from '../manifest/read-manifest'
+import { libraryPathVariable } from '../tools/library-path'
 import { runProcess, type ProcessOutcome } from '../tools/run-process'
 import { chooseBinary } from './choose-binary'
 import { EngineError } from '../errors'
@@ -25,12 +26,6 @@ export interface RunOptions extends Omit<BuildOptions, 'selection'> {
 export interface RunResult {
   readonly build: BuildResult
   readonly exit?: ProcessOutcome
-}
-
-/** Library search paths so binaries linked to dylibs from target/ find them, as `cargo run` sets. */
-function libraryPathVariable(): string {
-  if (process.platform === 'win32') return 'PATH'
-  return process.platform === 'darwin' ? 'DYLD_FALLBACK_LIBRARY_PATH' : 'LD_LIBRARY_PATH'
 }
 
 export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult> {

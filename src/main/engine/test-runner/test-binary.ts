@@ -3,9 +3,10 @@
  * it: the label of its "Running" line, the arguments that rerun it, and its environment.
  */
 import { delimiter } from 'node:path'
-import { parseVersion } from '@shared/rules/semver'
 import type { TargetKind } from '@shared/models/package'
 import type { Manifest } from '../manifest/model'
+import { packageEnv } from '../compiler/build-script/package-env'
+import { libraryPathVariable } from '../tools/library-path'
 import { relativeOrAbsolute } from '../tools/paths'
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -54,12 +55,6 @@ export function rerunArgs(binary: Pick<TestBinary, 'target' | 'packageSpec'>): s
   return binary.packageSpec ? `-p ${binary.packageSpec} ${which}` : which
 }
 
-/** Where the dynamic loader looks for libraries, per platform. */
-export function libraryPathVariable(platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return 'PATH'
-  return platform === 'darwin' ? 'DYLD_FALLBACK_LIBRARY_PATH' : 'LD_LIBRARY_PATH'
-}
-
 /**
  * The environment cargo gives a test process: the package's CARGO_* variables (so
  * `env::var("CARGO_MANIFEST_DIR")` works at run time, as tests often read fixtures through it),
@@ -71,27 +66,10 @@ export function harnessEnv(
   libraryDirs: readonly string[],
   binaries: Readonly<Record<string, string>> = {}
 ): Record<string, string | undefined> {
-  const p = manifest.package
-  const v = parseVersion(p.version)
   const libVar = libraryPathVariable()
   const env: Record<string, string | undefined> = {
     ...base,
-    CARGO_MANIFEST_DIR: manifest.rootDir,
-    CARGO_MANIFEST_PATH: manifest.path,
-    CARGO_PKG_NAME: p.name,
-    CARGO_PKG_VERSION: p.version,
-    CARGO_PKG_VERSION_MAJOR: v?.major ?? '0',
-    CARGO_PKG_VERSION_MINOR: v?.minor ?? '0',
-    CARGO_PKG_VERSION_PATCH: v?.patch ?? '0',
-    CARGO_PKG_VERSION_PRE: v?.pre ?? '',
-    CARGO_PKG_AUTHORS: p.authors.join(':'),
-    CARGO_PKG_DESCRIPTION: p.description ?? '',
-    CARGO_PKG_HOMEPAGE: p.homepage ?? '',
-    CARGO_PKG_REPOSITORY: p.repository ?? '',
-    CARGO_PKG_LICENSE: p.license ?? '',
-    CARGO_PKG_LICENSE_FILE: p.licenseFile ?? '',
-    CARGO_PKG_RUST_VERSION: p.rustVersion ?? '',
-    CARGO_PKG_README: p.readme ?? '',
+    ...packageEnv(manifest.package, manifest.rootDir, manifest.path),
     [libVar]: [...libraryDirs, base[libVar]].filter(Boolean).join(delimiter)
   }
   for (const [name, path] of Object.entries(binaries)) env[`CARGO_BIN_EXE_${name}`] = path
