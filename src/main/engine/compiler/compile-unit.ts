@@ -7,17 +7,18 @@ import { SCRIPT_EXECUTABLE } from './build-script/run-build-script'
 import { emitMessage } from './events'
 import type { JobResult } from './job-queue'
 import type { RunContext } from './run-context'
-import { rustcInvocation } from './rustc-args'
+import { rustcInvocation, type RustcInvocation } from './rustc-args'
 import { isSummary, parseRustcLine, toDiagnostic } from './rustc-messages'
 import { describeUnit, type Unit } from './unit'
 import { uplift } from './uplift'
 
+/** `inv`: the command line the freshness check already built for this unit. */
 export async function compileUnit(
   unit: Unit,
   ctx: RunContext,
-  metadataReady: () => void
+  metadataReady: () => void,
+  inv: RustcInvocation = rustcInvocation(unit, ctx)
 ): Promise<JobResult> {
-  const inv = rustcInvocation(unit, ctx)
   const target = unit.target!
   const pkgName = unit.node.pkg.manifest.package.name
   let warnings = 0

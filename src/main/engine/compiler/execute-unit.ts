@@ -25,7 +25,7 @@ import {
 import type { JobResult } from './job-queue'
 import { displayPackage } from './package-display'
 import type { RunContext } from './run-context'
-import { rustcInvocation } from './rustc-args'
+import { rustcInvocation, type RustcInvocation } from './rustc-args'
 import type { Unit } from './unit'
 import { uplift } from './uplift'
 
@@ -45,8 +45,11 @@ export async function executeUnit(
 ): Promise<JobResult> {
   const { ctx } = x
   let check: UnitCheck
+  // Built once: the fingerprint, rustc and the dep-info's relative paths all use it.
+  let inv: RustcInvocation | undefined
   try {
-    check = await checkOf(unit, x)
+    inv = unit.mode === 'compile' ? rustcInvocation(unit, ctx) : undefined
+    check = await checkOf(unit, x, inv)
     if (!check.reason && (await reuse(unit, ctx))) {
       metadataReady()
       ctx.sink({ type: 'unit-finished', unitId: unit.id, at: x.at(), outcome: 'fresh' })
@@ -69,8 +72,8 @@ export async function executeUnit(
   let result: JobResult
   try {
     const startedAtNs = await startDirty(unit, check, x.freshness)
-    result = await run(unit, ctx, x, metadataReady)
-    if (result === 'done') await recordFresh(check, await observe(unit, ctx, startedAtNs))
+    result = await run(unit, ctx, x, metadataReady, inv)
+    if (result === 'done') await recordFresh(check, await observe(unit, ctx, startedAtNs, inv))
   } catch (e) {
     return fail(unit, x, e)
   }
@@ -78,11 +81,10 @@ export async function executeUnit(
   return result
 }
 
-async function checkOf(unit: Unit, x: UnitExecution): Promise<UnitCheck> {
+async function checkOf(unit: Unit, x: UnitExecution, inv: RustcInvocation | undefined): Promise<UnitCheck> {
   const { ctx } = x
   const src = { rustcVersion: ctx.rustc.verbose, rustflags: ctx.rustflags, layout: ctx.layout }
-  if (unit.mode === 'compile') {
-    const inv = rustcInvocation(unit, ctx)
+  if (inv) {
     const outputs = [
       ...inv.artifacts.files.map((f) => f.path),
       ...(inv.artifacts.rmeta ? [inv.artifacts.rmeta] : [])
@@ -95,22 +97,32 @@ async function checkOf(unit: Unit, x: UnitExecution): Promise<UnitCheck> {
   return checkUnit(unit, { ...src, args: command }, x.freshness, (n) => ctx.baseEnv[n], outputs)
 }
 
-function run(unit: Unit, ctx: RunContext, x: UnitExecution, metadataReady: () => void): Promise<JobResult> {
+function run(
+  unit: Unit,
+  ctx: RunContext,
+  x: UnitExecution,
+  metadataReady: () => void,
+  inv: RustcInvocation | undefined
+): Promise<JobResult> {
   if (unit.mode === 'build-command') return runBuildCommand(unit, ctx)
   if (unit.mode === 'run-build-script') return runBuildScript(unit, ctx)
   let announced = false
-  return compileUnit(unit, ctx, () => {
-    // rustc's artifact notice and the process exit both report it; the timeline wants the first.
-    if (announced) return
-    announced = true
-    ctx.sink({ type: 'unit-metadata', unitId: unit.id, at: x.at() })
-    metadataReady()
-  })
+  return compileUnit(
+    unit,
+    ctx,
+    () => {
+      // rustc's artifact notice and the process exit both report it; the timeline wants the first.
+      if (announced) return
+      announced = true
+      ctx.sink({ type: 'unit-metadata', unitId: unit.id, at: x.at() })
+      metadataReady()
+    },
+    inv
+  )
 }
 
-async function observe(unit: Unit, ctx: RunContext, startedAtNs: bigint) {
-  if (unit.mode === 'compile')
-    return observeCompile(unit, ctx.layout, rustcInvocation(unit, ctx).cwd, startedAtNs)
+async function observe(unit: Unit, ctx: RunContext, startedAtNs: bigint, inv: RustcInvocation | undefined) {
+  if (inv) return observeCompile(unit, ctx.layout, inv.cwd, startedAtNs)
   return observeScript(unit, ctx.scriptOutputs.get(unit.id), ctx.baseEnv, startedAtNs)
 }
 
