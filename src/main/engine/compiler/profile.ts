@@ -1,12 +1,8 @@
 /**
  * Build profiles, the way into `profile/`: cargo's built-in profiles, the root manifest's and
  * the configuration's `[profile.*]`, custom profiles with `inherits`, per-unit overrides and the
- * rustc flags they turn into. `resolveProfile` is the earlier one-call form, kept for its callers.
+ * rustc flags they turn into.
  */
-import type { ProfileDecl } from '../manifest/model'
-import { manifestProfilesFromDecls } from './profile/manifest-profiles'
-import type { Profile } from './profile/profile-model'
-import { resolveProfiles } from './profile/resolve-profiles'
 
 export { applyLayer, applyOverrides, type ProfilePackage } from './profile/apply-layer'
 export { configProfile } from './profile/config-profiles'
@@ -48,19 +44,3 @@ export {
 } from './profile/resolve-profiles'
 export { applyStripRule, profileIdentity, weakenDebuginfo } from './profile/unit-profile'
 export { computeUnitLto, ltoArgs, type LtoUnitInfo, type UnitLto } from './profile/unit-lto'
-
-/**
- * The profile `name` for the root package's own (non-host) units, from the manifest's profiles
- * alone. Prefer `resolveProfiles`, which also reads the configuration and serves every unit.
- */
-export function resolveProfile(
-  name: string,
-  declared: Readonly<Record<string, ProfileDecl>>,
-  file: string
-): Profile {
-  const profiles = resolveProfiles({
-    manifestProfiles: manifestProfilesFromDecls(declared, file),
-    manifestPath: file
-  })
-  return profiles.forUnit(name, { name: '', isMember: true, isLocal: true }, false)
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { manifestProfilesFromDecls } from '../../../../../src/main/engine/compiler/profile/manifest-profiles'
-import { resolveProfile } from '../../../../../src/main/engine/compiler/profile'
+import { resolveProfiles } from '../../../../../src/main/engine/compiler/profile'
 import { errorOf, MANIFEST, manifestProfiles } from './helpers'
 
 /** The message of the error reading `extra` raises, with its line. */
@@ -133,7 +133,16 @@ describe('the ProfileDecl record (today’s Manifest.profiles)', () => {
     expect([release.lto?.value, release.strip?.value, release.debug?.value]).toEqual([true, false, 'limited'])
   })
 
-  it('keeps resolveProfile working', () => {
+  it('serves a member unit from manifest declarations alone', () => {
+    const resolveProfile = (
+      name: string,
+      declared: Parameters<typeof manifestProfilesFromDecls>[0],
+      file: string
+    ) =>
+      resolveProfiles({
+        manifestProfiles: manifestProfilesFromDecls(declared, file),
+        manifestPath: file
+      }).forUnit(name, { name: '', isMember: true, isLocal: true }, false)
     expect(resolveProfile('release', {}, MANIFEST)).toMatchObject({ optLevel: '3', strip: 'debuginfo' })
     expect(
       resolveProfile('custom', { custom: { inherits: 'release', optLevel: '1' } }, MANIFEST)
