@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     resolve: { alias: shared },
     build: {
+      // Bundled rather than loaded from node_modules file by file: as separate modules these
+      // cost a CLI start (zod, smol-toml) or its first process (execa) 50–70 ms each (bench).
+      externalizeDeps: { exclude: ['zod', 'smol-toml', 'execa'] },
       rolldownOptions: {
         // One build, two entries: the Electron shell and the CLI (which also serves browser mode).
         input: {

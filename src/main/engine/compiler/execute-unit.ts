@@ -6,7 +6,8 @@
 import { join } from 'node:path'
 import { describeError } from '@shared/ipc/result'
 import { toAppError } from '../errors'
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { finalExecutable, unitArtifacts, upliftedPath } from './artifacts'
 import { runBuildCommand } from './build-command'
 import { parseBuildScriptOutput } from './build-script/directives'
@@ -27,7 +28,7 @@ import { displayPackage } from './package-display'
 import type { RunContext } from './run-context'
 import { rustcInvocation, type RustcInvocation } from './rustc-args'
 import type { Unit } from './unit'
-import { uplift } from './uplift'
+import { isLinked, uplift } from './uplift'
 
 export interface UnitExecution {
   readonly ctx: RunContext
@@ -136,7 +137,8 @@ async function reuse(unit: Unit, ctx: RunContext): Promise<boolean> {
     const p = unit.node.pkg.manifest.package
     let stdout: string
     try {
-      stdout = await readFile(join(unit.scriptDir!, 'output'), 'utf8')
+      // Synchronous: a few kilobytes, read on every no-op build; the thread pool costs more.
+      stdout = readFileSync(join(unit.scriptDir!, 'output'), 'utf8')
     } catch {
       return false
     }
@@ -155,7 +157,7 @@ async function reuse(unit: Unit, ctx: RunContext): Promise<boolean> {
   const artifacts = unitArtifacts(unit, ctx.layout)
   for (const file of artifacts.files) {
     const to = upliftedPath(unit, ctx.layout, file)
-    if (to) {
+    if (to && !isLinked(file.path, to)) {
       await mkdir(ctx.layout.dest, { recursive: true })
       await uplift(file.path, to)
     }

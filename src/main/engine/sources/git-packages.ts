@@ -58,13 +58,13 @@ export async function readGitPackages(url: string, reference?: GitReferenceSpec)
   try {
     const repo = join(dir, 'repo.git')
     try {
-      await git(dir).raw(['clone', '--bare', '--quiet', '--', url, repo])
+      await (await git(dir)).raw(['clone', '--bare', '--quiet', '--', url, repo])
     } catch (e) {
       throw new EngineError('io', `Could not clone ${url}: ${(e as Error).message.trim()}`, {
         hint: 'Check the URL and that git can reach it.'
       })
     }
-    const g = git(repo)
+    const g = await git(repo)
     let commit: string
     try {
       commit = (

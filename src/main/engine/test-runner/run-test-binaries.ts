@@ -6,7 +6,7 @@
 import type { MessageLevel, OperationEvent, TestSuiteSummary } from '@shared/models/build'
 import { runProcess, type ProcessOutcome } from '../tools/run-process'
 import { LibtestParser } from './libtest-parser'
-import { displayCommand, exitStatusText } from './process-status'
+import { displayCommand, exitStatusText } from '../tools/process-status'
 import { SuiteCollector, type TestCaseResult } from './suite-collector'
 import { rerunArgs, type TestBinary } from './test-binary'
 

@@ -5,8 +5,9 @@
  */
 import { access } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { simpleGit, type SimpleGit } from 'simple-git'
+import type { SimpleGit } from 'simple-git'
 import { EngineError } from '../errors'
+import { loadSimpleGit } from './lazy-modules'
 
 /** Git's own settings for the app's calls: no hooks, no fsmonitor, never prompt. */
 const SAFE_CONFIG = ['core.hooksPath=/dev/null', 'core.fsmonitor=false', 'protocol.ext.allow=never']
@@ -34,7 +35,8 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<st
 }
 
 /** `signal`: aborting it kills the running git process (simple-git's abort plugin). */
-export function git(baseDir: string, signal?: AbortSignal): SimpleGit {
+export async function git(baseDir: string, signal?: AbortSignal): Promise<SimpleGit> {
+  const { simpleGit } = await loadSimpleGit()
   return simpleGit({
     baseDir,
     config: SAFE_CONFIG,
@@ -63,7 +65,7 @@ export async function isInsideGitRepo(dir: string): Promise<boolean> {
 
 export async function gitInit(dir: string): Promise<void> {
   try {
-    await git(dir).init()
+    await (await git(dir)).init()
   } catch (e) {
     throw new EngineError('io', `git init failed in ${dir}: ${(e as Error).message}`, {
       hint: 'Install git, or create the package without a repository (--vcs none).'
@@ -74,7 +76,7 @@ export async function gitInit(dir: string): Promise<void> {
 /** `git config --get KEY` from `cwd`, or undefined when unset or git is missing. */
 export async function gitConfigValue(cwd: string, key: string): Promise<string | undefined> {
   try {
-    const r = await git(cwd).getConfig(key)
+    const r = await (await git(cwd)).getConfig(key)
     return r.value ?? undefined
   } catch {
     return undefined

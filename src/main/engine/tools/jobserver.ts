@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto'
 import { closeSync, constants, openSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { execa } from 'execa'
+import { loadExeca } from './lazy-modules'
 
 export interface Jobserver {
   /** Variables that hand the jobserver to rustc and build scripts. */
@@ -26,6 +26,7 @@ export interface Jobserver {
 export async function createJobserver(jobs: number): Promise<Jobserver | undefined> {
   if (process.platform === 'win32' || jobs < 1) return undefined
   const path = join(tmpdir(), `crate-studio-jobserver-${randomUUID()}`)
+  const { execa } = await loadExeca()
   const made = await execa('mkfifo', ['-m', '600', path], { reject: false })
   if (made.exitCode !== 0) return undefined
   // Read-write and non-blocking: opening never waits for a peer, and this process keeps the

@@ -3,7 +3,7 @@
  * execa without a shell, its own process group, streamed output, and cancellation that kills
  * the whole group.
  */
-import { execa } from 'execa'
+import { loadExeca } from './lazy-modules'
 import { EngineError } from '../errors'
 import { killGroup, reapGroup, releaseGroup, trackGroup } from './process-group'
 
@@ -30,6 +30,8 @@ export async function runProcess(
   args: readonly string[],
   o: RunProcessOptions
 ): Promise<ProcessOutcome> {
+  const { execa } = await loadExeca()
+  // Checked after the load: a cancel that came while it loaded must still stop the spawn.
   if (o.signal?.aborted) return { exitCode: null, signal: null, cancelled: true }
   const inherit = o.stdio === 'inherit'
   const child = execa(file, args, {

@@ -5,7 +5,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { execa } from 'execa'
+import { loadExeca } from './lazy-modules'
 import { EngineError } from '../errors'
 import { findOnPath, isExecutable } from './find-program'
 import { toolchainStamp } from './rustc-stamp'
@@ -128,6 +128,7 @@ async function store(file: string, key: string, entry: StoredInfo): Promise<void
 async function queryRustc(path: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RustcInfo> {
   // A rustup proxy may install a toolchain on first use; the timeout keeps that from hanging forever.
   const options = { env, cwd, reject: false, timeout: QUERY_TIMEOUT_MS } as const
+  const { execa } = await loadExeca()
   const [vv, cfgOut, sysrootOut] = await Promise.all([
     execa(path, ['-vV'], options),
     execa(path, ['--print', 'cfg'], options),

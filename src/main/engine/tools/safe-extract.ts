@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
-import { extract, type Header } from 'tar-stream'
+import type { Header } from 'tar-stream'
+import { loadTarStream } from './lazy-modules'
 import { EngineError } from '../errors'
 
 export interface ExtractOptions {
@@ -92,6 +93,7 @@ async function writeEntry(header: Header, entry: Readable, into: string, options
 /** Unpacks `data` (gzip) into the existing, empty directory `into`; entries land in `into/<root>/`. */
 export async function extractTarGz(data: Uint8Array, into: string, options: ExtractOptions): Promise<void> {
   if (data[0] !== 0x1f || data[1] !== 0x8b) throw damaged(options.label, new Error('it is not a gzip file'))
+  const { extract } = await loadTarStream()
   const tar = extract()
   const feeding = pipeline(
     Readable.from([data]),

@@ -27,7 +27,7 @@ import type { SourceId } from '../sources/source-id'
 import type { GitProgress } from '../sources/git/git-cache'
 import { collectPathPackages } from './path-packages'
 import { packageLoader } from './package-loader'
-import { loadImmutablePackage } from './immutable-packages'
+import { immutableManifests, storeFileIn } from '../manifest/immutable-manifests'
 import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspace'
 import { createSourceRegistry } from './workspace-sources'
 import { patchSummaries } from './patch-summaries'
@@ -97,8 +97,10 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
   const rootDir = dirname(root.manifest.path)
   const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
   const offline = options.offline === true || options.locked === '--frozen' || netOffline(config) === true
+  const manifests = immutableManifests(storeFileIn(options.cacheDir))
   const sources = createSourceRegistry(config, {
     cacheDir: options.cacheDir,
+    manifests,
     offline,
     loadPackage: load,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -170,11 +172,12 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
       const pkg: Package =
         id.source.kind === 'path'
           ? await load(join(dir, 'Cargo.toml'))
-          : await loadImmutablePackage(join(dir, 'Cargo.toml'))
+          : await manifests.package(join(dir, 'Cargo.toml'))
       packages.set(packageIdKey(id), { id, pkg })
     })
   )
   if (options.signal?.aborted) throw new EngineError('cancelled', 'Cancelled.')
+  await manifests.save()
   const configured = configuredTargetDir(config)
   return {
     rootDir,

@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path'
 import type { CargoConfig } from '../config/cargo-config'
+import type { ImmutableManifests } from '../manifest/immutable-manifests'
 import type { Package } from '../manifest/model'
+import { DirectorySource } from '../sources/directory/directory-source'
 import { registrySourceId } from '../config/registries-config'
 import { EngineError } from '../errors'
 import { GitSource } from '../sources/git/git-source'
@@ -24,6 +26,8 @@ export interface WorkspaceSourceOptions {
   readonly onGitProgress?: (event: GitProgress) => void
   /** Reads path packages; one resolution shares it so each is read once. */
   readonly loadPackage?: (manifestPath: string) => Promise<Package>
+  /** Parsed manifests of directory-source packages, kept between resolutions. */
+  readonly manifests?: ImmutableManifests
 }
 
 export function createSourceRegistry(config: CargoConfig, options: WorkspaceSourceOptions): SourceRegistry {
@@ -60,6 +64,13 @@ export function createSourceRegistry(config: CargoConfig, options: WorkspaceSour
         offline: options.offline,
         ...(options.signal ? { signal: options.signal } : {})
       })
-    }
+    },
+    directory: (root, id) =>
+      new DirectorySource({
+        root,
+        id,
+        registry,
+        ...(options.manifests ? { manifests: options.manifests } : {})
+      })
   })
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  displayCommand,
-  exitStatusText,
-  shellEscape
-} from '../../../../src/main/engine/test-runner/process-status'
+import { displayCommand, exitStatusText, shellEscape } from '../../../../src/main/engine/tools/process-status'
 import { harnessLabel, rerunArgs } from '../../../../src/main/engine/test-runner/test-binary'
 
 describe("cargo's wording for a harness", () => {

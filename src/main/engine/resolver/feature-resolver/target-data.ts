@@ -3,7 +3,7 @@
  * each `--target`, with their `rustc --print cfg`, so `[target.'cfg(…)'.dependencies]` can be
  * filtered for whichever platform a dependency is built for.
  */
-import { execa } from 'execa'
+import { loadExeca } from '../../tools/lazy-modules'
 import { EngineError } from '../../errors'
 import { parseCfgList, type RustcInfo } from '../../tools/rustc'
 import { platformMatches } from '../platform'
@@ -49,6 +49,7 @@ export async function withTargets(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<TargetData> {
   const targets = new Map(data.targets)
+  const { execa } = await loadExeca()
   for (const triple of triples) {
     if (targets.has(triple)) continue
     const out = await execa(rustcPath, ['--print', 'cfg', '--target', triple], {

@@ -11,9 +11,7 @@
  */
 import { join } from 'node:path'
 import { EngineError } from '../../errors'
-import { decodeTomlBytes } from '../../manifest/decode'
-import { parseManifestText } from '../../manifest/read-manifest'
-import { readSmallFileSync } from '../../manifest/read-manifest-sync'
+import { immutableManifests, type ImmutableManifests } from '../../manifest/immutable-manifests'
 import { summaryOfManifest } from '../manifest-summary'
 import { CRATES_IO, type SourceId } from '../source-id'
 import type { PackageSource, Summary } from '../summary'
@@ -29,6 +27,8 @@ export interface DirectorySourceOptions {
   readonly id?: SourceId
   /** The source ID of `registry = "NAME"` in a vendored manifest (from the cargo config). */
   readonly registry?: (name: string | undefined) => SourceId
+  /** Where parsed manifests are kept between queries and runs; default a memory-only store. */
+  readonly manifests?: ImmutableManifests
 }
 
 interface Entry {
@@ -109,15 +109,14 @@ export class DirectorySource implements PackageSource {
   /** A folder without a Cargo.toml is skipped, as cargo skips leftovers of deleted packages. */
   private load(dir: string): Entry | undefined {
     const file = join(dir, 'Cargo.toml')
-    const bytes = readSmallFileSync(file, 'manifest')
-    if (bytes === undefined) return undefined
-    const text = decodeTomlBytes(bytes, file).text
-    const manifest = parseManifestText(text, file)
-    const base = summaryOfManifest(manifest, {
+    const parsed = (this.options.manifests ?? immutableManifests()).manifest(file)
+    if (parsed === undefined) return undefined
+    const base = summaryOfManifest(parsed.manifest, {
       source: this.id,
       registry: this.options.registry ?? cratesIoOnly
     })
-    const withIndexes = applyRegistryIndexes(base, text, file)
+    const text = parsed.registryIndexText
+    const withIndexes = text === undefined ? base : applyRegistryIndexes(base, text, file)
     const checksum = readChecksumFile(dir, `${base.name} v${base.version}`)
     const summary =
       checksum.package === undefined ? withIndexes : { ...withIndexes, checksum: checksum.package }

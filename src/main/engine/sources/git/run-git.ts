@@ -23,7 +23,7 @@ export function gitMessage(e: unknown): string {
 export async function runGit(cwd: string, args: readonly string[], signal?: AbortSignal): Promise<string> {
   throwIfCancelled(signal)
   try {
-    return await git(cwd, signal).raw([...args])
+    return await (await git(cwd, signal)).raw([...args])
   } catch (e) {
     if (signal?.aborted) throw cancelledError()
     throw e
