@@ -27,8 +27,7 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
   return (e: EngineEvent) => {
     switch (e.type) {
       case 'status':
-        // Why a unit rebuilt is cargo's -v detail.
-        if (e.verb === 'Dirty' && o.verbose < 1) return
+        if (e.verbose && o.verbose < 1) return
         if (e.verb === 'Finished' || e.verb === 'Running') progress.clear()
         if (!o.quiet) term.status(e.verb, e.detail, e.warning)
         return

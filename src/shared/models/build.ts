@@ -56,8 +56,9 @@ export type StatusVerb =
   | 'Locking'
   | 'Adding'
   | 'Downgrading'
-  // Why a unit runs again (cargo prints it with -v).
+  // With -v, as cargo: why a unit runs again, and packages that were up to date.
   | 'Dirty'
+  | 'Fresh'
   | 'Removed'
   | 'Summary'
 
@@ -89,6 +90,10 @@ export type OperationEvent =
       readonly verb: StatusVerb
       readonly detail: string
       readonly warning?: boolean
+      /** Detail cargo prints only with `-v`: why a unit rebuilt, fresh packages, commands run. */
+      readonly verbose?: boolean
+      /** The unit it is about, when it is about one. */
+      readonly unitId?: string
     }
   | { readonly type: 'diagnostic'; readonly diagnostic: Diagnostic }
   | {

@@ -737,6 +737,21 @@ describe('per-unit records (the timeline)', () => {
     expect(state.finishedUnits).toBe(2)
   })
 
+  it('keeps -v detail out of the console: a command goes to its unit, fresh packages nowhere, reasons stay', () => {
+    const state = fold([
+      planned([lib('a', 'a')]),
+      { type: 'status', verb: 'Dirty', detail: 'a v0.1.0: src/lib.rs changed', verbose: true, unitId: 'a' },
+      { type: 'status', verb: 'Running', detail: '`rustc --crate-name a`', verbose: true, unitId: 'a' },
+      { type: 'status', verb: 'Fresh', detail: 'b v0.1.0', verbose: true },
+      { type: 'status', verb: 'Running', detail: '`target/debug/a`' }
+    ])
+    expect(state.unitRecords.get('a')?.command).toBe('`rustc --crate-name a`')
+    expect(state.lines.map((l) => (l.kind === 'status' ? `${l.verb} ${l.detail}` : l.kind))).toEqual([
+      'Dirty a v0.1.0: src/lib.rs changed',
+      'Running `target/debug/a`'
+    ])
+  })
+
   it('latestAt never goes back when events arrive out of order', () => {
     const state = fold([
       { type: 'unit-finished', unitId: 'a', at: 500, outcome: 'done' },

@@ -8,7 +8,7 @@ import { isAbsolute, join } from 'node:path'
 import { EngineError } from '../errors'
 import { findOnPath, isExecutable } from '../tools/find-program'
 import { runProcess } from '../tools/run-process'
-import { emitMessage } from './events'
+import { emitMessage, runningStatus } from './events'
 import type { JobResult } from './job-queue'
 import type { RunContext } from './run-context'
 import { rustcEnv } from './rustc-args'
@@ -61,6 +61,7 @@ export async function runBuildCommand(unit: Unit, ctx: RunContext): Promise<JobR
     PROFILE: unit.profile.root,
     RUSTC: ctx.rustc.path
   }
+  ctx.sink({ ...runningStatus(resolved, args), unitId: unit.id })
   const outcome = await runProcess(resolved, args, {
     cwd: m.rootDir,
     env,

@@ -173,6 +173,9 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   try {
     io.sink({ type: 'planned', units: plan.units.map(summarize) })
     const announced = new Set<string>()
+    // cargo says "Fresh" once per package, when the last of its units turned out fresh.
+    const unitsLeft = new Map<string, number>()
+    for (const u of plan.units) unitsLeft.set(u.node.id, (unitsLeft.get(u.node.id) ?? 0) + 1)
     const unitExecution: UnitExecution = {
       ctx,
       freshness: freshnessState(),
@@ -186,6 +189,14 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
           verb: 'Compiling',
           detail: displayPackage({ name: p.name, version: p.version, source: unit.node.source })
         })
+      },
+      fresh: (unit) => {
+        const left = (unitsLeft.get(unit.node.id) ?? 1) - 1
+        unitsLeft.set(unit.node.id, left)
+        if (left > 0 || announced.has(unit.node.id)) return
+        const p = unit.node.pkg.manifest.package
+        const detail = displayPackage({ name: p.name, version: p.version, source: unit.node.source })
+        io.sink({ type: 'status', verb: 'Fresh', detail, verbose: true })
       }
     }
     const execute = (unit: Unit, metadataReady: () => void) => executeUnit(unit, unitExecution, metadataReady)

@@ -4,7 +4,7 @@ import { runProcess } from '../tools/run-process'
 import { join } from 'node:path'
 import { finalExecutable, outputDir, upliftedPath } from './artifacts'
 import { SCRIPT_EXECUTABLE } from './build-script/run-build-script'
-import { emitMessage } from './events'
+import { emitMessage, runningStatus } from './events'
 import type { JobResult } from './job-queue'
 import type { RunContext } from './run-context'
 import { rustcInvocation, type RustcInvocation } from './rustc-args'
@@ -28,6 +28,7 @@ export async function compileUnit(
   const [program, args] = ctx.rustcWrapper
     ? [ctx.rustcWrapper, [ctx.rustc.path, ...inv.args]]
     : [ctx.rustc.path, inv.args]
+  ctx.sink({ ...runningStatus(program, args), unitId: unit.id })
   const outcome = await runProcess(program, args, {
     cwd: inv.cwd,
     env: { ...inv.env, ...(await ctx.jobserverEnv()) },

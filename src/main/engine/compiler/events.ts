@@ -4,6 +4,7 @@
  * never leave the main process.
  */
 import type { MessageLevel, OperationEvent } from '@shared/models/build'
+import { displayCommand } from '../tools/process-status'
 import type { BuildScriptOutput } from './build-script/build-output'
 import type { RustcDiagnostic } from './rustc-messages'
 import type { Unit } from './unit'
@@ -25,6 +26,16 @@ export type EventSink = (event: EngineEvent) => void
 /** One of cargo's own lines, as a typed message rather than pre-coloured text. */
 export function emitMessage(sink: EventSink, level: MessageLevel, text: string, unitId?: string): void {
   sink({ type: 'message', level, text, ...(unitId ? { unitId } : {}) })
+}
+
+/** cargo's -v line for a process it starts: ``Running `rustc --crate-name …` ``. */
+export function runningStatus(program: string, args: readonly string[]) {
+  return {
+    type: 'status',
+    verb: 'Running',
+    detail: `\`${displayCommand(program, args)}\``,
+    verbose: true
+  } as const
 }
 
 /** The events the renderer sees: everything except the raw, main-only ones. */

@@ -37,6 +37,8 @@ export interface UnitExecution {
   readonly at: () => number
   /** Called once per package, when its first unit actually runs ("Compiling …"). */
   readonly announce: (unit: Unit) => void
+  /** Called for each unit found fresh (the package is "Fresh" once all of its units are). */
+  readonly fresh: (unit: Unit) => void
 }
 
 export async function executeUnit(
@@ -53,6 +55,7 @@ export async function executeUnit(
     check = await checkOf(unit, x, inv)
     if (!check.reason && (await reuse(unit, ctx))) {
       metadataReady()
+      x.fresh(unit)
       ctx.sink({ type: 'unit-finished', unitId: unit.id, at: x.at(), outcome: 'fresh' })
       return 'done'
     }
@@ -66,7 +69,7 @@ export async function executeUnit(
   if (reason) {
     const p = unit.node.pkg.manifest.package
     const who = displayPackage({ name: p.name, version: p.version, source: unit.node.source })
-    ctx.sink({ type: 'status', verb: 'Dirty', detail: `${who}: ${reason}` })
+    ctx.sink({ type: 'status', verb: 'Dirty', detail: `${who}: ${reason}`, verbose: true, unitId: unit.id })
   }
   x.announce(unit)
   ctx.sink({ type: 'unit-started', unitId: unit.id, at: x.at(), ...(reason ? { reason } : {}) })

@@ -82,7 +82,20 @@ describe('test run state', () => {
 
   it('leaves the state untouched by events that are not about tests', () => {
     const before = fold(RUN.slice(0, 3))
-    const after = fold([{ type: 'status', verb: 'Compiling', detail: 'demo v0.1.0' }], before)
+    const after = fold(
+      [
+        { type: 'status', verb: 'Compiling', detail: 'demo v0.1.0' },
+        // The build's own commands (cargo's -v lines) are not harnesses.
+        {
+          type: 'status',
+          verb: 'Running',
+          detail: '`rustc --crate-name demo --test`',
+          verbose: true,
+          unitId: 'u'
+        }
+      ],
+      before
+    )
     expect(after).toBe(before)
   })
 

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { findOnPath } from '../../tools/find-program'
 import { runProcess } from '../../tools/run-process'
-import { emitMessage } from '../events'
+import { emitMessage, runningStatus } from '../events'
 import type { JobResult } from '../job-queue'
 import { displayPackage } from '../package-display'
 import type { RunContext } from '../run-context'
@@ -57,6 +57,7 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
   for (const name of env.unset) if (!(name in env.vars)) delete processEnv[name]
   let stdout = ''
   let stderr = ''
+  ctx.sink({ ...runningStatus(exe, []), unitId: unit.id })
   const outcome = await runProcess(exe, [], {
     cwd: m.rootDir,
     env: processEnv,

@@ -175,6 +175,10 @@ export function applyEvents(state: OperationState, events: readonly OperationEve
         }
         break
       case 'status':
+        // -v detail: a command belongs to its unit's details, a fresh package to the timeline.
+        if (event.verb === 'Running' && event.verbose && event.unitId)
+          records.command(event.unitId, event.detail)
+        if (event.verbose && event.verb !== 'Dirty') break
         push({ kind: 'status', verb: event.verb, detail: event.detail, warning: event.warning ?? false })
         break
       case 'diagnostic': {

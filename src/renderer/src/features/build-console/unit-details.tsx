@@ -66,6 +66,14 @@ export function UnitDetails({ row, unitsById, stateOf, diagnostics, onSelectUnit
             <dd>{formatElapsed(took)}</dd>
           </>
         )}
+        {record.command !== undefined && (
+          <>
+            <dt>Command</dt>
+            <dd>
+              <code className="unit-command">{record.command.replace(/^`|`$/g, '')}</code>
+            </dd>
+          </>
+        )}
         <dt>Waits for</dt>
         <dd>
           {row.unit.deps.length === 0 ? (

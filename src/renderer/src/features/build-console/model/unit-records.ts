@@ -20,6 +20,8 @@ export interface UnitRecord {
   readonly outcome?: UnitOutcome
   /** Why it ran again; absent for a first build or an engine that does not say. */
   readonly reason?: string
+  /** The command it ran, as cargo -v shows it (`rustc --crate-name …`). */
+  readonly command?: string
   /** Diagnostics rustc reported while compiling it (ids into `OperationState.diagnostics`). */
   readonly diagnosticIds: readonly number[]
   readonly log: readonly UnitLogEntry[]
@@ -39,6 +41,7 @@ interface DraftRecord {
   finishedAt?: number
   outcome?: UnitOutcome
   reason?: string
+  command?: string
   diagnosticIds: number[]
   log: UnitLogEntry[]
   logChars: number
@@ -49,6 +52,7 @@ interface DraftRecord {
 export interface UnitRecordsDraft {
   started(unitId: string, at: number, reason: string | undefined): void
   metadata(unitId: string, at: number): void
+  command(unitId: string, command: string): void
   finished(unitId: string, at: number, outcome: UnitOutcome): void
   log(unitId: string, entry: UnitLogEntry): void
   diagnostic(unitId: string, diagnosticId: number): void
@@ -77,6 +81,9 @@ export function draftUnitRecords(base: ReadonlyMap<string, UnitRecord>): UnitRec
       const r = edit(unitId)
       r.startedAt = at
       if (reason !== undefined) r.reason = reason
+    },
+    command(unitId, command) {
+      edit(unitId).command = command
     },
     metadata(unitId, at) {
       // Ready is ready: a second report (the engine may repeat it when rustc exits) changes nothing.

@@ -118,8 +118,9 @@ export function applyTestEvents(state: TestRunState, events: readonly OperationE
         break
       case 'status':
         // "Running <suite>": a harness started. Listed at once, so a slow first test (or a
-        // cancel before any test finished) still shows which harness was running.
-        if (event.verb === 'Running') {
+        // cancel before any test finished) still shows which harness was running. (A verbose
+        // "Running" is a compiler command of the build before it.)
+        if (event.verb === 'Running' && !event.verbose) {
           draft(event.detail)
           changed = true
         }
