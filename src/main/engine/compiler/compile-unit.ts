@@ -24,6 +24,7 @@ export async function compileUnit(
   let warnings = 0
   let errors = 0
   await mkdir(outputDir(unit, ctx.layout), { recursive: true })
+  if (inv.env.CARGO_TARGET_TMPDIR) await mkdir(inv.env.CARGO_TARGET_TMPDIR, { recursive: true })
   // A wrapper (sccache) is given rustc's path first, as cargo gives it.
   const [program, args] = ctx.rustcWrapper
     ? [ctx.rustcWrapper, [ctx.rustc.path, ...inv.args]]

@@ -2,6 +2,7 @@
  * The rustc command line and environment for one compile unit, following cargo's
  * `build_base_args`: the same flags cargo passes, so output and behaviour match.
  */
+import { join } from 'node:path'
 import { parseVersion } from '@shared/rules/semver'
 import { declaredFeatures } from '../resolver/features'
 import type { Layout } from './layout'
@@ -9,7 +10,7 @@ import { planLto } from './plan/profile-for'
 import { profileArgParts, type UnitLto } from './profile'
 import type { Unit } from './unit'
 import { relativeOrAbsolute } from '../tools/paths'
-import { outputDir, unitArtifacts, type UnitArtifacts } from './artifacts'
+import { finalExecutable, outputDir, unitArtifacts, type UnitArtifacts } from './artifacts'
 import { packageEnv } from './build-script/package-env'
 import type { BuildScriptOutput } from './build-script/build-output'
 import { scriptRustcArgs } from './build-script/script-rustc-args'
@@ -121,6 +122,11 @@ function sourceArgs(unit: Unit, workspaceRoot: string): { src: string; cwd: stri
   return { src: srcPath, cwd: unit.node.pkg.manifest.rootDir }
 }
 
+/** `target/tmp`: integration tests' scratch folder (CARGO_TARGET_TMPDIR), which cargo creates. */
+export function targetTmpDir(layout: Layout): string {
+  return join(layout.targetDir, 'tmp')
+}
+
 /** The CARGO_* variables cargo gives rustc, so `env!("CARGO_PKG_VERSION")` and friends work. */
 export function rustcEnv(unit: Unit, ctx: InvocationContext): Record<string, string> {
   const m = unit.node.pkg.manifest
@@ -133,5 +139,13 @@ export function rustcEnv(unit: Unit, ctx: InvocationContext): Record<string, str
   else delete env.CARGO_PRIMARY_PACKAGE
   if (unit.kind === 'bin') env.CARGO_BIN_NAME = unit.target!.name
   if (unit.outDir) env.OUT_DIR = unit.outDir
+  if (unit.kind === 'test' || unit.kind === 'bench') {
+    // What integration tests find with env!(): the programs built before them, and a scratch folder.
+    for (const { unit: dep } of unit.deps) {
+      const exe = dep.kind === 'bin' && !dep.test ? finalExecutable(dep, ctx.layout) : undefined
+      if (exe) env[`CARGO_BIN_EXE_${dep.target!.name}`] = exe
+    }
+    env.CARGO_TARGET_TMPDIR = targetTmpDir(ctx.layout)
+  }
   return env
 }

@@ -224,6 +224,14 @@ class Planner {
         needs: 'link'
       })
     }
+    // Integration tests and benches may run the package's programs (`CARGO_BIN_EXE_<name>`), so
+    // cargo builds those first: each bin whose required features are on, as a plain build would.
+    if (target.kind === 'test' || target.kind === 'bench') {
+      for (const bin of node.pkg.targets) {
+        if (bin.kind !== 'bin' || bin.requiredFeatures.some((f) => !features.includes(f))) continue
+        deps.push({ unit: this.compile(pkgKey, bin, fk, false, false), needs: 'link' })
+      }
+    }
     const script = this.buildScript(pkgKey, node, fk, raw, features, unwind)
     if (script) deps.unshift({ unit: script, needs: 'run' })
     const command = script ? undefined : this.buildCommand(pkgKey, node, raw, features)
