@@ -33,4 +33,21 @@ describe('integration tests and the package’s programs', () => {
     await access(p.path('target/debug/tool'))
     await expect(access(p.path('target/debug/helper'))).rejects.toThrow()
   })
+
+  it('compiles a test without a harness for testing too (cfg(test)), and runs it as a program', async () => {
+    const p = await project('plain')
+      .file(
+        'Cargo.toml',
+        `[package]\nname = "plain"\nversion = "0.1.0"\nedition = "2021"\n\n[[test]]\nname = "own"\nharness = false\n`
+      )
+      .file('src/lib.rs', '')
+      .file(
+        'tests/own.rs',
+        'fn main() { assert!(cfg!(test), "not compiled for testing"); println!("own ran"); }\n'
+      )
+      .build()
+    const r = await runCli(['test', '--test', 'own'], p.root)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.stdout).toContain('own ran')
+  })
 })

@@ -85,7 +85,7 @@ export function testBinaries(build: BuildResult, o: Pick<TestOptions, 'cwd' | 'e
       cwd: m.rootDir,
       env: harnessEnv(m, env, [build.layout.dest, build.layout.deps], programs),
       target: { kind: t.kind, name: t.name },
-      ...(u.test ? {} : { harness: false })
+      ...(u.target?.harness === false ? { harness: false } : {})
     }
   })
 }

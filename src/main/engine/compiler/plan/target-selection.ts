@@ -44,8 +44,9 @@ export function selectTargets(
   const pick = (kind: Kind, names: TargetNames | undefined, test: boolean, onlyTested = false) => {
     if (names === undefined) return
     for (const t of named(pkg, kind, names, features)) {
-      // `harness = false`: the target is its own program, compiled without libtest.
-      if (!onlyTested || t.tested) out.push({ target: t, test: test && t.harness })
+      // A test target with `harness = false` is still compiled for testing (`--cfg test`, the test
+      // profile), as its own program without libtest.
+      if (!onlyTested || t.tested) out.push({ target: t, test })
     }
   }
   pick('bin', selection.bins, false)
