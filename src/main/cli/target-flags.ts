@@ -68,6 +68,7 @@ export function targetSelectionOf(v: TargetValues, mode: 'build' | 'test'): Targ
       : tests === 'all'
         ? { binTests: 'all' as const }
         : {}),
+    ...(v.lib ? { requireLib: true } : {}),
     ...(examples ? { examples } : {}),
     ...(tests ? { tests } : {}),
     ...(benches ? { benches } : {})

@@ -21,6 +21,8 @@ export interface TargetSelection {
   readonly libTest?: boolean
   /** Binaries' unit tests. */
   readonly binTests?: TargetNames
+  /** `--lib` was asked for by name: a package without a library is an error, not an empty build. */
+  readonly requireLib?: boolean
 }
 
 /** One root target to build, and whether as a test harness. */
@@ -39,6 +41,14 @@ export function selectTargets(
 ): SelectedTarget[] {
   const out: SelectedTarget[] = []
   const lib = pkg.targets.find((t) => t.kind === 'lib')
+  if (selection.requireLib && !lib)
+    throw new EngineError(
+      'not-found',
+      `no library targets found in package \`${pkg.manifest.package.name}\``,
+      {
+        hint: 'Leave out `--lib`, or give the package a library (src/lib.rs or a [lib] section).'
+      }
+    )
   if (selection.lib && lib) out.push({ target: lib, test: false })
   if (selection.libTest && lib?.tested) out.push({ target: lib, test: true })
   const pick = (kind: Kind, names: TargetNames | undefined, test: boolean, onlyTested = false) => {
