@@ -36,6 +36,22 @@ describe('the jobserver', () => {
     used.close()
   })
 
+  it('goes back to a pool when a build ends, and the next build gets it refilled to jobs - 1', async () => {
+    const first = lazyJobserver(3)
+    const env = await first.env()
+    const path = /fifo:(\S+)$/.exec(env.CARGO_MAKEFLAGS!)![1]!
+    // A process killed while holding tokens never gives them back.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+    await handle.read(Buffer.alloc(1), 0, 1, null)
+    await handle.close()
+    first.close()
+    await new Promise((r) => setTimeout(r, 0))
+    const second = lazyJobserver(3)
+    expect(await second.env()).toEqual(env)
+    expect(await tokensIn(path)).toBe(2)
+    second.close()
+  })
+
   it('is one rustc connects to (it warns when it cannot)', async () => {
     const p = await project()
       .manifest('js')

@@ -10,7 +10,7 @@
  * while this split matched cargo (0.97–1.05×). Unix only; elsewhere rustc keeps its default.
  */
 import { randomUUID } from 'node:crypto'
-import { closeSync, constants, openSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, constants, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadExeca } from './lazy-modules'
@@ -20,6 +20,8 @@ export interface Jobserver {
   readonly env: Readonly<Record<string, string>>
   /** The FIFO's path, removed by `close`. */
   readonly path: string
+  /** This process's read-write descriptor, which keeps the pipe and its tokens alive. */
+  readonly fd: number
   close(): void
 }
 
@@ -37,6 +39,7 @@ export async function createJobserver(jobs: number): Promise<Jobserver | undefin
   return {
     env: { CARGO_MAKEFLAGS: `-j --jobserver-fds=fifo:${path} --jobserver-auth=fifo:${path}` },
     path,
+    fd,
     close() {
       if (closed) return
       closed = true
@@ -49,7 +52,50 @@ export async function createJobserver(jobs: number): Promise<Jobserver | undefin
 export interface LazyJobserver {
   /** Makes the pipe on first use (a no-op build never needs one) and returns its variables. */
   env(): Promise<Readonly<Record<string, string>>>
+  /** The build is over and its processes gone: the pipe goes back to the pool. */
   close(): void
+}
+
+/**
+ * Idle pipes by token count, kept for the process's life: a resident app's next build reuses one
+ * instead of spawning mkfifo (about 5 ms, in front of the first rustc of a rebuild).
+ */
+const idle = new Map<number, Jobserver[]>()
+let exitHooked = false
+
+/** Back to `jobs - 1` tokens: whatever a killed process took or a stray one returned is forgotten. */
+function refill(j: Jobserver, jobs: number): void {
+  const scratch = Buffer.alloc(64)
+  try {
+    while (readSync(j.fd, scratch, 0, scratch.length, null) > 0);
+  } catch {
+    // EAGAIN: empty.
+  }
+  if (jobs > 1) writeSync(j.fd, Buffer.alloc(jobs - 1, '|'))
+}
+
+function takeIdle(jobs: number): Jobserver | undefined {
+  const j = idle.get(jobs)?.pop()
+  if (!j) return undefined
+  try {
+    refill(j, jobs)
+    return j
+  } catch {
+    j.close()
+    return undefined
+  }
+}
+
+function putIdle(jobs: number, j: Jobserver): void {
+  if (!exitHooked) {
+    exitHooked = true
+    process.once('exit', () => {
+      for (const list of idle.values()) for (const k of list) k.close()
+    })
+  }
+  const list = idle.get(jobs) ?? []
+  list.push(j)
+  idle.set(jobs, list)
 }
 
 export function lazyJobserver(jobs: number): LazyJobserver {
@@ -58,16 +104,17 @@ export function lazyJobserver(jobs: number): LazyJobserver {
   return {
     async env() {
       if (closed) return {}
-      creating ??= createJobserver(jobs).then((j) => {
+      creating ??= Promise.resolve(takeIdle(jobs) ?? createJobserver(jobs)).then((j) => {
         if (!closed) return j
-        j?.close()
+        if (j) putIdle(jobs, j)
         return undefined
       })
       return (await creating)?.env ?? {}
     },
     close() {
+      if (closed) return
       closed = true
-      void creating?.then((j) => j?.close())
+      void creating?.then((j) => j && putIdle(jobs, j))
     }
   }
 }
