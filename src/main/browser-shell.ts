@@ -22,6 +22,8 @@ export function browserShell(version: string): ShellAdapter {
         hint: 'Use the folder browser in the page.'
       })
     },
+    // The page asked already; the page is the user's (a per-run token, loopback only).
+    confirmTrust: () => Promise.resolve(true),
     async openPath(path) {
       const [program, args] = opener()
       const resolved = await findOnPath(program)

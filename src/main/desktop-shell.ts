@@ -13,6 +13,24 @@ export function desktopShell(window: () => BrowserWindow | undefined): ShellAdap
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async confirmTrust(folder) {
+      const win = window()
+      const options = {
+        type: 'warning' as const,
+        title: 'Trust this folder?',
+        message: `Do you trust the authors of ${folder}?`,
+        detail:
+          'Building, running or testing runs the project’s own code: build scripts, proc-macros, a 2014 build command and the rustc wrappers its .cargo/config.toml names. Trust the folder only if you trust where it came from. You can revoke trust at any time.',
+        buttons: ['Trust and Continue', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true
+      }
+      const { response } = win
+        ? await dialog.showMessageBox(win, options)
+        : await dialog.showMessageBox(options)
+      return response === 0
+    },
     async openPath(path) {
       const error = await shell.openPath(path)
       if (error) throw new EngineError('io', `Could not open ${path}: ${error}`)

@@ -3,6 +3,7 @@
  * browser bridge; what differs between the shells comes in through ShellAdapter.
  */
 import { homedir } from 'node:os'
+import { dirname } from 'node:path'
 import type { AppInfo } from '@shared/models/app'
 import type { Handlers } from './ipc/dispatch'
 import type { Services } from './services/create-services'
@@ -15,10 +16,25 @@ export interface ShellAdapter {
   pickFolder(title: string): Promise<string | null>
   /** Opens a file with the system's default application. */
   openPath(path: string, line?: number): Promise<void>
+  /**
+   * The user's own yes before a folder is trusted. The desktop app asks with a native dialog,
+   * which a compromised page cannot answer; in browser mode the page's dialog was the question.
+   */
+  confirmTrust(folder: string): Promise<boolean>
 }
 
 export function createHandlers(services: Services, shell: ShellAdapter): Handlers {
-  const { projects, builds, manifests, dependencies, gitDependencies } = services
+  const { projects, builds, manifests, dependencies, gitDependencies, trust } = services
+  const trustOf = async (folder: string) => {
+    const by = await trust.trustedBy(folder)
+    return { trusted: by !== undefined, trustedBy: by ?? null }
+  }
+  /** An opened project's root manifest whose folder is trusted to run code; `untrusted` otherwise. */
+  const runnable = async (manifestPath: string, action: string) => {
+    const manifest = await projects.checkBuildable(manifestPath)
+    await trust.require(dirname(manifest), action)
+    return manifest
+  }
   return {
     getAppInfo: () =>
       Promise.resolve({
@@ -31,18 +47,29 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     getToolchain: () => detectToolchain(),
     getNewPackageDefaults: () => projects.defaults(),
     previewNewPackage: (o) => projects.preview(o),
-    createPackage: (o) => projects.create(o),
+    // A package made by the wizard holds only our template: the user's own, trusted from the start.
+    createPackage: async (o) => {
+      const created = await projects.create(o)
+      await trust.trust(created.root.rootDir)
+      return created
+    },
     openProject: ({ path }) => projects.open(path),
     listRecentProjects: () => projects.listRecent(),
     forgetRecentProject: ({ path }) => projects.forgetRecent(path),
     listDirectory: ({ path }) => projects.listDirectory(path),
     pickFolder: ({ title }) => shell.pickFolder(title),
-    // The manifest path comes from the renderer: only an opened project's may be built, run or tested.
-    startBuild: async (r) =>
-      builds.build({ ...r, manifestPath: await projects.checkBuildable(r.manifestPath) }),
-    startRun: async (r) => builds.run({ ...r, manifestPath: await projects.checkBuildable(r.manifestPath) }),
-    startTest: async (r) =>
-      builds.test({ ...r, manifestPath: await projects.checkBuildable(r.manifestPath) }),
+    folderTrust: async ({ manifestPath }) => trustOf(dirname(await projects.checkBuildable(manifestPath))),
+    setFolderTrust: async ({ manifestPath, trusted }) => {
+      const folder = dirname(await projects.checkBuildable(manifestPath))
+      if (!trusted) await trust.revoke(folder)
+      else if (await shell.confirmTrust(folder)) await trust.trust(folder)
+      return trustOf(folder)
+    },
+    // The manifest path comes from the renderer: only an opened project's may be built, run or
+    // tested, and only once its folder is trusted, since that runs the project's code.
+    startBuild: async (r) => builds.build({ ...r, manifestPath: await runnable(r.manifestPath, 'build') }),
+    startRun: async (r) => builds.run({ ...r, manifestPath: await runnable(r.manifestPath, 'run') }),
+    startTest: async (r) => builds.test({ ...r, manifestPath: await runnable(r.manifestPath, 'test') }),
     cancelOperation: ({ operationId }) => Promise.resolve({ cancelled: builds.cancel(operationId) }),
     openInEditor: async ({ path, line }) => {
       await shell.openPath(await projects.checkOpenable(path), line)

@@ -57,8 +57,16 @@ afterAll(async () => {
 })
 
 describe('browser mode: the build timeline', () => {
-  it('shows one bar per unit, each done, once the build succeeded', async () => {
+  it('asks to trust the opened folder before its first build, which then runs', async () => {
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Restricted' }).count()).toBe(1)
     await page.getByRole('button', { name: 'Build', exact: true }).click()
+    const ask = page.getByRole('dialog', { name: 'Trust this folder?' })
+    await ask.getByText(root).waitFor()
+    await ask.getByRole('button', { name: 'Trust and build' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Trusted' }).count()).toBe(1)
+  })
+
+  it('shows one bar per unit, each done, once the build succeeded', async () => {
     await expect.poll(() => status().textContent(), { timeout: 120_000 }).toBe('Build succeeded')
     await page.getByRole('tab', { name: 'Timeline', exact: true }).click()
     await expect.poll(() => timeline().getByRole('option').count()).toBe(3)

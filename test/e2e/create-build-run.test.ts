@@ -133,7 +133,12 @@ describe('browser mode: create, build and run a package', () => {
     await expect.poll(() => page.getByText('2014 format').count()).toBeGreaterThan(0)
     const crates = page.getByRole('list', { name: 'Crates' })
     await expect.poll(() => crates.getByText('src/exe/folkster.rs').count()).toBe(1)
+    // An opened folder (unlike a package made here) is asked about first: its build command runs.
     await page.getByRole('button', { name: 'Build', exact: true }).click()
+    await page
+      .getByRole('dialog', { name: 'Trust this folder?' })
+      .getByRole('button', { name: 'Trust and build' })
+      .click()
     await expect.poll(() => status().textContent(), { timeout: 120_000 }).toBe('Build succeeded')
     expect(await log().textContent()).toContain('Compiling hammer v0.5.0')
     await screenshot(page, '07-legacy-2014')

@@ -21,6 +21,7 @@ async function setup() {
     mode: 'browser',
     version: '0.0.0',
     pickFolder: () => Promise.resolve(null),
+    confirmTrust: () => Promise.resolve(true),
     openPath
   }
   const handlers = createHandlers(services, shell)
@@ -60,6 +61,9 @@ describe('handlers confine paths from the renderer', () => {
     const { handlers, build, run, test, p } = await setup()
     expect(await dispatch(handlers, 'openProject', { path: p.root })).toMatchObject({ ok: true })
     expect(
+      await dispatch(handlers, 'setFolderTrust', { manifestPath: p.manifest, trusted: true })
+    ).toMatchObject({ ok: true, value: { trusted: true } })
+    expect(
       await dispatch(handlers, 'startBuild', { manifestPath: p.manifest, profile: 'dev' })
     ).toMatchObject({ ok: true })
     expect(
@@ -87,5 +91,26 @@ describe('handlers confine paths from the renderer', () => {
       value: null
     })
     expect(openPath).toHaveBeenCalledWith(p.path('src/main.rs'), 3)
+  })
+
+  it('trusts a folder only when the shell’s own question is answered yes, and builds nothing before', async () => {
+    const { handlers, build, p } = await setup()
+    const services = createServices({ configDir: await tempDir('cs-config-'), publish: () => {} })
+    const declining = createHandlers(services, {
+      mode: 'desktop',
+      version: '0.0.0',
+      pickFolder: () => Promise.resolve(null),
+      confirmTrust: () => Promise.resolve(false),
+      openPath: () => Promise.resolve()
+    })
+    await dispatch(declining, 'openProject', { path: p.root })
+    expect(
+      await dispatch(declining, 'setFolderTrust', { manifestPath: p.manifest, trusted: true })
+    ).toMatchObject({ ok: true, value: { trusted: false, trustedBy: null } })
+    await dispatch(handlers, 'openProject', { path: p.root })
+    expect(
+      await dispatch(handlers, 'startBuild', { manifestPath: p.manifest, profile: 'dev' })
+    ).toMatchObject({ ok: false, error: { code: 'untrusted' } })
+    expect(build).not.toHaveBeenCalled()
   })
 })

@@ -11,6 +11,7 @@ import { engineManifestEditor } from './manifest-engine'
 import { OperationStore } from './operations'
 import { ProjectService } from './project-service'
 import { RecentProjects } from './recent-projects'
+import { TrustedFolders } from './trusted-folders'
 
 export interface Services {
   readonly projects: ProjectService
@@ -19,6 +20,7 @@ export interface Services {
   readonly manifests: ManifestService
   readonly dependencies: DependencyService
   readonly gitDependencies: GitDependencyService
+  readonly trust: TrustedFolders
 }
 
 export interface ServiceOptions {
@@ -55,7 +57,15 @@ export function createServices(o: ServiceOptions): Services {
     editor: engineManifestEditor,
     ...(o.logError ? { logError: o.logError } : {})
   })
-  return { projects, builds, operations, manifests, dependencies, gitDependencies }
+  return {
+    projects,
+    builds,
+    operations,
+    manifests,
+    dependencies,
+    gitDependencies,
+    trust: new TrustedFolders(o.configDir)
+  }
 }
 
 /** `~/.config/crate-studio` (XDG), `~/Library/Application Support/…`, or `%APPDATA%\\…`. */

@@ -5,13 +5,12 @@
  * one in flight, and progress goes out as `dependencyProgress` pushes.
  */
 import { homedir } from 'node:os'
-import { dirname } from 'node:path'
 import { assertNever } from '@shared/assert-never'
 import type { Publish } from '@shared/ipc/contract'
 import type { DependencyGraph } from '@shared/models/dependency-tree'
 import { hostTargetData } from '../engine/resolver/feature-resolver/target-data'
 import type { GitProgress } from '../engine/sources/git/git-cache'
-import { findRustc, rustcInfo } from '../engine/tools/rustc'
+import { inspectionRustc } from '../engine/tools/rustc'
 import { dependencyGraphOf } from '../engine/tree/dependency-graph'
 import { resolveWorkspace } from '../engine/workspace/resolve-workspace'
 
@@ -56,7 +55,7 @@ export class DependencyService {
         onGitProgress: (event) => progress(describeGit(event))
       })
       progress('Reading the toolchain’s target configuration')
-      const rustc = await rustcInfo(await findRustc(this.env), this.env, dirname(manifest))
+      const rustc = await inspectionRustc(this.env)
       return dependencyGraphOf(ws, hostTargetData(rustc))
     } finally {
       if (this.running.get(manifest) === controller) this.running.delete(manifest)

@@ -5,7 +5,14 @@
  * `RendererApi`, so the page sees one shape in both modes.
  */
 import { z } from 'zod'
-import type { AppInfo, DirectoryListing, MenuCommand, RecentProject, ToolchainInfo } from '../models/app'
+import type {
+  AppInfo,
+  DirectoryListing,
+  FolderTrust,
+  MenuCommand,
+  RecentProject,
+  ToolchainInfo
+} from '../models/app'
 import type { OperationEventBatch, OperationHandle } from '../models/build'
 import type { NewPackageDefaults, NewPackagePreview } from '../models/new-package'
 import type { ProjectSnapshot } from '../models/package'
@@ -96,6 +103,12 @@ export const invokeContract = {
   listDirectory: channel<DirectoryListing>()(z.strictObject({ path: absolutePath })),
   /** A native folder picker; the browser bridge answers `unsupported` and the UI falls back. */
   pickFolder: channel<string | null>()(z.strictObject({ title: shortText(200) })),
+  /** Whether an opened project's folder is trusted to run its code (build scripts, proc-macros…). */
+  folderTrust: channel<FolderTrust>()(z.strictObject({ manifestPath: absolutePath })),
+  /** Trusts (after the desktop app's own confirmation) or revokes an opened project's folder. */
+  setFolderTrust: channel<FolderTrust>()(
+    z.strictObject({ manifestPath: absolutePath, trusted: z.boolean() })
+  ),
   startBuild: channel<OperationHandle>()(buildRequest),
   startRun: channel<OperationHandle>()(
     buildRequest.extend({

@@ -39,6 +39,8 @@ export function createApi(t: Transport) {
     updateGitDependency: (input) => t.invoke('updateGitDependency', input),
     previewGitPin: (input) => t.invoke('previewGitPin', input),
     cancelGitDependencies: (input) => t.invoke('cancelGitDependencies', input),
+    folderTrust: (input) => t.invoke('folderTrust', input),
+    setFolderTrust: (input) => t.invoke('setFolderTrust', input),
     onOperationEvents: (listener) => t.subscribe('operationEvents', listener),
     onMenuCommand: (listener) => t.subscribe('menuCommand', listener),
     onManifestChanged: (listener) => t.subscribe('manifestChanged', listener),

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'toolchain-missing'
   | 'build-failed'
   | 'cancelled'
+  // The folder's code may not run until the user trusts it (workspace trust).
+  | 'untrusted'
   | 'unsupported'
   | 'io'
   | 'internal'

@@ -34,3 +34,10 @@ export interface DirectoryListing {
 }
 
 export type MenuCommand = 'new-package' | 'open-folder' | 'save' | 'build' | 'run' | 'test' | 'cancel'
+
+/** Workspace trust of an opened project's folder: whether its code may run, and which trusted folder says so. */
+export interface FolderTrust {
+  readonly trusted: boolean
+  /** The trusted folder covering it (itself or one above it); null when untrusted. */
+  readonly trustedBy: string | null
+}

@@ -17,6 +17,7 @@ const SHELL: ShellAdapter = {
   mode: 'browser',
   version: '0.0.0',
   pickFolder: () => Promise.resolve(null),
+  confirmTrust: () => Promise.resolve(true),
   openPath: () => Promise.resolve()
 }
 

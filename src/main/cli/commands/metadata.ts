@@ -1,8 +1,7 @@
 /** `crate-studio metadata`: `cargo metadata --format-version 1`, the same JSON on stdout. */
-import { dirname } from 'node:path'
 import { hostTargetData, withTargets } from '../../engine/resolver/feature-resolver/target-data'
 import { cargoMetadata } from '../../engine/metadata/cargo-metadata'
-import { findRustc, rustcInfo } from '../../engine/tools/rustc'
+import { inspectionRustc } from '../../engine/tools/rustc'
 import { membersOnlyWorkspace } from '../../engine/workspace/members-only'
 import { resolveWorkspace } from '../../engine/workspace/resolve-workspace'
 import { COMMON_OPTIONS, parse, UsageError } from '../parse-args'
@@ -59,10 +58,10 @@ export async function metadataCommand(args: readonly string[], ctx: CliContext):
     ws = resolved
   }
   const platforms = values['filter-platform'] ?? []
-  const rustcPath = await findRustc(ctx.env)
-  const rustc = await rustcInfo(rustcPath, ctx.env, dirname(options.manifestPath))
+  // Looking, not building: the project's rust-toolchain file does not pick the compiler.
+  const rustc = await inspectionRustc(ctx.env)
   // Filtered platforms need their cfg even when one is the host (data is keyed by triple).
-  const targetData = await withTargets(hostTargetData(rustc), rustcPath, platforms, ctx.env)
+  const targetData = await withTargets(hostTargetData(rustc), rustc.path, platforms, ctx.env)
   const json = await cargoMetadata(ws, {
     ...(values['no-deps'] ? { noDeps: true } : {}),
     features: {

@@ -1,10 +1,9 @@
 /** `crate-studio tree`: `cargo tree`, the same text on stdout. */
-import { dirname } from 'node:path'
 import { hostTargetData, withTargets } from '../../engine/resolver/feature-resolver/target-data'
 import { cargoTree } from '../../engine/tree/cargo-tree'
 import type { Charset, Prefix } from '../../engine/tree/print-tree'
 import type { TreeOptions } from '../../engine/tree/tree-options'
-import { findRustc, rustcInfo } from '../../engine/tools/rustc'
+import { inspectionRustc } from '../../engine/tools/rustc'
 import { resolveWorkspace } from '../../engine/workspace/resolve-workspace'
 import { COMMON_OPTIONS, oneOf, parse, UsageError } from '../parse-args'
 import { workspaceOptions } from '../workspace-options'
@@ -75,11 +74,11 @@ export async function treeCommand(args: readonly string[], ctx: CliContext): Pro
   const options = await workspaceOptions(values, ctx)
   const ws = await resolveWorkspace(options)
   for (const warning of ws.warnings) term.warning(warning)
-  const rustcPath = await findRustc(ctx.env)
-  const rustc = await rustcInfo(rustcPath, ctx.env, dirname(options.manifestPath))
+  // Looking, not building: the project's rust-toolchain file does not pick the compiler.
+  const rustc = await inspectionRustc(ctx.env)
   const targets = (values.target ?? []).flatMap((t) => t.split(','))
   const triples = targets.filter((t) => t !== 'all' && t !== rustc.host)
-  const targetData = await withTargets(hostTargetData(rustc), rustcPath, triples, ctx.env)
+  const targetData = await withTargets(hostTargetData(rustc), rustc.path, triples, ctx.env)
   const depth = depthOf(values.depth)
   const result = cargoTree(ws, targetData, {
     ...(values.package ? { packages: values.package } : {}),

@@ -47,6 +47,16 @@ export async function findRustc(env: NodeJS.ProcessEnv = process.env): Promise<s
   })
 }
 
+/**
+ * rustc for looking at a project without running its code (opening it, `tree`, `metadata`):
+ * asked from the user's home folder, so a rust-toolchain file in the project, which may name a
+ * toolchain folder inside the project, cannot choose the program that runs. A build asks from
+ * the project itself: building is the user's consent to run its code.
+ */
+export async function inspectionRustc(env: NodeJS.ProcessEnv = process.env): Promise<RustcInfo> {
+  return rustcInfo(await findRustc(env), env, homedir())
+}
+
 const QUERY_TIMEOUT_MS = 120_000
 
 interface CacheEntry {

@@ -11,7 +11,7 @@ import { registrySourceId } from '../config/registries-config'
 import { EngineError } from '../errors'
 import { parseLockfile, type ParsedLockfile } from '../lockfile/parse-lockfile'
 import { readLockText } from '../lockfile/read-lock-bytes'
-import { findRustc, rustcInfo } from '../tools/rustc'
+import { inspectionRustc } from '../tools/rustc'
 import { LockChangedError, writeLockfile, type LockedFlag } from '../lockfile/write-lockfile'
 import { loadPackage } from '../manifest/read-manifest'
 import type { Package } from '../manifest/model'
@@ -135,7 +135,7 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
   const rustcVersion =
     options.rustcVersion ??
     (usesResolver3(root) && root.manifest.package.rustVersion === undefined
-      ? (await rustcInfo(await findRustc(options.env), options.env, rootDir)).release
+      ? (await inspectionRustc(options.env)).release
       : undefined)
   const result = await resolve({
     roots: [rootSummary],

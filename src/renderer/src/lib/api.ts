@@ -75,7 +75,9 @@ export const api = {
   checkGitUpstream: (input) => unwrap(bridge().checkGitUpstream(input)),
   updateGitDependency: (input) => unwrap(bridge().updateGitDependency(input)),
   previewGitPin: (input) => unwrap(bridge().previewGitPin(input)),
-  cancelGitDependencies: (input) => unwrap(bridge().cancelGitDependencies(input))
+  cancelGitDependencies: (input) => unwrap(bridge().cancelGitDependencies(input)),
+  folderTrust: (input) => unwrap(bridge().folderTrust(input)),
+  setFolderTrust: (input) => unwrap(bridge().setFolderTrust(input))
 } satisfies Unwrapped
 
 /** Push subscriptions pass straight through; they carry no envelope. */

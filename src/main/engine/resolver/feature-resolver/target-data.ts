@@ -3,6 +3,7 @@
  * each `--target`, with their `rustc --print cfg`, so `[target.'cfg(…)'.dependencies]` can be
  * filtered for whichever platform a dependency is built for.
  */
+import { homedir } from 'node:os'
 import { loadExeca } from '../../tools/lazy-modules'
 import { EngineError } from '../../errors'
 import { parseCfgList, type RustcInfo } from '../../tools/rustc'
@@ -52,7 +53,9 @@ export async function withTargets(
   const { execa } = await loadExeca()
   for (const triple of triples) {
     if (targets.has(triple)) continue
+    // From the home folder: the project's rust-toolchain file has no say (see inspectionRustc).
     const out = await execa(rustcPath, ['--print', 'cfg', '--target', triple], {
+      cwd: homedir(),
       env,
       reject: false,
       timeout: 120_000

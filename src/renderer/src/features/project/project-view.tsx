@@ -16,6 +16,8 @@ import { CratesList } from './crates-list'
 import { DependenciesList } from './dependencies-list'
 import { ManifestWarnings } from './manifest-warnings'
 import { ProjectHeader } from './project-header'
+import { TrustDialog } from './trust-dialog'
+import { TrustStatus } from './trust-status'
 import { useBuildActions } from './use-build-actions'
 import { ProjectTabs, useProjectTab } from './project-tabs'
 import { ConsoleDrawer } from './console-drawer'
@@ -115,6 +117,16 @@ function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps
     <main className="project-view">
       <ProjectHeader pkg={pkg} />
       <BuildToolbar actions={actions} />
+      <TrustStatus actions={actions} />
+      {actions.askingTrust && (
+        <TrustDialog
+          folder={pkg.rootDir}
+          action={actions.askingTrust}
+          busy={actions.trustBusy}
+          onTrust={actions.confirmTrust}
+          onCancel={actions.cancelTrust}
+        />
+      )}
       {actions.startError && <ErrorMessage error={actions.startError} title="Could not start" />}
       {reloadError !== undefined && (
         <ErrorMessage

@@ -1,11 +1,12 @@
 /**
  * Build, Run, Test and Cancel for one package, shared by the toolbar buttons and the
  * menu/shortcut commands so both go through the same guards (one operation at a time, only
- * runnable bins).
+ * runnable bins, and a trusted folder: an untrusted one is asked about first).
  */
 import { useState } from 'react'
 import type { ProfileName } from '@shared/models/build'
 import type { PackageSummary } from '@shared/models/package'
+import { ApiError } from '../../lib/api'
 import { useCommand } from '../../lib/commands'
 import { splitArgs } from '../../lib/split-args'
 import {
@@ -16,6 +17,8 @@ import {
   useStartRun,
   useStartTest
 } from '../../queries/operation-queries'
+import { useAppInfo } from '../../queries/app-queries'
+import { useFolderTrust, useSetFolderTrust } from '../../queries/trust-queries'
 import { isRunning } from '../build-console/operation-state'
 
 /** `default-run` when set, else the first bin, as cargo picks when there is only one. */
@@ -39,25 +42,51 @@ export function useBuildActions(pkg: PackageSummary) {
   const [args, setArgs] = useState('')
   const [testArgs, setTestArgs] = useState('')
   const [lastAction, setLastAction] = useState<Action>('build')
+  /** The action waiting for the user to trust the folder (the in-page question, browser mode). */
+  const [askingTrust, setAskingTrust] = useState<Action | undefined>()
+  const trust = useFolderTrust(manifestPath)
+  const setTrust = useSetFolderTrust(manifestPath)
+  const desktop = useAppInfo().data?.mode === 'desktop'
 
   const bins = pkg.targets.filter((t) => t.kind === 'bin').map((t) => t.name)
   const running = isRunning(operation)
   const busy = running || startBuild.isPending || startRun.isPending || startTest.isPending
 
+  // Trust revoked elsewhere (another window, the CLI's config folder): learn it, and ask next time.
+  const onStartError = (e: Error) => {
+    if (e instanceof ApiError && e.code === 'untrusted') void trust.refetch()
+  }
+  const start = (action: Action): void => {
+    setLastAction(action)
+    const then = { onError: onStartError }
+    if (action === 'build') startBuild.mutate({ manifestPath, profile }, then)
+    else if (action === 'run')
+      startRun.mutate({ manifestPath, profile, ...(bin ? { bin } : {}), args: splitArgs(args) }, then)
+    else startTest.mutate({ manifestPath, profile, args: splitArgs(testArgs) }, then)
+  }
+  /** Trusts the folder (the desktop app's own dialog asks), then starts `action` if the user said yes. */
+  const trustThen = (action: Action): void => {
+    setTrust.mutate(true, {
+      onSuccess: (t) => {
+        setAskingTrust(undefined)
+        if (t.trusted) start(action)
+      }
+    })
+  }
+  /** Main refuses an untrusted folder anyway; asking first saves a failed start. */
+  const guarded = (action: Action): void => {
+    if (trust.data?.trusted !== false) start(action)
+    else if (desktop) trustThen(action)
+    else setAskingTrust(action)
+  }
   const build = (): void => {
-    if (busy) return
-    setLastAction('build')
-    startBuild.mutate({ manifestPath, profile })
+    if (!busy) guarded('build')
   }
   const run = (): void => {
-    if (busy || bins.length === 0) return
-    setLastAction('run')
-    startRun.mutate({ manifestPath, profile, ...(bin ? { bin } : {}), args: splitArgs(args) })
+    if (!busy && bins.length > 0) guarded('run')
   }
   const test = (): void => {
-    if (busy) return
-    setLastAction('test')
-    startTest.mutate({ manifestPath, profile, args: splitArgs(testArgs) })
+    if (!busy) guarded('test')
   }
   const cancelOperation = (): void => {
     if (operationId && running) cancel.mutate({ operationId })
@@ -87,7 +116,13 @@ export function useBuildActions(pkg: PackageSummary) {
     run,
     test,
     cancel: cancelOperation,
-    startError: started.error ?? cancel.error
+    startError: started.error ?? cancel.error ?? setTrust.error,
+    trust: trust.data,
+    revokeTrust: () => setTrust.mutate(false),
+    askingTrust,
+    trustBusy: setTrust.isPending,
+    confirmTrust: () => askingTrust && trustThen(askingTrust),
+    cancelTrust: () => setAskingTrust(undefined)
   }
 }
 

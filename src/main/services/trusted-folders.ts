@@ -1,0 +1,72 @@
+/**
+ * Workspace trust: the folders whose code the user agreed to run. Building, running or testing
+ * a project runs its build scripts, proc-macros, 2014 build command and configured rustc
+ * wrappers, so the app does none of that until the project's folder (or one above it) is
+ * trusted. Opening, browsing, editing and the dependency tree need no trust: they run no
+ * project code. The list lives in the user's config directory and each entry can be revoked.
+ */
+import { realpath } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { EngineError } from '../engine/errors'
+import { isInside } from '../fs-paths'
+import { readJsonFile, writeJsonFileAtomic } from './json-file'
+
+export interface TrustedFolder {
+  readonly path: string
+  readonly trustedAt: number
+}
+
+const schema = z.array(z.object({ path: z.string(), trustedAt: z.number() }))
+
+export class TrustedFolders {
+  private readonly file: string
+  /** Serializes writes so two quick changes cannot interleave their read-modify-write. */
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(configDir: string) {
+    this.file = join(configDir, 'trusted-folders.json')
+  }
+
+  list(): Promise<readonly TrustedFolder[]> {
+    return readJsonFile(this.file, schema, [])
+  }
+
+  /** The trusted folder that covers `folder` (itself or one above it), if any. */
+  async trustedBy(folder: string): Promise<string | undefined> {
+    const real = await realpath(folder)
+    return (await this.list()).find((t) => isInside(t.path, real))?.path
+  }
+
+  /** Throws `untrusted`, which the UI answers by asking, unless `folder` is trusted. */
+  async require(folder: string, action: string): Promise<void> {
+    if ((await this.trustedBy(folder)) !== undefined) return
+    throw new EngineError(
+      'untrusted',
+      `Crate Studio has not been allowed to run the code of ${folder}: to ${action} it, trust the folder first.`,
+      {
+        file: folder,
+        hint: 'Building runs the project’s build scripts, proc-macros and configured tools. Trust the folder only if you trust its authors; you can revoke it later.'
+      }
+    )
+  }
+
+  async trust(folder: string, now = Date.now()): Promise<void> {
+    const path = await realpath(folder)
+    await this.update((list) => [{ path, trustedAt: now }, ...list.filter((t) => t.path !== path)])
+  }
+
+  /** Revokes `folder`'s own entry and any entry that covers it, so it is untrusted afterwards. */
+  async revoke(folder: string): Promise<void> {
+    const path = await realpath(folder)
+    await this.update((list) => list.filter((t) => !isInside(t.path, path)))
+  }
+
+  private update(change: (list: readonly TrustedFolder[]) => TrustedFolder[]): Promise<void> {
+    const next = this.queue.then(async () => {
+      await writeJsonFileAtomic(this.file, change(await this.list()))
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+}

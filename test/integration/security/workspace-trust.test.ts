@@ -1,0 +1,153 @@
+/**
+ * Workspace trust, proven with a project whose every way of running code leaves a marker file:
+ * its build script, a proc-macro it uses, the rustc wrapper its .cargo/config.toml names, and
+ * a rust-toolchain.toml pointing rustup at a "toolchain" inside the project. Opening, the
+ * dependency tree, editing, the git panel and the CLI's `tree` and `metadata` leave no marker;
+ * building is refused until the folder is trusted, then runs all of them; revoking refuses again.
+ */
+import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { execa } from 'execa'
+import { describe, expect, it } from 'vitest'
+import { createHandlers, type ShellAdapter } from '../../../src/main/handlers'
+import { dispatch } from '../../../src/main/ipc/dispatch'
+import { createServices } from '../../../src/main/services/create-services'
+import type { OperationEventBatch } from '../../../src/shared/models/build'
+import type { Result } from '../../../src/shared/ipc/result'
+import { runCli } from '../../helpers/cargo-offline'
+import { tempDir } from '../../helpers/temp-dir'
+
+async function write(path: string, text: string, executable = false): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true })
+  await writeFile(path, text)
+  if (executable) await chmod(path, 0o755)
+}
+
+/** The project, and the folder its code writes markers into. */
+async function boobyTrapped(base: string, realRustc: string) {
+  const root = join(base, 'victim')
+  const markers = join(base, 'markers')
+  await mkdir(markers, { recursive: true })
+  const mark = (name: string) => JSON.stringify(join(markers, name))
+  await write(
+    join(root, 'Cargo.toml'),
+    '[package]\nname = "victim"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nmacros = { path = "macros" }\n'
+  )
+  await write(join(root, 'build.rs'), `fn main() { std::fs::write(${mark('build-script')}, "").unwrap(); }\n`)
+  await write(join(root, 'src', 'main.rs'), 'macros::mark!();\nfn main() {}\n')
+  await write(
+    join(root, 'macros', 'Cargo.toml'),
+    '[package]\nname = "macros"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\nproc-macro = true\n'
+  )
+  await write(
+    join(root, 'macros', 'src', 'lib.rs'),
+    `use proc_macro::TokenStream;\n#[proc_macro]\npub fn mark(_: TokenStream) -> TokenStream {\n    std::fs::write(${mark('proc-macro')}, "").unwrap();\n    TokenStream::new()\n}\n`
+  )
+  await write(join(root, 'wrapper.sh'), `#!/bin/sh\ntouch ${mark('wrapper')}\nexec "$@"\n`, true)
+  await write(
+    join(root, '.cargo', 'config.toml'),
+    `[build]\nrustc-wrapper = ${JSON.stringify(join(root, 'wrapper.sh'))}\n`
+  )
+  await write(
+    join(root, 'toolchain', 'bin', 'rustc'),
+    `#!/bin/sh\ntouch ${mark('toolchain')}\nexec ${JSON.stringify(realRustc)} "$@"\n`,
+    true
+  )
+  await write(
+    join(root, 'rust-toolchain.toml'),
+    `[toolchain]\npath = ${JSON.stringify(join(root, 'toolchain'))}\n`
+  )
+  return { root, manifest: join(root, 'Cargo.toml'), markers }
+}
+
+const SHELL: ShellAdapter = {
+  mode: 'browser',
+  version: '0.0.0',
+  pickFolder: () => Promise.resolve(null),
+  confirmTrust: () => Promise.resolve(true),
+  openPath: () => Promise.resolve()
+}
+
+describe('workspace trust', () => {
+  it('runs none of a project’s code before the folder is trusted, all of it after', async () => {
+    const sysroot = (await execa('rustc', ['--print', 'sysroot'])).stdout.trim()
+    const rustup = (await execa('rustup', ['--version'], { reject: false })).exitCode === 0
+    const base = await tempDir()
+    const p = await boobyTrapped(base, join(sysroot, 'bin', 'rustc'))
+    const batches: OperationEventBatch[] = []
+    const services = createServices({
+      configDir: join(base, 'config'),
+      cacheDir: join(base, 'cache'),
+      publish: (event, payload) => {
+        if (event === 'operationEvents') batches.push(payload as OperationEventBatch)
+      }
+    })
+    const handlers = createHandlers(services, SHELL)
+    const call = async <T>(channel: string, input: unknown): Promise<Result<T>> =>
+      (await dispatch(handlers, channel, input)) as Result<T>
+    const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+      const r = await call<T>(channel, input)
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`)
+      return r.value
+    }
+    const marks = () => readdir(p.markers).then((names) => names.sort())
+
+    // Looking and editing.
+    await ok('openProject', { path: p.root })
+    await ok('dependencyGraph', { manifestPath: p.manifest })
+    await ok('gitDependencies', { manifestPath: p.manifest })
+    const opened = await ok<{ text: string; baseHash: string }>('openManifest', { path: p.manifest })
+    const edited = `${opened.text}\n# looked at, not built\n`
+    await ok('saveManifest', { path: p.manifest, text: edited, baseHash: opened.baseHash })
+    for (const command of [['tree'], ['metadata', '--format-version', '1']]) {
+      const r = await runCli(command, p.root)
+      expect(r.exitCode, r.stderr).toBe(0)
+    }
+    expect(await marks()).toEqual([])
+
+    // Building, running and testing wait for trust.
+    expect(await ok('folderTrust', { manifestPath: p.manifest })).toEqual({ trusted: false, trustedBy: null })
+    for (const [channel, extra] of [
+      ['startBuild', {}],
+      ['startRun', { args: [] }],
+      ['startTest', { args: [] }]
+    ] as const) {
+      const r = await call(channel, { manifestPath: p.manifest, profile: 'dev', ...extra })
+      expect(r).toMatchObject({ ok: false, error: { code: 'untrusted' } })
+    }
+    expect(await marks()).toEqual([])
+
+    // Trusted: the build runs the project's code, every kind of it.
+    expect(await ok('setFolderTrust', { manifestPath: p.manifest, trusted: true })).toEqual({
+      trusted: true,
+      trustedBy: p.root
+    })
+    const { operationId } = await ok<{ operationId: string }>('startBuild', {
+      manifestPath: p.manifest,
+      profile: 'dev'
+    })
+    await expect
+      .poll(
+        () =>
+          batches
+            .filter((b) => b.operationId === operationId)
+            .flatMap((b) => b.events)
+            .find((e) => e.type === 'finished'),
+        { timeout: 120_000 }
+      )
+      .toMatchObject({ success: true })
+    expect(await marks()).toEqual(
+      ['build-script', 'proc-macro', ...(rustup ? ['toolchain'] : []), 'wrapper'].sort()
+    )
+
+    // Revoked: refused again.
+    expect(await ok('setFolderTrust', { manifestPath: p.manifest, trusted: false })).toEqual({
+      trusted: false,
+      trustedBy: null
+    })
+    expect(await call('startBuild', { manifestPath: p.manifest, profile: 'dev' })).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted' }
+    })
+  }, 180_000)
+})
