@@ -33,6 +33,18 @@ export function parseGitUrl(text: string): URL {
   if (text.startsWith('-')) {
     throw new EngineError('invalid-input', `Invalid git URL \`${text}\`: it may not start with \`-\`.`)
   }
+  // The URL parser would drop tabs and newlines silently: refuse them rather than fetch
+  // something other than what was written.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) {
+    throw new EngineError(
+      'invalid-input',
+      `Invalid git URL ${JSON.stringify(text)}: it contains a control character.`,
+      {
+        hint: 'Write the URL on one line, without tabs or other control characters.'
+      }
+    )
+  }
   let url: URL
   try {
     url = new URL(text)
@@ -48,6 +60,13 @@ export function parseGitUrl(text: string): URL {
       'invalid-input',
       `Invalid git URL \`${text}\`: cannot-be-a-base URLs are not supported.`,
       { hint: scpHint(text) }
+    )
+  }
+  // ssh would read a host or user that starts with `-` as an option (CVE-2017-1000117).
+  if (url.hostname.startsWith('-') || decodeURIComponent(url.username).startsWith('-')) {
+    throw new EngineError(
+      'invalid-input',
+      `Invalid git URL \`${text}\`: its host or user may not start with \`-\`.`
     )
   }
   if (!ALLOWED_SCHEMES.has(url.protocol)) {
