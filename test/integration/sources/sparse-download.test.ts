@@ -168,7 +168,20 @@ describe('sparse downloads', () => {
       /a link entry/
     ],
     ['is a device', [{ name: 'foo-1.0.0/dev', type: 'character-device' }], /a character-device entry/],
-    ['repeats a file', [{ name: 'foo-1.0.0/Cargo.toml', body: 'again' }], /`foo-1\.0\.0\/Cargo\.toml` twice/]
+    ['repeats a file', [{ name: 'foo-1.0.0/Cargo.toml', body: 'again' }], /`foo-1\.0\.0\/Cargo\.toml` twice/],
+    [
+      'differs from another only in case',
+      [{ name: 'foo-1.0.0/src/LIB.rs', body: 'x' }],
+      /`src\/lib\.rs` and `src\/LIB\.rs`, one file on a case-insensitive/
+    ],
+    [
+      'differs from another only in Unicode normalization',
+      [
+        { name: 'foo-1.0.0/caf\u00e9.rs', body: 'composed' },
+        { name: 'foo-1.0.0/cafe\u0301.rs', body: 'decomposed' }
+      ],
+      /one file on a case-insensitive or normalizing file system/
+    ]
   ]
 
   it.each(CRAFTED)(

@@ -64,10 +64,48 @@ async function* limited(source: AsyncIterable<Buffer>, maxBytes: number, label: 
   }
 }
 
-async function writeEntry(header: Header, entry: Readable, into: string, options: ExtractOptions) {
+/**
+ * Names already unpacked, by their case-folded NFC form: two entries that differ only in case or
+ * Unicode normalization would be one file on macOS and Windows, the second silently replacing
+ * (or becoming) the first, so they are refused everywhere.
+ */
+type SeenNames = Map<string, { readonly name: string; readonly directory: boolean }>
+
+function checkCollision(
+  seen: SeenNames,
+  rawName: string,
+  segments: readonly string[],
+  directory: boolean,
+  label: string
+): void {
+  const name = segments.join('/')
+  const key = name.normalize('NFC').toLowerCase()
+  const before = seen.get(key)
+  if (before) {
+    // The same folder listed again is harmless; anything else would overwrite.
+    if (before.name === name && directory && before.directory) return
+    throw refuse(
+      label,
+      before.name === name
+        ? `\`${rawName}\` twice`
+        : `\`${before.name}\` and \`${name}\`, one file on a case-insensitive or normalizing file system`
+    )
+  }
+  seen.set(key, { name, directory })
+}
+
+async function writeEntry(
+  header: Header,
+  entry: Readable,
+  into: string,
+  options: ExtractOptions,
+  seen: SeenNames
+) {
   const segments = entrySegments(header.name, options.root)
   if (typeof segments === 'string') throw refuse(options.label, segments)
   const target = join(into, options.root, ...segments)
+  if ((header.type === 'directory' || header.type === 'file') && segments.length > 0)
+    checkCollision(seen, header.name, segments, header.type === 'directory', options.label)
   if (header.type === 'directory') {
     entry.resume()
     await mkdir(target, { recursive: true })
@@ -104,11 +142,12 @@ export async function extractTarGz(data: Uint8Array, into: string, options: Extr
   // Its failure is reported below, through the entries loop or the await.
   feeding.catch(() => {})
   let entries = 0
+  const seen: SeenNames = new Map()
   try {
     for await (const entry of tar) {
       if (++entries > options.maxEntries)
         throw refuse(options.label, `more than ${options.maxEntries} entries`)
-      await writeEntry(entry.header, entry as unknown as Readable, into, options)
+      await writeEntry(entry.header, entry as unknown as Readable, into, options, seen)
     }
     await feeding
   } catch (e) {
