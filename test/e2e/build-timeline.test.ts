@@ -58,7 +58,14 @@ afterAll(async () => {
 
 describe('browser mode: the build timeline', () => {
   it('asks to trust the opened folder before its first build, which then runs', async () => {
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Restricted' }).count()).toBe(1)
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Restricted$/ })
+          .count()
+      )
+      .toBe(1)
     await page.getByRole('button', { name: 'Build', exact: true }).click()
     const ask = page.getByRole('dialog', { name: 'Trust this folder?' })
     await ask.getByText(root).waitFor()

@@ -1,7 +1,15 @@
 /** Who this package is at a glance: name, version, edition, manifest dialect and where it lives. */
+import type { ReactNode } from 'react'
 import type { PackageSummary } from '@shared/models/package'
 
-export function ProjectHeader({ pkg }: { readonly pkg: PackageSummary }) {
+/** `status`: what sits at the end of the title row (the folder's trust). */
+export function ProjectHeader({
+  pkg,
+  status
+}: {
+  readonly pkg: PackageSummary
+  readonly status?: ReactNode
+}) {
   return (
     <header className="project-header">
       <div className="project-title">
@@ -17,6 +25,7 @@ export function ProjectHeader({ pkg }: { readonly pkg: PackageSummary }) {
             2014 format
           </span>
         )}
+        {status}
       </div>
       {pkg.description && <p className="project-description">{pkg.description}</p>}
       <p className="project-path">

@@ -115,9 +115,8 @@ function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps
   ) : undefined
   return (
     <main className="project-view">
-      <ProjectHeader pkg={pkg} />
+      <ProjectHeader pkg={pkg} status={<TrustStatus actions={actions} />} />
       <BuildToolbar actions={actions} />
-      <TrustStatus actions={actions} />
       {actions.askingTrust && (
         <TrustDialog
           folder={pkg.rootDir}

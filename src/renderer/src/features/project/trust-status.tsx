@@ -1,6 +1,6 @@
 /**
- * Whether this folder's code may run, in one line under the toolbar: restricted until trusted
- * (opening and editing never run project code), then which trusted folder covers it, revocable.
+ * Whether this folder's code may run, as one badge in the project's title row: restricted until
+ * trusted (opening and editing never run project code), then trusted, with a way to revoke.
  */
 import type { BuildActions } from './use-build-actions'
 
@@ -9,15 +9,22 @@ export function TrustStatus({ actions }: { readonly actions: BuildActions }) {
   if (!trust) return null
   if (!trust.trusted)
     return (
-      <p className="trust-status trust-restricted" role="status">
-        <span className="badge badge-warning">Restricted</span> This folder is not trusted: Crate Studio shows
-        and edits it but runs none of its code until you build, run or test it and say you trust it.
-      </p>
+      <span
+        className="badge badge-warning"
+        role="status"
+        title="Crate Studio shows and edits this folder but runs none of its code until you build, run or test it and say you trust it."
+      >
+        Restricted
+      </span>
     )
   return (
-    <p className="trust-status" role="status">
-      <span className="badge">Trusted</span> Builds may run this project’s code (trusted folder{' '}
-      <code>{trust.trustedBy}</code>).{' '}
+    <span className="trust-status" role="status">
+      <span
+        className="badge"
+        title={`Builds may run this project’s code (trusted folder ${trust.trustedBy ?? ''}).`}
+      >
+        Trusted
+      </span>
       <button
         type="button"
         className="link-button"
@@ -26,6 +33,6 @@ export function TrustStatus({ actions }: { readonly actions: BuildActions }) {
       >
         Revoke trust
       </button>
-    </p>
+    </span>
   )
 }
