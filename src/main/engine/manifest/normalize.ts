@@ -1,4 +1,5 @@
 /** Parsed TOML → Manifest. One place decides what every table means, in either dialect. */
+import { checkFeatures } from './check-features'
 import { dirname } from 'node:path'
 import type { ManifestWarning } from '@shared/models/package'
 import type { Manifest, TargetDecl } from './model'
@@ -44,6 +45,10 @@ export function normalizeManifest(
   const pkg = readPackageTable(pkgTable)
   const { lib, legacyArray } = readLib(root)
   const bins = root.tableArray('bin').map(readTargetTable)
+  const dependencies = readAllDependencies(root)
+  const features = readFeatures(root)
+  const featureTable = root.subtable('features')
+  if (featureTable) checkFeatures(featureTable, features, dependencies)
   const manifest: Manifest = {
     path: file,
     rootDir: dirname(file),
@@ -55,8 +60,8 @@ export function normalizeManifest(
     examples: targetList(root, 'example'),
     tests: targetList(root, 'test'),
     benches: targetList(root, 'bench'),
-    dependencies: readAllDependencies(root),
-    features: readFeatures(root),
+    dependencies,
+    features,
     profiles: readProfiles(root),
     patch: readPatch(root),
     replace: readReplace(root),

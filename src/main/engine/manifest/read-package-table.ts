@@ -9,11 +9,19 @@ import { tomlToJson } from './toml-json'
 export function readEdition(t: TableReader, key = 'edition'): Edition | undefined {
   const raw = t.raw(key)
   if (!raw) return undefined
-  const text = typeof raw.value === 'bigint' || typeof raw.value === 'number' ? String(raw.value) : raw.value
-  if (typeof text !== 'string' || !(EDITIONS as readonly string[]).includes(text)) {
+  const text = raw.value
+  // cargo reads `edition = 2021` (a number) as a type error, not as "2021".
+  if (typeof text === 'bigint' || typeof text === 'number')
     throw t.error(
       key,
-      `Unknown edition \`${String(text)}\` in \`${key}\`.`,
+      `\`${key}\` must be a string, but it is a number.`,
+      `Write \`${key} = "${String(text)}"\`.`
+    )
+  if (typeof text !== 'string') throw t.error(key, `\`${key}\` must be a string.`)
+  if (!(EDITIONS as readonly string[]).includes(text)) {
+    throw t.error(
+      key,
+      `Unknown edition \`${text}\` in \`${key}\`.`,
       `Use one of ${EDITIONS.map((e) => `"${e}"`).join(', ')}.`
     )
   }

@@ -39,7 +39,7 @@ pretty = "0.1"
 libc = "0.2"
 
 [features]
-default = ["local"]
+default = ["dep:local"]
 extra = ["dep:local", "serde/std"]
 
 [profile.release]
@@ -71,7 +71,7 @@ debug = true
     expect(m.dependencies[3]).toMatchObject({
       source: { type: 'git', url: 'https://example.com/g.git', reference: { type: 'tag', value: 'v1' } }
     })
-    expect(m.features).toEqual({ default: ['local'], extra: ['dep:local', 'serde/std'] })
+    expect(m.features).toEqual({ default: ['dep:local'], extra: ['dep:local', 'serde/std'] })
     expect(m.profiles.release).toMatchObject({ optLevel: 'z', debug: 2 })
     expect(m.warnings).toEqual([])
   })
