@@ -31,6 +31,7 @@ import type { Unit } from './unit'
 import { planBuild, type BuildPlan, type TargetSelection } from './unit-graph'
 import { profileChooser } from './plan/profile-for'
 import { buildSettings } from './build-settings'
+import { checkBuildRequest } from './plan/check-request'
 
 export interface BuildOptions {
   readonly manifestPath: string
@@ -106,7 +107,15 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     ...(o.locked ? { locked: o.locked } : {}),
     rustc,
     sink: io.sink,
-    ...(io.signal ? { signal: io.signal } : {})
+    ...(io.signal ? { signal: io.signal } : {}),
+    beforeResolve: (root, config) =>
+      checkBuildRequest(root, config, {
+        features: o.features ?? DEFAULT_FEATURES,
+        profile: o.profile,
+        selection: o.selection,
+        rustc,
+        env
+      })
   })
   const root = graph.root.pkg.manifest
   const targetData = hostTargetData(rustc)

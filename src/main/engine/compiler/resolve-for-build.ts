@@ -9,7 +9,11 @@ import type { Manifest } from '../manifest/model'
 import { platformMatches } from '../resolver/platform'
 import type { RustcInfo } from '../tools/rustc'
 import { packageGraphFromResolve, type PackageGraph } from '../workspace/package-graph'
-import { resolveWorkspace, type WorkspaceResolution } from '../workspace/resolve-workspace'
+import {
+  resolveWorkspace,
+  type ResolveWorkspaceOptions,
+  type WorkspaceResolution
+} from '../workspace/resolve-workspace'
 import { emitMessage, type EventSink } from './events'
 import { lockReport } from './lock-report'
 
@@ -24,6 +28,8 @@ export interface BuildResolveOptions {
   readonly rustc: RustcInfo
   readonly sink: EventSink
   readonly signal?: AbortSignal
+  /** The build's checks of its own request, before anything is resolved or written. */
+  readonly beforeResolve?: ResolveWorkspaceOptions['beforeResolve']
 }
 
 export interface BuildResolution {
@@ -49,6 +55,7 @@ export async function resolveForBuild(o: BuildResolveOptions): Promise<BuildReso
     ...(o.locked ? { locked: o.locked } : {}),
     rustcVersion: o.rustc.release,
     ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.beforeResolve ? { beforeResolve: o.beforeResolve } : {}),
     onGitProgress: (e) => {
       if (e.phase === 'fetching')
         o.sink({ type: 'status', verb: 'Updating', detail: `git ${e.scope} \`${e.url}\`` })

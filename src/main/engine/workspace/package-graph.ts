@@ -47,6 +47,19 @@ export type PlatformFilter = (platformKey: string) => boolean
 
 export const ALL_PLATFORMS: PlatformFilter = () => true
 
+/** A path dependency whose folder has no Cargo.toml, named by the manifest that declares it. */
+export function missingPathDependency(dep: Dependency, from: string, file: string): EngineError {
+  return new EngineError(
+    'not-found',
+    `Dependency \`${dep.name}\` of \`${from}\` points at ${file}, which does not exist.`,
+    {
+      file: from,
+      ...(dep.line ? { line: dep.line } : {}),
+      hint: 'Fix the `path` of the dependency; it is relative to the manifest that declares it.'
+    }
+  )
+}
+
 export async function loadPackageGraph(
   manifestPath: string,
   includePlatform: PlatformFilter
@@ -54,6 +67,8 @@ export async function loadPackageGraph(
   const nodes = new Map<string, PackageNode>()
   const byManifest = new Map<string, Promise<PackageNode>>()
   const stack: string[] = []
+  /** For each package on `stack` once read: how cargo names it, and the dependency that led to it. */
+  const frames: { readonly label: string; readonly via?: string }[] = []
 
   const load = async (
     file: string,
@@ -70,30 +85,40 @@ export async function loadPackageGraph(
           hint: 'Open a folder that contains a Cargo.toml, or create a package with New Package.'
         })
       }
-      const dep = via
-      throw new EngineError(
-        'not-found',
-        `Dependency \`${dep.name}\` of \`${dep.from}\` points at ${file}, which does not exist.`,
-        {
-          file: dep.from,
-          ...(dep.line ? { line: dep.line } : {}),
-          hint: 'Fix the `path` of the dependency; it is relative to the manifest that declares it.'
-        }
-      )
+      throw missingPathDependency(via, via.from, file)
     }
     if (stack.includes(real)) {
-      const cycle = [...stack.slice(stack.indexOf(real)), real]
-      throw new EngineError('manifest-invalid', `Cyclic path dependency: ${cycle.join(' → ')}.`, {
-        file: via?.from ?? real,
-        ...(via?.line ? { line: via.line } : {}),
-        hint: 'Remove one of the dependencies in the cycle.'
-      })
+      // Named as cargo's resolver names it: the package whose dependency closes the loop.
+      const loop = frames.slice(stack.indexOf(real))
+      const last = loop.at(-1)!
+      const lines = [`package \`${last.label}\``]
+      for (let i = loop.length - 1; i > 0; i--)
+        lines.push(
+          `    ... which satisfies path dependency \`${loop[i]!.via ?? ''}\` of package \`${loop[i - 1]!.label}\``
+        )
+      lines.push(
+        `    ... which satisfies path dependency \`${via?.name ?? ''}\` of package \`${last.label}\``
+      )
+      throw new EngineError(
+        'manifest-invalid',
+        `cyclic package dependency: package \`${last.label}\` depends on itself. Cycle:\n${lines.join('\n')}`,
+        {
+          file: via?.from ?? real,
+          ...(via?.line ? { line: via.line } : {}),
+          hint: 'Break the cycle: packages may not depend on each other in a loop (only dev-dependencies may point back).'
+        }
+      )
     }
     const known = byManifest.get(real)
     if (known) return known
     const pending = (async () => {
       stack.push(real)
       const pkg = await loadPackage(file)
+      const m0 = pkg.manifest
+      frames.push({
+        label: `${m0.package.name} v${m0.package.version} (${m0.rootDir})`,
+        ...(via ? { via: via.name } : {})
+      })
       const edges: DepEdge[] = []
       for (const dep of pkg.manifest.dependencies) {
         if (dep.kind !== 'normal') continue
@@ -118,6 +143,7 @@ export async function loadPackageGraph(
         edges.push({ dep, node })
       }
       stack.pop()
+      frames.pop()
       const m = pkg.manifest
       const node: PackageNode = {
         id: pathPackageId(m.rootDir, m.package.name, m.package.version),

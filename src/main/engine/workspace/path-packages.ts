@@ -5,7 +5,10 @@
  */
 import { join, resolve } from 'node:path'
 import type { Package } from '../manifest/model'
+import { existsSync } from 'node:fs'
+import { isEngineError } from '../errors'
 import { loadPackage } from '../manifest/read-manifest'
+import { missingPathDependency } from './package-graph'
 
 export async function collectPathPackages(
   root: Package,
@@ -21,8 +24,14 @@ export async function collectPathPackages(
       const dir = resolve(manifest.rootDir, dep.source.path)
       if (seen.has(dir)) continue
       seen.add(dir)
-      // A missing or broken path package is the resolver's error to report, with context.
-      const next = await load(join(dir, 'Cargo.toml')).catch(() => undefined)
+      // A missing package is named here, by the dependency that declares it (as the app's
+      // reader names it); a broken one is the resolver's error to report, with context.
+      const file = join(dir, 'Cargo.toml')
+      const next = await load(file).catch((e: unknown) => {
+        if (isEngineError(e) && e.code === 'not-found' && !existsSync(file))
+          throw missingPathDependency(dep, manifest.path, file)
+        return undefined
+      })
       if (next) await visit(next)
     }
   }

@@ -10,6 +10,7 @@ import { netOffline, targetDir as configuredTargetDir } from '../config/net-buil
 import { registrySourceId } from '../config/registries-config'
 import { EngineError } from '../errors'
 import { parseLockfile, type ParsedLockfile } from '../lockfile/parse-lockfile'
+import { checkConfig } from '../config/check-config'
 import { readLockText } from '../lockfile/read-lock-bytes'
 import { inspectionRustc } from '../tools/rustc'
 import { LockChangedError, writeLockfile, type LockedFlag } from '../lockfile/write-lockfile'
@@ -58,6 +59,11 @@ export interface ResolveWorkspaceOptions {
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: ResolveProgress) => void
   readonly onGitProgress?: (event: GitProgress) => void
+  /**
+   * A command's own checks of its arguments against the root package and the configuration
+   * (features, profile, targets), run before resolving: a mistake there writes no Cargo.lock.
+   */
+  readonly beforeResolve?: (root: Package, config: CargoConfig) => void | Promise<void>
 }
 
 export interface WorkspaceResolution extends ResolvedWorkspace {
@@ -96,6 +102,9 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
   const load = packageLoader(root)
   const rootDir = dirname(root.manifest.path)
   const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
+  // Mistakes that need no resolve fail before one, so they leave no Cargo.lock behind.
+  checkConfig(config)
+  await options.beforeResolve?.(root, config)
   const offline = options.offline === true || options.locked === '--frozen' || netOffline(config) === true
   const manifests = immutableManifests(storeFileIn(options.cacheDir))
   const sources = createSourceRegistry(config, {
