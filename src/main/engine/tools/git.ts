@@ -7,6 +7,7 @@ import { access } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { SimpleGit } from 'simple-git'
 import { EngineError } from '../errors'
+import { findOnPath } from './find-program'
 import { loadSimpleGit } from './lazy-modules'
 
 /** Git's own settings for the app's calls: no hooks, no fsmonitor, never prompt. */
@@ -34,16 +35,32 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<st
   return env
 }
 
+let gitProgram: Promise<string> | undefined
+
+/** git's absolute path, found once through PATH: no later lookup can be redirected. */
+function gitBinary(): Promise<string> {
+  // Not found: plain `git`, whose spawn then fails with the usual "not installed" error.
+  gitProgram ??= findOnPath('git').then((p) => p ?? 'git')
+  return gitProgram
+}
+
 /** `signal`: aborting it kills the running git process (simple-git's abort plugin). */
 export async function git(baseDir: string, signal?: AbortSignal): Promise<SimpleGit> {
-  const { simpleGit } = await loadSimpleGit()
+  const [{ simpleGit }, binary] = await Promise.all([loadSimpleGit(), gitBinary()])
   return simpleGit({
     baseDir,
+    binary,
     config: SAFE_CONFIG,
     maxConcurrentProcesses: 4,
     ...(signal ? { abort: signal } : {}),
     // simple-git refuses these settings by default because they can run programs; ours switch that off.
-    unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeProtocolOverride: true },
+    // The binary is our own PATH lookup (it may contain spaces on Windows), never user input.
+    unsafe: {
+      allowUnsafeHooksPath: true,
+      allowUnsafeFsMonitor: true,
+      allowUnsafeProtocolOverride: true,
+      allowUnsafeCustomBinary: true
+    },
     allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_ALLOW_PROTOCOL']
   }).env(gitEnvironment())
 }
