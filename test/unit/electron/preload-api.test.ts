@@ -86,7 +86,7 @@ describe('the preload API', () => {
     expect(ipcRenderer.invoke).toHaveBeenCalledWith(expect.stringMatching(/openProject$/), { path: '/p' })
     expect(result).toEqual({
       ok: true,
-      value: { channel: expect.stringMatching(/openProject$/), input: { path: '/p' } }
+      value: { channel: expect.stringMatching(/openProject$/) as string, input: { path: '/p' } }
     })
     expect(ipcRenderer.send).not.toHaveBeenCalled()
     expect(ipcRenderer.sendSync).not.toHaveBeenCalled()
