@@ -8,6 +8,7 @@ import type { AppInfo } from '@shared/models/app'
 import type { Handlers } from './ipc/dispatch'
 import type { Services } from './services/create-services'
 import { detectToolchain } from './services/toolchain'
+import { onlyOurTemplate } from './services/trusted-folders'
 
 export interface ShellAdapter {
   readonly mode: AppInfo['mode']
@@ -47,10 +48,11 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     getToolchain: () => detectToolchain(),
     getNewPackageDefaults: () => projects.defaults(),
     previewNewPackage: (o) => projects.preview(o),
-    // A package made by the wizard holds only our template: the user's own, trusted from the start.
+    // A package made by the wizard holds only our template: the user's own, trusted from the
+    // start, unless a folder above it brings a cargo config or toolchain file of its own.
     createPackage: async (o) => {
       const created = await projects.create(o)
-      await trust.trust(created.root.rootDir)
+      if (await onlyOurTemplate(created.root.rootDir)) await trust.trust(created.root.rootDir)
       return created
     },
     openProject: ({ path }) => projects.open(path),

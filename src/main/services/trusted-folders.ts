@@ -5,8 +5,9 @@
  * trusted. Opening, browsing, editing and the dependency tree need no trust: they run no
  * project code. The list lives in the user's config directory and each entry can be revoked.
  */
-import { realpath } from 'node:fs/promises'
-import { join } from 'node:path'
+import { access, realpath } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { EngineError } from '../engine/errors'
 import { isInside } from '../fs-paths'
@@ -68,5 +69,25 @@ export class TrustedFolders {
     })
     this.queue = next.catch(() => undefined)
     return next
+  }
+}
+
+/** Files in a folder above a package that choose programs its build runs. */
+const INHERITED = ['.cargo/config.toml', '.cargo/config', 'rust-toolchain.toml', 'rust-toolchain']
+
+/**
+ * Whether a package the wizard just made holds nothing but our template: no folder above it
+ * (other than the user's home, whose cargo config is the user's own) has a cargo config or a
+ * toolchain file, which its build would obey. Made inside someone else's checkout, it is not.
+ */
+export async function onlyOurTemplate(packageDir: string, home = homedir()): Promise<boolean> {
+  const exists = (path: string) =>
+    access(path).then(
+      () => true,
+      () => false
+    )
+  for (let dir = dirname(packageDir); ; dir = dirname(dir)) {
+    if (dir !== home) for (const f of INHERITED) if (await exists(join(dir, f))) return false
+    if (dirname(dir) === dir) return true
   }
 }

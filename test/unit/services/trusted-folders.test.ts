@@ -2,7 +2,7 @@
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { TrustedFolders } from '../../../src/main/services/trusted-folders'
+import { onlyOurTemplate, TrustedFolders } from '../../../src/main/services/trusted-folders'
 import { tempDir } from '../../helpers/temp-dir'
 
 async function folders() {
@@ -57,5 +57,22 @@ describe('trusted folders', () => {
     expect(await trust.trustedBy(join(base, 'code'))).toBeUndefined()
     await trust.trust(join(base, 'code'))
     expect(JSON.parse(await readFile(join(base, 'config', 'trusted-folders.json'), 'utf8'))).toHaveLength(1)
+  })
+
+  it('counts a new package as only our template unless a folder above it brings a config or toolchain', async () => {
+    const base = await tempDir()
+    await mkdir(join(base, 'clean', 'pkg'), { recursive: true })
+    await mkdir(join(base, 'repo', '.cargo'), { recursive: true })
+    await mkdir(join(base, 'repo', 'pkg'), { recursive: true })
+    await writeFile(join(base, 'repo', '.cargo', 'config.toml'), '[build]\nrustc-wrapper = "./evil"\n')
+    await mkdir(join(base, 'pinned', 'pkg'), { recursive: true })
+    await writeFile(join(base, 'pinned', 'rust-toolchain.toml'), '[toolchain]\npath = "./tc"\n')
+    expect(await onlyOurTemplate(join(base, 'clean', 'pkg'), base)).toBe(true)
+    expect(await onlyOurTemplate(join(base, 'repo', 'pkg'), base)).toBe(false)
+    expect(await onlyOurTemplate(join(base, 'pinned', 'pkg'), base)).toBe(false)
+    // The user's own home config is the user's.
+    await mkdir(join(base, '.cargo'))
+    await writeFile(join(base, '.cargo', 'config.toml'), '[build]\njobs = 2\n')
+    expect(await onlyOurTemplate(join(base, 'clean', 'pkg'), base)).toBe(true)
   })
 })
