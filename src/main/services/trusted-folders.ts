@@ -86,7 +86,9 @@ export async function onlyOurTemplate(packageDir: string, home = homedir()): Pro
       () => true,
       () => false
     )
-  for (let dir = dirname(packageDir); ; dir = dirname(dir)) {
+  // The build reads configs above the real path, so that is the one to walk.
+  const real = await realpath(packageDir)
+  for (let dir = dirname(real); ; dir = dirname(dir)) {
     if (dir !== home) for (const f of INHERITED) if (await exists(join(dir, f))) return false
     if (dirname(dir) === dir) return true
   }

@@ -30,11 +30,24 @@ interface Entry {
   readonly stamp: string
   parsed?: ParsedManifest
   pkg?: Package
+  /** The folders target discovery looked in, as times: a vendored copy can change under git. */
+  layout?: string
+}
+
+/** Folders whose listing decides a package's targets and build script (discover-targets.ts). */
+const DISCOVERY_DIRS = ['.', 'src', 'src/bin', 'examples', 'tests', 'benches']
+
+function layoutStamp(manifestFile: string): string {
+  const root = dirname(manifestFile)
+  return DISCOVERY_DIRS.map((d) => {
+    const s = statSync(join(root, d), { bigint: true, throwIfNoEntry: false })
+    return s ? `${s.ino}:${s.mtimeNs}` : '-'
+  }).join(',')
 }
 
 /** Entries kept on disk at most; the least recently used go first. */
 const MAX_ENTRIES = 20_000
-const FORMAT = 1
+const FORMAT = 2
 
 export interface ImmutableManifests {
   /** The parsed manifest at `file`, or undefined when there is none. Throws the reader's errors. */
@@ -125,13 +138,19 @@ class Store implements ImmutableManifests {
 
   async package(file: string): Promise<Package> {
     const { entry, stamp } = this.current(file)
-    if (entry?.pkg) return entry.pkg
+    const layout = stamp === undefined ? undefined : layoutStamp(file)
+    if (entry?.pkg && entry.layout === layout) return entry.pkg
     const parsed = this.manifest(file)
     // A missing file gets the package reader's own "not found" error.
     const pkg = parsed ? await discoverTargets(parsed.manifest) : await loadPackage(file)
-    if (stamp !== undefined && stampOf(file) === stamp) {
+    if (stamp !== undefined && stampOf(file) === stamp && layoutStamp(file) === layout) {
       const now = this.all().get(file)
-      this.put(file, { stamp, ...(now?.stamp === stamp ? { parsed: now.parsed } : {}), pkg })
+      this.put(file, {
+        stamp,
+        ...(now?.stamp === stamp && now.parsed ? { parsed: now.parsed } : {}),
+        pkg,
+        ...(layout !== undefined ? { layout } : {})
+      })
     }
     return pkg
   }
@@ -141,9 +160,9 @@ class Store implements ImmutableManifests {
     this.changed = false
     const all = this.all()
     const entries = [...all].slice(-MAX_ENTRIES)
-    const body = JSON.stringify({ format: FORMAT, code: this.file.codeIdentity, entries })
     const temp = `${this.file.path}.${randomUUID()}.tmp`
     try {
+      const body = JSON.stringify({ format: FORMAT, code: this.file.codeIdentity, entries })
       await mkdir(dirname(this.file.path), { recursive: true })
       await writeFile(temp, JSON.stringify({ check: checksum(body), body }))
       await rename(temp, this.file.path)

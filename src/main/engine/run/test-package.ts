@@ -65,8 +65,10 @@ export function testBinaries(build: BuildResult, o: Pick<TestOptions, 'cwd' | 'e
   )
   // Integration tests find the package's programs through CARGO_BIN_EXE_<name>.
   const programs: Record<string, string> = {}
-  for (const u of build.plan.requested) {
-    if (u.target?.kind === 'bin' && !u.test) programs[u.target.name] = finalExecutable(u, build.layout) ?? ''
+  // Every bin the plan built for the package: integration tests depend on them all.
+  for (const u of build.plan.units) {
+    if (u.primary && u.target?.kind === 'bin' && !u.test)
+      programs[u.target.name] = finalExecutable(u, build.layout) ?? ''
   }
   const env = o.env ?? process.env
   return units.map((u) => {

@@ -33,7 +33,8 @@ export async function findOnPath(
   // Only .exe: PATHEXT would also find .bat and .cmd shims.
   const exts = platform === 'win32' ? ['.exe'] : ['']
   for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue
+    // A relative entry would resolve against whatever folder the program later runs in.
+    if (!dir || !isAbsolute(dir)) continue
     for (const ext of exts) {
       const candidate = join(dir, name + ext)
       if (await isExecutable(candidate)) return candidate

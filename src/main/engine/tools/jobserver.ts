@@ -10,7 +10,7 @@
  * while this split matched cargo (0.97–1.05×). Unix only; elsewhere rustc keeps its default.
  */
 import { randomUUID } from 'node:crypto'
-import { closeSync, constants, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, constants, existsSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadExeca } from './lazy-modules'
@@ -77,6 +77,11 @@ function refill(j: Jobserver, jobs: number): void {
 function takeIdle(jobs: number): Jobserver | undefined {
   const j = idle.get(jobs)?.pop()
   if (!j) return undefined
+  // A tmp cleaner may have removed the idle pipe's name: rustc could not open it then.
+  if (!existsSync(j.path)) {
+    j.close()
+    return takeIdle(jobs)
+  }
   try {
     refill(j, jobs)
     return j

@@ -13,6 +13,7 @@ import { parseLockfile, type ParsedLockfile } from '../lockfile/parse-lockfile'
 import { checkConfig } from '../config/check-config'
 import { readLockText } from '../lockfile/read-lock-bytes'
 import { inspectionRustc } from '../tools/rustc'
+import { pinnedRelease } from '../tools/toolchain-file'
 import { LockChangedError, writeLockfile, type LockedFlag } from '../lockfile/write-lockfile'
 import { loadPackage } from '../manifest/read-manifest'
 import type { Package } from '../manifest/model'
@@ -144,7 +145,8 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
   const rustcVersion =
     options.rustcVersion ??
     (usesResolver3(root) && root.manifest.package.rustVersion === undefined
-      ? (await inspectionRustc(options.env)).release
+      ? // The project's pinned release when its toolchain file names one: read, never run.
+        (pinnedRelease(rootDir, options.env) ?? (await inspectionRustc(options.env)).release)
       : undefined)
   const result = await resolve({
     roots: [rootSummary],

@@ -71,6 +71,19 @@ describe('immutable manifests', () => {
     expect(openImmutableManifests(store).manifest(file)?.manifest.package.version).toBe('1.0.1')
   })
 
+  it('discovers targets again when the folders they come from change, though Cargo.toml did not', async () => {
+    const dir = await tempDir()
+    const file = await crate(join(dir, 'dep-1.0.0'), '1.0.0')
+    const path = join(dir, 'manifests.json')
+    const first = openImmutableManifests({ path, codeIdentity: 'build-1' })
+    expect((await first.package(file)).targets.map((t) => t.name).sort()).toEqual(['dep', 'tool'])
+    await first.save()
+    // A vendored copy switched to another branch: a new program, the manifest untouched.
+    await writeFile(join(dir, 'dep-1.0.0', 'src', 'bin', 'extra.rs'), 'fn main() {}\n')
+    const later = openImmutableManifests({ path, codeIdentity: 'build-1' })
+    expect((await later.package(file)).targets.map((t) => t.name).sort()).toEqual(['dep', 'extra', 'tool'])
+  })
+
   it('ignores a store file from another build of the app, or one edited by hand', async () => {
     const dir = await tempDir()
     const file = await crate(join(dir, 'dep-1.0.0'), '1.0.0')

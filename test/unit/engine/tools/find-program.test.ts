@@ -16,6 +16,9 @@ describe('findOnPath', () => {
     const env = { PATH: [join(dir, 'a'), join(dir, 'b')].join(':') }
     expect(await findOnPath('tool', env, 'linux')).toBe(join(dir, 'b', 'tool'))
     expect(await findOnPath('missing', env, 'linux')).toBeUndefined()
+    // A relative PATH entry would resolve against whatever folder the program later runs in:
+    // `bin/crate-studio` exists below the test's working folder, and is still not found.
+    expect(await findOnPath('crate-studio', { PATH: 'bin' }, 'linux')).toBeUndefined()
   })
 
   it.each(['C:\\\\tools\\\\evil.bat', 'wrapper.CMD', 'D:/x/y.cmd'])(

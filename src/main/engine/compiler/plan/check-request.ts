@@ -62,7 +62,9 @@ export async function checkBuildRequest(
   const everyRequired = root.targets.flatMap((t) => t.requiredFeatures)
   const selected = selectTargets(root, r.selection, everyRequired).map((s) => s.target)
   const lib = root.targets.find((t) => t.kind === 'lib')
-  for (const t of lib ? [lib, ...selected] : selected) checkSource(root, t)
+  // A target with required features may be left out once features are known; cargo skips it then.
+  for (const t of lib ? [lib, ...selected] : selected)
+    if (t.requiredFeatures.length === 0) checkSource(root, t)
   buildSettings(config, r.rustc, r.env)
 }
 

@@ -63,7 +63,7 @@ export function parseGitUrl(text: string): URL {
     )
   }
   // ssh would read a host or user that starts with `-` as an option (CVE-2017-1000117).
-  if (url.hostname.startsWith('-') || decodeURIComponent(url.username).startsWith('-')) {
+  if (url.hostname.startsWith('-') || url.username.startsWith('-') || /^%2d/i.test(url.username)) {
     throw new EngineError(
       'invalid-input',
       `Invalid git URL \`${text}\`: its host or user may not start with \`-\`.`
