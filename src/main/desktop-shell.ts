@@ -13,14 +13,13 @@ export function desktopShell(window: () => BrowserWindow | undefined): ShellAdap
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
-    async confirmTrust(folder) {
+    async confirmTrust(folders) {
       const win = window()
       const options = {
         type: 'warning' as const,
         title: 'Trust this folder?',
-        message: `Do you trust the authors of ${folder}?`,
-        detail:
-          'Building, running or testing runs the project’s own code: build scripts, proc-macros, a 2014 build command and the rustc wrappers its .cargo/config.toml names. Trust the folder only if you trust where it came from. You can revoke trust at any time.',
+        message: `Do you trust the authors of ${folders.length === 1 ? folders[0] : 'these folders'}?`,
+        detail: `${folders.length === 1 ? '' : `${folders.join('\n')}\n\n`}Building, running or testing runs the project’s own code: build scripts, proc-macros, a 2014 build command and the rustc wrappers its .cargo/config.toml names, in its folder and in the path dependencies it uses. Trust them only if you trust where they came from. You can revoke trust at any time.`,
         buttons: ['Trust and Continue', 'Cancel'],
         defaultId: 1,
         cancelId: 1,

@@ -8,7 +8,7 @@ import type { AppInfo } from '@shared/models/app'
 import type { Handlers } from './ipc/dispatch'
 import type { Services } from './services/create-services'
 import { detectToolchain } from './services/toolchain'
-import { onlyOurTemplate } from './services/trusted-folders'
+import { onlyOurTemplate, projectCodeFolders } from './services/trusted-folders'
 
 export interface ShellAdapter {
   readonly mode: AppInfo['mode']
@@ -21,14 +21,16 @@ export interface ShellAdapter {
    * The user's own yes before a folder is trusted. The desktop app asks with a native dialog,
    * which a compromised page cannot answer; in browser mode the page's dialog was the question.
    */
-  confirmTrust(folder: string): Promise<boolean>
+  confirmTrust(folders: readonly string[]): Promise<boolean>
 }
 
 export function createHandlers(services: Services, shell: ShellAdapter): Handlers {
   const { projects, builds, manifests, dependencies, gitDependencies, trust } = services
-  const trustOf = async (folder: string) => {
-    const by = await trust.trustedBy(folder)
-    return { trusted: by !== undefined, trustedBy: by ?? null }
+  /** The project's trust: its folder's, and that of every path package its build would run. */
+  const trustOf = async (manifest: string) => {
+    const by = await trust.trustedBy(dirname(manifest))
+    const untrusted = await trust.uncovered(await projectCodeFolders(manifest))
+    return { trusted: untrusted.length === 0, trustedBy: by ?? null, untrusted }
   }
   /** An opened project's root manifest whose folder is trusted to run code; `untrusted` otherwise. */
   const runnable = async (manifestPath: string, action: string) => {
@@ -60,12 +62,16 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     forgetRecentProject: ({ path }) => projects.forgetRecent(path),
     listDirectory: ({ path }) => projects.listDirectory(path),
     pickFolder: ({ title }) => shell.pickFolder(title),
-    folderTrust: async ({ manifestPath }) => trustOf(dirname(await projects.checkBuildable(manifestPath))),
+    folderTrust: async ({ manifestPath }) => trustOf(await projects.checkBuildable(manifestPath)),
     setFolderTrust: async ({ manifestPath, trusted }) => {
-      const folder = dirname(await projects.checkBuildable(manifestPath))
-      if (!trusted) await trust.revoke(folder)
-      else if (await shell.confirmTrust(folder)) await trust.trust(folder)
-      return trustOf(folder)
+      const manifest = await projects.checkBuildable(manifestPath)
+      if (!trusted) await trust.revoke(dirname(manifest))
+      else {
+        const needed = (await trustOf(manifest)).untrusted
+        if (needed.length > 0 && (await shell.confirmTrust(needed)))
+          for (const folder of needed) await trust.trust(folder)
+      }
+      return trustOf(manifest)
     },
     // The manifest path comes from the renderer: only an opened project's may be built, run or
     // tested, and only once its folder is trusted, since that runs the project's code.

@@ -17,6 +17,8 @@ export interface BuildRequest {
 export interface BuildServiceOptions {
   /** Git databases and registry caches the builds' dependency resolution shares. */
   readonly cacheDir: string
+  /** Refuses (with `untrusted`) a build that would run code outside the trusted folders. */
+  readonly checkCodeFolders?: (folders: readonly string[]) => Promise<void>
 }
 
 export class BuildService {
@@ -33,7 +35,8 @@ export class BuildService {
           profile: r.profile,
           ...(r.jobs ? { jobs: r.jobs } : {}),
           selection: { lib: true, bins: 'all' },
-          cacheDir: this.options.cacheDir
+          cacheDir: this.options.cacheDir,
+          ...this.trustCheck()
         },
         engineIo(io)
       )
@@ -52,7 +55,8 @@ export class BuildService {
           args: r.args,
           cwd: dirname(r.manifestPath),
           stdio: 'pipe',
-          cacheDir: this.options.cacheDir
+          cacheDir: this.options.cacheDir,
+          ...this.trustCheck()
         },
         engineIo(io)
       )
@@ -74,12 +78,18 @@ export class BuildService {
           args: r.args,
           noFailFast: true,
           cwd: dirname(r.manifestPath),
-          cacheDir: this.options.cacheDir
+          cacheDir: this.options.cacheDir,
+          ...this.trustCheck()
         },
         engineIo(io)
       )
       return { success: result.build.success && result.tests?.success === true }
     })
+  }
+
+  private trustCheck() {
+    const check = this.options.checkCodeFolders
+    return check ? { checkCodeFolders: check } : {}
   }
 
   cancel(operationId: string): boolean {

@@ -44,7 +44,11 @@ export function createServices(o: ServiceOptions): Services {
     o.publish,
     o.logError
   )
-  const builds = new BuildService(operations, { cacheDir: o.cacheDir ?? cacheDirOf(process.env) })
+  const trust = new TrustedFolders(o.configDir)
+  const builds = new BuildService(operations, {
+    cacheDir: o.cacheDir ?? cacheDirOf(process.env),
+    checkCodeFolders: (folders) => trust.requireAll(folders)
+  })
   const dependencies = new DependencyService(
     (path) => projects.checkBuildable(path),
     o.publish,
@@ -64,7 +68,7 @@ export function createServices(o: ServiceOptions): Services {
     manifests,
     dependencies,
     gitDependencies,
-    trust: new TrustedFolders(o.configDir)
+    trust
   }
 }
 

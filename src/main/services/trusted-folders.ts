@@ -10,6 +10,8 @@ import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { EngineError } from '../engine/errors'
+import { loadPackage } from '../engine/manifest/read-manifest'
+import { collectPathPackages } from '../engine/workspace/path-packages'
 import { isInside } from '../fs-paths'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
 
@@ -33,6 +35,17 @@ export class TrustedFolders {
     return readJsonFile(this.file, schema, [])
   }
 
+  /** Of `folders`, those no trusted folder covers (compared by real path). */
+  async uncovered(folders: readonly string[]): Promise<string[]> {
+    const list = await this.list()
+    const out: string[] = []
+    for (const folder of folders) {
+      const real = await realpath(folder)
+      if (!list.some((t) => isInside(t.path, real))) out.push(real)
+    }
+    return out
+  }
+
   /** The trusted folder that covers `folder` (itself or one above it), if any. */
   async trustedBy(folder: string): Promise<string | undefined> {
     const real = await realpath(folder)
@@ -50,6 +63,26 @@ export class TrustedFolders {
         hint: 'Building runs the project’s build scripts, proc-macros and configured tools. Trust the folder only if you trust its authors; you can revoke it later.'
       }
     )
+  }
+
+  /**
+   * Throws `untrusted` naming the first of `folders` (the code a build would run: path
+   * dependencies, build scripts) that no trusted folder covers.
+   */
+  async requireAll(folders: readonly string[]): Promise<void> {
+    const list = await this.list()
+    for (const folder of folders) {
+      const real = await realpath(folder)
+      if (list.some((t) => isInside(t.path, real))) continue
+      throw new EngineError(
+        'untrusted',
+        `The build would run code from ${folder}, which is outside every trusted folder.`,
+        {
+          file: folder,
+          hint: 'Open that folder in Crate Studio and trust it, or trust a folder that contains both projects.'
+        }
+      )
+    }
   }
 
   async trust(folder: string, now = Date.now()): Promise<void> {
@@ -92,4 +125,14 @@ export async function onlyOurTemplate(packageDir: string, home = homedir()): Pro
     if (dir !== home) for (const f of INHERITED) if (await exists(join(dir, f))) return false
     if (dirname(dir) === dir) return true
   }
+}
+
+/**
+ * The folders whose code building the project at `manifestPath` runs: its own and every path
+ * package it reaches (of any dependency kind), which trusting the project must cover too.
+ */
+export async function projectCodeFolders(manifestPath: string): Promise<string[]> {
+  const root = await loadPackage(manifestPath)
+  const paths = await collectPathPackages(root)
+  return [...new Set([root.manifest.rootDir, ...paths.values()])]
 }

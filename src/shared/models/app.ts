@@ -40,4 +40,6 @@ export interface FolderTrust {
   readonly trusted: boolean
   /** The trusted folder covering it (itself or one above it); null when untrusted. */
   readonly trustedBy: string | null
+  /** Folders whose code a build would run that no trusted folder covers yet (path dependencies too). */
+  readonly untrusted: readonly string[]
 }

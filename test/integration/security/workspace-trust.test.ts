@@ -106,7 +106,11 @@ describe('workspace trust', () => {
     expect(await marks()).toEqual([])
 
     // Building, running and testing wait for trust.
-    expect(await ok('folderTrust', { manifestPath: p.manifest })).toEqual({ trusted: false, trustedBy: null })
+    expect(await ok('folderTrust', { manifestPath: p.manifest })).toEqual({
+      trusted: false,
+      trustedBy: null,
+      untrusted: [p.root, join(p.root, 'macros')]
+    })
     for (const [channel, extra] of [
       ['startBuild', {}],
       ['startRun', { args: [] }],
@@ -120,7 +124,8 @@ describe('workspace trust', () => {
     // Trusted: the build runs the project's code, every kind of it.
     expect(await ok('setFolderTrust', { manifestPath: p.manifest, trusted: true })).toEqual({
       trusted: true,
-      trustedBy: p.root
+      trustedBy: p.root,
+      untrusted: []
     })
     const { operationId } = await ok<{ operationId: string }>('startBuild', {
       manifestPath: p.manifest,
@@ -141,7 +146,7 @@ describe('workspace trust', () => {
     )
 
     // Revoked: refused again.
-    expect(await ok('setFolderTrust', { manifestPath: p.manifest, trusted: false })).toEqual({
+    expect(await ok('setFolderTrust', { manifestPath: p.manifest, trusted: false })).toMatchObject({
       trusted: false,
       trustedBy: null
     })
@@ -149,5 +154,80 @@ describe('workspace trust', () => {
       ok: false,
       error: { code: 'untrusted' }
     })
+  }, 180_000)
+
+  it('runs no code of a path dependency outside the trusted folder until that folder is trusted too', async () => {
+    const base = await tempDir()
+    const markers = join(base, 'markers')
+    await mkdir(markers)
+    const app = join(base, 'app')
+    const outside = join(base, 'outside')
+    await write(join(app, 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n')
+    await write(join(app, 'src', 'main.rs'), 'fn main() {}\n')
+    await write(
+      join(outside, 'Cargo.toml'),
+      '[package]\nname = "helper"\nversion = "0.1.0"\nedition = "2021"\n'
+    )
+    await write(join(outside, 'src', 'lib.rs'), 'pub fn hi() {}\n')
+    await write(
+      join(outside, 'build.rs'),
+      `fn main() { std::fs::write(${JSON.stringify(join(markers, 'outside'))}, "").unwrap(); }\n`
+    )
+    const batches: OperationEventBatch[] = []
+    const services = createServices({
+      configDir: join(base, 'config'),
+      cacheDir: join(base, 'cache'),
+      publish: (event, payload) => {
+        if (event === 'operationEvents') batches.push(payload as OperationEventBatch)
+      }
+    })
+    const handlers = createHandlers(services, SHELL)
+    const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+      const r = (await dispatch(handlers, channel, input)) as Result<T>
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`)
+      return r.value
+    }
+    const finished = async (operationId: string) => {
+      let done: OperationEventBatch['events'][number] | undefined
+      await expect
+        .poll(
+          () =>
+            (done = batches
+              .filter((b) => b.operationId === operationId)
+              .flatMap((b) => b.events)
+              .find((e) => e.type === 'finished')),
+          { timeout: 120_000 }
+        )
+        .toBeDefined()
+      return done!
+    }
+    const manifest = join(app, 'Cargo.toml')
+    await ok('openProject', { path: app })
+    await ok('setFolderTrust', { manifestPath: manifest, trusted: true })
+    // After trust, the manifest (which the page's editor may write) gains a dependency outside.
+    const opened = await ok<{ text: string; baseHash: string }>('openManifest', { path: manifest })
+    await ok('saveManifest', {
+      path: manifest,
+      text: `${opened.text}\n[dependencies]\nhelper = { path = "../outside" }\n`,
+      baseHash: opened.baseHash
+    })
+    await write(join(app, 'src', 'main.rs'), 'fn main() { helper::hi() }\n')
+    const first = await ok<{ operationId: string }>('startBuild', { manifestPath: manifest, profile: 'dev' })
+    expect(await finished(first.operationId)).toMatchObject({
+      success: false,
+      error: { code: 'untrusted', message: expect.stringContaining(outside) as string }
+    })
+    expect(await readdir(markers)).toEqual([])
+
+    expect(await ok('folderTrust', { manifestPath: manifest })).toMatchObject({
+      trusted: false,
+      untrusted: [outside]
+    })
+    expect(await ok('setFolderTrust', { manifestPath: manifest, trusted: true })).toMatchObject({
+      trusted: true
+    })
+    const second = await ok<{ operationId: string }>('startBuild', { manifestPath: manifest, profile: 'dev' })
+    expect(await finished(second.operationId)).toMatchObject({ success: true })
+    expect(await readdir(markers)).toEqual(['outside'])
   }, 180_000)
 })

@@ -32,6 +32,7 @@ import { planBuild, type BuildPlan, type TargetSelection } from './unit-graph'
 import { profileChooser } from './plan/profile-for'
 import { buildSettings } from './build-settings'
 import { checkBuildRequest } from './plan/check-request'
+import { codeFolders } from './plan/code-folders'
 
 export interface BuildOptions {
   readonly manifestPath: string
@@ -54,6 +55,11 @@ export interface BuildOptions {
   readonly cacheDir?: string
   /** Where `~/.cargo/config.toml` is looked for; defaults to this user's home. */
   readonly homeDir?: string
+  /**
+   * Called with every folder whose code the build would run (path packages, build scripts kept
+   * elsewhere) before anything runs: the app's workspace-trust check. The CLI passes none.
+   */
+  readonly checkCodeFolders?: (folders: readonly string[]) => Promise<void>
 }
 
 export interface BuildIo {
@@ -154,6 +160,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     rustcVersion: rustc.verbose
   })
   for (const w of plan.warnings) emitMessage(io.sink, 'warning', w)
+  await o.checkCodeFolders?.(codeFolders(plan))
   const settings = buildSettings(resolution.config, rustc, env)
   const jobs = Math.max(1, o.jobs ?? settings.jobs ?? availableParallelism())
   let diagnosticId = 0

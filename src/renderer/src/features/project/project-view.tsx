@@ -119,7 +119,7 @@ function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps
       <BuildToolbar actions={actions} />
       {actions.askingTrust && (
         <TrustDialog
-          folder={pkg.rootDir}
+          folders={actions.trust?.untrusted.length ? actions.trust.untrusted : [pkg.rootDir]}
           action={actions.askingTrust}
           busy={actions.trustBusy}
           onTrust={actions.confirmTrust}

@@ -3,7 +3,7 @@
  * menu/shortcut commands so both go through the same guards (one operation at a time, only
  * runnable bins, and a trusted folder: an untrusted one is asked about first).
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ProfileName } from '@shared/models/build'
 import type { PackageSummary } from '@shared/models/package'
 import { ApiError } from '../../lib/api'
@@ -50,6 +50,12 @@ export function useBuildActions(pkg: PackageSummary) {
 
   const bins = pkg.targets.filter((t) => t.kind === 'bin').map((t) => t.name)
   const running = isRunning(operation)
+  // A build refused for an untrusted path dependency (one added after trusting) says so only
+  // when it ends: read the trust again then, so the next click asks.
+  const { refetch: refetchTrust } = trust
+  useEffect(() => {
+    if (!running) void refetchTrust()
+  }, [running, refetchTrust])
   const busy = running || startBuild.isPending || startRun.isPending || startTest.isPending
 
   // Trust revoked elsewhere (another window, the CLI's config folder): learn it, and ask next time.
