@@ -13,6 +13,7 @@ import type { LockedFlag } from '../lockfile/write-lockfile'
 import type { FeatureRequest } from '../resolver/features'
 import { resolveWorkspaceFeatures } from '../resolver/feature-resolver/resolve-workspace-features'
 import { hostTargetData } from '../resolver/feature-resolver/target-data'
+import { EngineError } from '../errors'
 import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
 import { cacheDirOf } from '../workspace/cache-dir'
 import type { PackageGraph } from '../workspace/package-graph'
@@ -24,14 +25,13 @@ import { emitMessage, type EventSink } from './events'
 import { runQueue } from './job-queue'
 import { layoutFor, type Layout } from './layout'
 import { displayPackage } from './package-display'
-import { hasDebuginfo, isOptimized, loadManifestProfiles, resolveProfiles, type Profile } from './profile'
+import { hasDebuginfo, isOptimized, type Profile } from './profile'
 import { resolveForBuild } from './resolve-for-build'
 import type { RunContext } from './run-context'
 import type { Unit } from './unit'
 import { planBuild, type BuildPlan, type TargetSelection } from './unit-graph'
 import { profileChooser } from './plan/profile-for'
-import { buildSettings } from './build-settings'
-import { checkBuildRequest } from './plan/check-request'
+import { checkBuildRequest, type CheckedRequest } from './plan/check-request'
 import { codeFolders } from './plan/code-folders'
 
 export interface BuildOptions {
@@ -104,6 +104,9 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     dirname(o.manifestPath),
     join(cacheDir, 'rustc-info.json')
   )
+  // The request's checks run before resolving (a mistake writes no Cargo.lock); what they read
+  // and worked out (profiles, settings) is the build's from then on.
+  let checked: CheckedRequest | undefined
   const { graph, resolution } = await resolveForBuild({
     manifestPath: o.manifestPath,
     env,
@@ -114,15 +117,18 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     rustc,
     sink: io.sink,
     ...(io.signal ? { signal: io.signal } : {}),
-    beforeResolve: (root, config) =>
-      checkBuildRequest(root, config, {
+    beforeResolve: async (root, config) => {
+      checked = await checkBuildRequest(root, config, {
         features: o.features ?? DEFAULT_FEATURES,
         profile: o.profile,
         selection: o.selection,
         rustc,
         env
       })
+    }
   })
+  if (!checked) throw new EngineError('internal', 'The build request was never checked.')
+  const { manifestProfiles, profiles, settings } = checked
   const root = graph.root.pkg.manifest
   const targetData = hostTargetData(rustc)
   const selection = o.selection
@@ -130,13 +136,6 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     flags: o.features ?? DEFAULT_FEATURES,
     hasDevUnits: hasDevUnits(selection),
     targetData
-  })
-  const manifestProfiles = await loadManifestProfiles(root.path)
-  const profiles = resolveProfiles({
-    manifestProfiles: manifestProfiles.profiles,
-    manifestPath: root.path,
-    config: resolution.config,
-    requested: o.profile
   })
   // The manifest's own reader already warned about some of these (unused keys).
   const told = new Set(graph.root.pkg.warnings.map((w) => w.message))
@@ -161,7 +160,6 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   })
   for (const w of plan.warnings) emitMessage(io.sink, 'warning', w)
   await o.checkCodeFolders?.(codeFolders(plan))
-  const settings = buildSettings(resolution.config, rustc, env)
   const jobs = Math.max(1, o.jobs ?? settings.jobs ?? availableParallelism())
   let diagnosticId = 0
   // Each unit's LTO decision travels with the context to `rustcInvocation`.

@@ -10,8 +10,8 @@ import { EngineError } from '../../errors'
 import type { Package, Target } from '../../manifest/model'
 import { declaredFeatures, type FeatureRequest } from '../../resolver/features'
 import type { RustcInfo } from '../../tools/rustc'
-import { buildSettings } from '../build-settings'
-import { loadManifestProfiles, resolveProfiles } from '../profile'
+import { buildSettings, type BuildSettings } from '../build-settings'
+import { loadManifestProfiles, resolveProfiles, type ManifestProfiles, type Profiles } from '../profile'
 import { selectTargets, type TargetSelection } from './target-selection'
 
 export interface BuildRequestCheck {
@@ -45,14 +45,21 @@ function checkFeatures(root: Package, request: FeatureRequest): void {
   }
 }
 
+/** What the checks read and worked out, which the build goes on to use rather than redo. */
+export interface CheckedRequest {
+  readonly manifestProfiles: ManifestProfiles
+  readonly profiles: Profiles
+  readonly settings: BuildSettings
+}
+
 export async function checkBuildRequest(
   root: Package,
   config: CargoConfig,
   r: BuildRequestCheck
-): Promise<void> {
+): Promise<CheckedRequest> {
   checkFeatures(root, r.features)
   const manifestProfiles = await loadManifestProfiles(root.manifest.path)
-  resolveProfiles({
+  const profiles = resolveProfiles({
     manifestProfiles: manifestProfiles.profiles,
     manifestPath: root.manifest.path,
     config,
@@ -65,7 +72,7 @@ export async function checkBuildRequest(
   // A target with required features may be left out once features are known; cargo skips it then.
   for (const t of lib ? [lib, ...selected] : selected)
     if (t.requiredFeatures.length === 0) checkSource(root, t)
-  buildSettings(config, r.rustc, r.env)
+  return { manifestProfiles, profiles, settings: buildSettings(config, r.rustc, r.env) }
 }
 
 /** A declared target whose file is missing fails here, in cargo's words, before rustc would. */
