@@ -41,7 +41,7 @@ export class TrustedFolders {
     const out: string[] = []
     for (const folder of folders) {
       const real = await realpath(folder)
-      if (!list.some((t) => isInside(t.path, real))) out.push(real)
+      if (!list.some((t) => isInside(t.path, real))) out.push(folder)
     }
     return out
   }
@@ -70,19 +70,16 @@ export class TrustedFolders {
    * dependencies, build scripts) that no trusted folder covers.
    */
   async requireAll(folders: readonly string[]): Promise<void> {
-    const list = await this.list()
-    for (const folder of folders) {
-      const real = await realpath(folder)
-      if (list.some((t) => isInside(t.path, real))) continue
-      throw new EngineError(
-        'untrusted',
-        `The build would run code from ${folder}, which is outside every trusted folder.`,
-        {
-          file: folder,
-          hint: 'Open that folder in Crate Studio and trust it, or trust a folder that contains both projects.'
-        }
-      )
-    }
+    const [outside] = await this.uncovered(folders)
+    if (outside === undefined) return
+    throw new EngineError(
+      'untrusted',
+      `The build would run code from ${outside}, which is outside every trusted folder.`,
+      {
+        file: outside,
+        hint: 'Open that folder in Crate Studio and trust it, or trust a folder that contains both projects.'
+      }
+    )
   }
 
   async trust(folder: string, now = Date.now()): Promise<void> {

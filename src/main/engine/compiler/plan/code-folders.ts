@@ -3,13 +3,9 @@
  * proc-macros and crates), and a build script kept outside its package. Registry and git
  * packages are not listed: they come from sources the user's configuration chose.
  */
-import { dirname, isAbsolute, relative } from 'node:path'
+import { dirname } from 'node:path'
+import { isInside } from '../../tools/paths'
 import type { BuildPlan } from '../unit-graph'
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path)
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
 
 export function codeFolders(plan: BuildPlan): string[] {
   const folders = new Set<string>()
