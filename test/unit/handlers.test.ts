@@ -4,9 +4,10 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { describe, expect, it, vi } from 'vitest'
-import { createHandlers, type ShellAdapter } from '../../src/main/handlers'
+import { createHandlers } from '../../src/main/handlers'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { createServices } from '../../src/main/services/create-services'
+import { appHandlers, BROWSER_SHELL } from '../helpers/app-handlers'
 import { project } from '../helpers/project'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -17,14 +18,7 @@ async function setup() {
   const run = vi.spyOn(services.builds, 'run').mockReturnValue({ ...handle, kind: 'run' })
   const test = vi.spyOn(services.builds, 'test').mockReturnValue({ ...handle, kind: 'test' })
   const openPath = vi.fn((_path: string, _line?: number) => Promise.resolve())
-  const shell: ShellAdapter = {
-    mode: 'browser',
-    version: '0.0.0',
-    pickFolder: () => Promise.resolve(null),
-    confirmTrust: () => Promise.resolve(true),
-    openPath
-  }
-  const handlers = createHandlers(services, shell)
+  const handlers = createHandlers(services, { ...BROWSER_SHELL, openPath })
   const p = await project().manifest('app').file('src/main.rs', 'fn main() {}\n').build()
   return { handlers, build, run, test, openPath, p }
 }
@@ -95,13 +89,9 @@ describe('handlers confine paths from the renderer', () => {
 
   it('trusts a folder only when the shell’s own question is answered yes, and builds nothing before', async () => {
     const { handlers, build, p } = await setup()
-    const services = createServices({ configDir: await tempDir('cs-config-'), publish: () => {} })
-    const declining = createHandlers(services, {
-      mode: 'desktop',
-      version: '0.0.0',
-      pickFolder: () => Promise.resolve(null),
-      confirmTrust: () => Promise.resolve(false),
-      openPath: () => Promise.resolve()
+    const { handlers: declining } = appHandlers({
+      configDir: await tempDir('cs-config-'),
+      shell: { mode: 'desktop', confirmTrust: () => Promise.resolve(false) }
     })
     await dispatch(declining, 'openProject', { path: p.root })
     expect(

@@ -8,9 +8,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createHandlers } from '../../../src/main/handlers'
-import { dispatch } from '../../../src/main/ipc/dispatch'
-import { createServices } from '../../../src/main/services/create-services'
+import { appHandlers } from '../../helpers/app-handlers'
 import { CLI } from '../../helpers/cargo-offline'
 import { fileTempDir, tempDir } from '../../helpers/temp-dir'
 import { CORPUS, VALID_MANIFEST, type BadInput } from './corpus'
@@ -97,23 +95,13 @@ describe('the bad-input corpus', () => {
       env: { NO_COLOR: '1', CARGO_HOME: home, CRATE_STUDIO_CACHE_DIR: join(home, 'cache') }
     })
     const before = await snapshot(dir)
-    const services = createServices({
+    const { call } = appHandlers({
       configDir: await tempDir('cs-bad-config-'),
-      cacheDir: join(home, 'cache'),
-      publish: () => {}
+      cacheDir: join(home, 'cache')
     })
-    const handlers = createHandlers(services, {
-      mode: 'browser',
-      version: '0.0.0',
-      pickFolder: () => Promise.resolve(null),
-      confirmTrust: () => Promise.resolve(false),
-      openPath: () => Promise.resolve()
-    })
-    const opened = await dispatch(handlers, 'openProject', { path: dir })
+    const opened = await call('openProject', { path: dir })
     const shown = opened.ok
-      ? await dispatch(handlers, 'dependencyGraph', {
-          manifestPath: join(dir, 'Cargo.toml')
-        })
+      ? await call('dependencyGraph', { manifestPath: join(dir, 'Cargo.toml') })
       : opened
     expect(shown.ok, 'the app accepted what the CLI refused').toBe(false)
     if (shown.ok) return

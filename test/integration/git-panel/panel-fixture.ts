@@ -4,41 +4,15 @@
  * dependency comes from Debian's crates. Pushes are collected for the progress assertions.
  */
 import { join } from 'node:path'
-import { createHandlers, type ShellAdapter } from '../../../src/main/handlers'
-import { dispatch } from '../../../src/main/ipc/dispatch'
-import { createServices } from '../../../src/main/services/create-services'
-import type { PushEvent, PushEvents } from '../../../src/shared/ipc/contract'
 import type { Result } from '../../../src/shared/ipc/result'
+import { appHandlers } from '../../helpers/app-handlers'
 import { offlinePackage } from '../../helpers/cargo-offline'
 import { gitRepo, type FixtureRepo } from '../../helpers/git-repo'
 import { tempDir } from '../../helpers/temp-dir'
 
-const SHELL: ShellAdapter = {
-  mode: 'browser',
-  version: '0.0.0',
-  pickFolder: () => Promise.resolve(null),
-  confirmTrust: () => Promise.resolve(true),
-  openPath: () => Promise.resolve()
-}
-
-/** One push, narrowed by its event name. */
-export type Pushed = {
-  readonly [E in PushEvent]: { readonly event: E; readonly payload: PushEvents[E] }
-}[PushEvent]
-
 /** Handlers over fresh services with their own config and cache folders. */
 export async function panelHandlers(root: string) {
-  const pushed: Pushed[] = []
-  const services = createServices({
-    configDir: await tempDir('cs-git-panel-config-'),
-    publish: (event, payload) => pushed.push({ event, payload } as Pushed),
-    cacheDir: join(root, 'cache')
-  })
-  const handlers = createHandlers(services, SHELL)
-  /** Calls a channel the way a shell does: raw input, parsed by the contract's schema. */
-  const call = <T = unknown>(channel: string, input: unknown) =>
-    dispatch(handlers, channel, input) as Promise<Result<T>>
-  return { services, handlers, call, pushed }
+  return appHandlers({ configDir: await tempDir('cs-git-panel-config-'), cacheDir: join(root, 'cache') })
 }
 
 /** The value of a successful call; a failure fails the test with its message. */

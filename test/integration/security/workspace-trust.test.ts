@@ -9,11 +9,7 @@ import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
-import { createHandlers, type ShellAdapter } from '../../../src/main/handlers'
-import { dispatch } from '../../../src/main/ipc/dispatch'
-import { createServices } from '../../../src/main/services/create-services'
-import type { OperationEventBatch } from '../../../src/shared/models/build'
-import type { Result } from '../../../src/shared/ipc/result'
+import { appHandlers } from '../../helpers/app-handlers'
 import { runCli } from '../../helpers/cargo-offline'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -60,36 +56,16 @@ async function boobyTrapped(base: string, realRustc: string) {
   return { root, manifest: join(root, 'Cargo.toml'), markers }
 }
 
-const SHELL: ShellAdapter = {
-  mode: 'browser',
-  version: '0.0.0',
-  pickFolder: () => Promise.resolve(null),
-  confirmTrust: () => Promise.resolve(true),
-  openPath: () => Promise.resolve()
-}
-
 describe('workspace trust', () => {
   it('runs none of a project’s code before the folder is trusted, all of it after', async () => {
     const sysroot = (await execa('rustc', ['--print', 'sysroot'])).stdout.trim()
     const rustup = (await execa('rustup', ['--version'], { reject: false })).exitCode === 0
     const base = await tempDir()
     const p = await boobyTrapped(base, join(sysroot, 'bin', 'rustc'))
-    const batches: OperationEventBatch[] = []
-    const services = createServices({
+    const { call, ok, finished } = appHandlers({
       configDir: join(base, 'config'),
-      cacheDir: join(base, 'cache'),
-      publish: (event, payload) => {
-        if (event === 'operationEvents') batches.push(payload as OperationEventBatch)
-      }
+      cacheDir: join(base, 'cache')
     })
-    const handlers = createHandlers(services, SHELL)
-    const call = async <T>(channel: string, input: unknown): Promise<Result<T>> =>
-      (await dispatch(handlers, channel, input)) as Result<T>
-    const ok = async <T>(channel: string, input: unknown): Promise<T> => {
-      const r = await call<T>(channel, input)
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`)
-      return r.value
-    }
     const marks = () => readdir(p.markers).then((names) => names.sort())
 
     // Looking and editing.
@@ -131,16 +107,7 @@ describe('workspace trust', () => {
       manifestPath: p.manifest,
       profile: 'dev'
     })
-    await expect
-      .poll(
-        () =>
-          batches
-            .filter((b) => b.operationId === operationId)
-            .flatMap((b) => b.events)
-            .find((e) => e.type === 'finished'),
-        { timeout: 120_000 }
-      )
-      .toMatchObject({ success: true })
+    expect(await finished(operationId)).toMatchObject({ success: true })
     expect(await marks()).toEqual(
       ['build-script', 'proc-macro', ...(rustup ? ['toolchain'] : []), 'wrapper'].sort()
     )
@@ -173,34 +140,10 @@ describe('workspace trust', () => {
       join(outside, 'build.rs'),
       `fn main() { std::fs::write(${JSON.stringify(join(markers, 'outside'))}, "").unwrap(); }\n`
     )
-    const batches: OperationEventBatch[] = []
-    const services = createServices({
+    const { ok, finished } = appHandlers({
       configDir: join(base, 'config'),
-      cacheDir: join(base, 'cache'),
-      publish: (event, payload) => {
-        if (event === 'operationEvents') batches.push(payload as OperationEventBatch)
-      }
+      cacheDir: join(base, 'cache')
     })
-    const handlers = createHandlers(services, SHELL)
-    const ok = async <T>(channel: string, input: unknown): Promise<T> => {
-      const r = (await dispatch(handlers, channel, input)) as Result<T>
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`)
-      return r.value
-    }
-    const finished = async (operationId: string) => {
-      let done: OperationEventBatch['events'][number] | undefined
-      await expect
-        .poll(
-          () =>
-            (done = batches
-              .filter((b) => b.operationId === operationId)
-              .flatMap((b) => b.events)
-              .find((e) => e.type === 'finished')),
-          { timeout: 120_000 }
-        )
-        .toBeDefined()
-      return done!
-    }
     const manifest = join(app, 'Cargo.toml')
     await ok('openProject', { path: app })
     await ok('setFolderTrust', { manifestPath: manifest, trusted: true })
