@@ -8,7 +8,14 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, screenshot, startWebApp, type WebApp } from '../helpers/browser-mode'
+import {
+  launchChromium,
+  openPage,
+  screenshot,
+  startWebApp,
+  type WebApp,
+  openFolder
+} from '../helpers/browser-mode'
 import { project } from '../helpers/project'
 import { fileTempDir } from '../helpers/temp-dir'
 
@@ -43,11 +50,7 @@ beforeAll(async () => {
   app = await startWebApp(await fileTempDir('cs-e2e-config-'))
   browser = await launchChromium()
   ;({ page, errors } = await openPage(browser, app.url))
-  await page.getByRole('button', { name: 'Open Folder' }).click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Path').fill(root)
-  await dialog.getByRole('button', { name: 'Go', exact: true }).click()
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+  await openFolder(page, root)
   await page.getByRole('heading', { name: 'app', exact: true }).waitFor()
 })
 

@@ -7,7 +7,14 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, screenshot, startWebApp, type WebApp } from '../helpers/browser-mode'
+import {
+  launchChromium,
+  openPage,
+  screenshot,
+  startWebApp,
+  type WebApp,
+  openFolder
+} from '../helpers/browser-mode'
 import { copyFixtureForFile } from '../helpers/fixtures'
 import { fileTempDir } from '../helpers/temp-dir'
 
@@ -124,11 +131,7 @@ describe('browser mode: create, build and run a package', () => {
   it('opens a 2014-format package through the folder browser and builds it', async () => {
     const fixture = await copyFixtureForFile('legacy-2014')
     await page.getByRole('navigation').getByRole('button', { name: 'Crate Studio' }).click()
-    await page.getByRole('button', { name: 'Open Folder' }).click()
-    const dialog = page.getByRole('dialog')
-    await dialog.getByLabel('Path').fill(join(fixture, 'color-tool'))
-    await dialog.getByRole('button', { name: 'Go', exact: true }).click()
-    await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+    await openFolder(page, join(fixture, 'color-tool'))
     await page.getByRole('heading', { name: 'color-tool' }).waitFor()
     await expect.poll(() => page.getByText('2014 format').count()).toBeGreaterThan(0)
     const crates = page.getByRole('list', { name: 'Crates' })

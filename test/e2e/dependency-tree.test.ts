@@ -6,7 +6,14 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, screenshot, startWebApp, type WebApp } from '../helpers/browser-mode'
+import {
+  launchChromium,
+  openPage,
+  screenshot,
+  startWebApp,
+  type WebApp,
+  openFolder
+} from '../helpers/browser-mode'
 import { requireCargoAndRegistry } from '../helpers/cargo-offline'
 import { MIXED_CRATES, mixedPackage } from '../helpers/mixed-package'
 import { fileTempDir } from '../helpers/temp-dir'
@@ -28,11 +35,7 @@ beforeAll(async () => {
   })
   browser = await launchChromium()
   ;({ page, errors } = await openPage(browser, app.url))
-  await page.getByRole('button', { name: 'Open Folder' }).click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Path').fill(dir)
-  await dialog.getByRole('button', { name: 'Go', exact: true }).click()
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+  await openFolder(page, dir)
   await page.getByRole('heading', { name: 'app', exact: true }).waitFor()
 })
 

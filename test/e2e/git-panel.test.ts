@@ -12,7 +12,14 @@ import { join } from 'node:path'
 import { execa } from 'execa'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, screenshot, startWebApp, type WebApp } from '../helpers/browser-mode'
+import {
+  launchChromium,
+  openPage,
+  screenshot,
+  startWebApp,
+  type WebApp,
+  openFolder
+} from '../helpers/browser-mode'
 import { CLI, offlinePackage, requireCargoAndRegistry } from '../helpers/cargo-offline'
 import { gitRepo, manifest, type FixtureRepo } from '../helpers/git-repo'
 import { fileTempDir } from '../helpers/temp-dir'
@@ -97,11 +104,7 @@ beforeAll(async () => {
   app = await startWebApp(await fileTempDir('cs-e2e-config-'), { CRATE_STUDIO_CACHE_DIR: cacheDir })
   browser = await launchChromium()
   ;({ page, errors } = await openPage(browser, app.url))
-  await page.getByRole('button', { name: 'Open Folder' }).click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Path').fill(dir)
-  await dialog.getByRole('button', { name: 'Go', exact: true }).click()
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+  await openFolder(page, dir)
   await page.getByRole('heading', { name: 'app', exact: true }).waitFor()
 })
 

@@ -7,7 +7,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, screenshot, startWebApp, type WebApp } from '../helpers/browser-mode'
+import {
+  launchChromium,
+  openPage,
+  screenshot,
+  startWebApp,
+  type WebApp,
+  openFolder
+} from '../helpers/browser-mode'
 import { fileTempDir } from '../helpers/temp-dir'
 
 // Hand-written on purpose: comments, odd spacing, an inline table and CRLF endings must survive.
@@ -44,11 +51,7 @@ beforeAll(async () => {
   app = await startWebApp(await fileTempDir('cs-e2e-config-'))
   browser = await launchChromium()
   ;({ page, errors } = await openPage(browser, app.url))
-  await page.getByRole('button', { name: 'Open Folder' }).click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Path').fill(dir)
-  await dialog.getByRole('button', { name: 'Go', exact: true }).click()
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+  await openFolder(page, dir)
   await page.getByRole('heading', { name: 'hand-made' }).waitFor()
 })
 
@@ -128,11 +131,7 @@ describe('browser mode: the manifest editor', () => {
     const broken = join(dir, 'Cargo.toml')
     await writeFile(broken, '[package]\nname = "broken\nversion = "0.1.0"\n')
     await page.getByRole('navigation').getByRole('button', { name: 'Crate Studio' }).click()
-    await page.getByRole('button', { name: 'Open Folder' }).click()
-    const dialog = page.getByRole('dialog')
-    await dialog.getByLabel('Path').fill(dir)
-    await dialog.getByRole('button', { name: 'Go', exact: true }).click()
-    await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+    await openFolder(page, dir)
     await page.getByRole('heading', { name: 'Cannot open this folder' }).waitFor()
     await page.getByRole('button', { name: 'Edit Cargo.toml', exact: true }).click()
 

@@ -86,3 +86,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })
 }
+
+/** Opens `path` through the start page's folder browser (browser mode has no native picker). */
+export async function openFolder(page: Page, path: string): Promise<void> {
+  await page.getByRole('button', { name: 'Open Folder' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Path').fill(path)
+  await dialog.getByRole('button', { name: 'Go', exact: true }).click()
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+}
