@@ -1,24 +1,9 @@
-import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
 import type { OperationEvent } from '@shared/models/build'
 import { runTestBinaries } from '../../../src/main/engine/test-runner/run-test-binaries'
 import { tempDir } from '../../helpers/temp-dir'
 import { binary, compileHarness } from './harness'
-
-/** Processes whose command line contains `marker`, other than the pgrep itself. */
-async function processesMatching(marker: string): Promise<string[]> {
-  const r = await execa('pgrep', ['-af', '--', marker], { reject: false })
-  return r.stdout.split('\n').filter((l) => l.trim() && !l.includes('pgrep'))
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('timed out')
-}
+import { processesMatching, waitFor } from '../../helpers/processes'
 
 describe('cancelling a test run', () => {
   it('kills the harness and what its tests started, and runs nothing after it', async () => {
