@@ -1,6 +1,6 @@
 /**
  * A package's `targets` in `cargo metadata`: library, binaries, examples, tests, benches (each
- * group sorted by name), then the build script as a `custom-build` target, with cargo's
+ * group sorted by name where cargo discovers that kind, else in the manifest's order), then the build script as a `custom-build` target, with cargo's
  * `kind`/`crate_types` and its `doc`/`doctest`/`test` flags.
  */
 import { basename } from 'node:path'
@@ -37,9 +37,22 @@ function serializeTarget(t: Target): OrderedObject {
   ])
 }
 
+/** cargo sorts a kind's targets by name when it discovers that kind; otherwise they keep the manifest's order. */
+function discovers(pkg: Package, kind: Target['kind']): boolean {
+  const p = pkg.manifest.package
+  const auto = {
+    lib: true,
+    bin: p.autobins,
+    example: p.autoexamples,
+    test: p.autotests,
+    bench: p.autobenches
+  }[kind]
+  return auto !== false
+}
+
 export function serializeTargets(pkg: Package): OrderedObject[] {
   const sorted = [...pkg.targets].sort(
-    (a, b) => RANK[a.kind] - RANK[b.kind] || compareStrings(a.name, b.name)
+    (a, b) => RANK[a.kind] - RANK[b.kind] || (discovers(pkg, a.kind) ? compareStrings(a.name, b.name) : 0)
   )
   const out = sorted.map(serializeTarget)
   if (pkg.buildScript !== undefined)
