@@ -4,6 +4,7 @@
  * the edges (the same superset of the graph Cargo.lock holds), and every package is read with
  * OUR manifest reader. cargo runs offline, in an isolated CARGO_HOME.
  */
+import { resolverVersionOf } from '../../src/main/engine/resolver/feature-resolver/resolve-workspace-features'
 import { dirname, join } from 'node:path'
 import { execa } from 'execa'
 import { loadPackage } from '../../src/main/engine/manifest/read-manifest'
@@ -36,6 +37,7 @@ export interface CargoMetadata {
     readonly manifest_path: string
   }[]
   readonly workspace_members: readonly string[]
+  readonly workspace_default_members?: readonly string[]
   readonly resolve: {
     readonly nodes: readonly {
       readonly id: string
@@ -146,6 +148,11 @@ export async function resolveFromCargo(dir: string, cargoHome: string): Promise<
   return {
     rootDir: meta.workspace_root,
     members,
+    defaultMembers: (meta.workspace_default_members ?? meta.workspace_members).map((m) => keys.get(m)!),
+    ...(meta.resolve?.root ? { current: keys.get(meta.resolve.root)! } : {}),
+    // cargo's metadata does not say; the first member's package decides, as for a lone package.
+    resolver: resolverVersionOf(files.get(members[0]!)!.pkg),
+    virtual: false,
     resolve: { packages, roots: members, unusedPatches: [], warnings: [] },
     packages: files,
     targetDir: meta.target_directory

@@ -21,6 +21,36 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' }
 } as const satisfies Options
 
+/** `-p/--package`, `--workspace` (cargo's older `--all` too) and `--exclude`. */
+export const PACKAGE_OPTIONS = {
+  package: { type: 'string', short: 'p', multiple: true },
+  workspace: { type: 'boolean' },
+  all: { type: 'boolean' },
+  exclude: { type: 'string', multiple: true }
+} as const satisfies Options
+
+export interface PackageSelectionValues {
+  readonly package?: string[]
+  readonly workspace?: boolean
+  readonly all?: boolean
+  readonly exclude?: string[]
+}
+
+/** The selection as the engine takes it; `--exclude` means nothing without `--workspace`, as in cargo. */
+export function packageSelectionOf(v: PackageSelectionValues): {
+  packages?: string[]
+  workspace?: boolean
+  exclude?: string[]
+} {
+  const workspace = v.workspace === true || v.all === true
+  if (v.exclude && !workspace) throw new UsageError('--exclude can only be used together with --workspace')
+  return {
+    ...(v.package ? { packages: v.package.flatMap((p) => p.split(',')).filter(Boolean) } : {}),
+    ...(workspace ? { workspace: true } : {}),
+    ...(v.exclude ? { exclude: v.exclude } : {})
+  }
+}
+
 export const BUILD_OPTIONS = {
   ...COMMON_OPTIONS,
   release: { type: 'boolean', short: 'r' },

@@ -2,7 +2,7 @@
 import { buildFinishedMessage } from '../../engine/compat/cargo-messages'
 import { runBuild } from '../../engine/compiler/build-runner'
 import { locateManifest } from '../locate-manifest'
-import { BUILD_OPTIONS, parse, UsageError } from '../parse-args'
+import { BUILD_OPTIONS, PACKAGE_OPTIONS, packageSelectionOf, parse, UsageError } from '../parse-args'
 import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf } from '../target-flags'
 import {
   featuresOf,
@@ -13,6 +13,7 @@ import {
   resolveOptionsOf,
   terminalFor,
   PROFILE_OPTIONS_HELP,
+  PACKAGE_OPTIONS_HELP,
   COMMON_BUILD_OPTIONS_HELP,
   writeOut,
   failureStatus,
@@ -24,10 +25,10 @@ export const BUILD_HELP = `Compile a package and all of its dependencies
 Usage: crate-studio build [OPTIONS]
 
 Options:
-${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}      --keep-going             Do not abort the build as soon as there is an error
+${PACKAGE_OPTIONS_HELP}${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}      --keep-going             Do not abort the build as soon as there is an error
 ${COMMON_BUILD_OPTIONS_HELP}`
 
-const OPTIONS = { ...BUILD_OPTIONS, ...TARGET_OPTIONS } as const
+const OPTIONS = { ...BUILD_OPTIONS, ...TARGET_OPTIONS, ...PACKAGE_OPTIONS } as const
 
 export async function buildCommand(args: readonly string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS)
@@ -48,6 +49,7 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
       profile,
       ...(jobs ? { jobs } : {}),
       selection: targetSelectionOf(values, 'build') ?? { lib: true, bins: 'all' },
+      packages: packageSelectionOf(values),
       features,
       keepGoing: values['keep-going'] ?? false,
       env: ctx.env,

@@ -22,11 +22,17 @@ export const RUN_HELP = `Run a binary of the local package
 Usage: crate-studio run [OPTIONS] [-- ARGS]...
 
 Options:
+  -p, --package <SPEC>         Package with the target to run
       --bin <NAME>             Name of the bin target to run
       --example <NAME>         Name of the example target to run
 ${PROFILE_OPTIONS_HELP}${COMMON_BUILD_OPTIONS_HELP}`
 
-const OPTIONS = { ...BUILD_OPTIONS, bin: { type: 'string' }, example: { type: 'string' } } as const
+const OPTIONS = {
+  ...BUILD_OPTIONS,
+  bin: { type: 'string' },
+  example: { type: 'string' },
+  package: { type: 'string', short: 'p' }
+} as const
 
 export async function runCommand(args: readonly string[], ctx: CliContext): Promise<number> {
   const { own, rest } = splitPassthrough(args)
@@ -48,6 +54,7 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
       ...(jobs ? { jobs } : {}),
       ...(values.bin ? { bin: values.bin } : {}),
       ...(values.example ? { example: values.example } : {}),
+      ...(values.package ? { packages: { packages: [values.package] } } : {}),
       features,
       args: [...positionals, ...rest],
       cwd: ctx.cwd,

@@ -36,6 +36,11 @@ export function terminalFor(ctx: CliContext, v: CommonValues): Terminal {
   return createTerminal(useColour(choice, ctx.stderrIsTty, ctx.env), ctx.out, ctx.err, progress)
 }
 
+export const PACKAGE_OPTIONS_HELP = `  -p, --package <SPEC>         Package to build (see \`cargo help pkgid\`)
+      --workspace              Build all packages in the workspace
+      --exclude <SPEC>         Exclude packages from the build (with --workspace)
+`
+
 export interface BuildValues extends CommonValues {
   readonly release?: boolean
   readonly profile?: string

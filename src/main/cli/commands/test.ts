@@ -1,9 +1,10 @@
 /** `crate-studio test`: build the test harnesses and run them, cargo-style. */
 import { DEFAULT_TEST_SELECTION, testPackage } from '../../engine/run/test-package'
 import { locateManifest } from '../locate-manifest'
-import { BUILD_OPTIONS, parse, splitPassthrough } from '../parse-args'
+import { BUILD_OPTIONS, parse, splitPassthrough, PACKAGE_OPTIONS, packageSelectionOf } from '../parse-args'
 import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf } from '../target-flags'
 import {
+  PACKAGE_OPTIONS_HELP,
   featuresOf,
   interrupted,
   jobsOf,
@@ -29,11 +30,12 @@ Arguments:
 Options:
       --no-run                 Compile, but don't run tests
       --no-fail-fast           Run all tests regardless of failure
-${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}${COMMON_BUILD_OPTIONS_HELP}`
+${PACKAGE_OPTIONS_HELP}${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}${COMMON_BUILD_OPTIONS_HELP}`
 
 const OPTIONS = {
   ...BUILD_OPTIONS,
   ...TARGET_OPTIONS,
+  ...PACKAGE_OPTIONS,
   'no-run': { type: 'boolean' },
   'no-fail-fast': { type: 'boolean' }
 } as const
@@ -58,6 +60,7 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
       profile,
       ...(jobs ? { jobs } : {}),
       selection: targetSelectionOf(values, 'test') ?? DEFAULT_TEST_SELECTION,
+      packages: packageSelectionOf(values),
       features: featuresOf(values),
       args: [...positionals, ...rest, ...(values.quiet ? ['--quiet'] : [])],
       noFailFast: values['no-fail-fast'] ?? false,

@@ -5,7 +5,7 @@ import type { Charset, Prefix } from '../../engine/tree/print-tree'
 import type { TreeOptions } from '../../engine/tree/tree-options'
 import { inspectionRustc } from '../../engine/tools/rustc'
 import { resolveWorkspace } from '../../engine/workspace/resolve-workspace'
-import { COMMON_OPTIONS, oneOf, parse, UsageError } from '../parse-args'
+import { COMMON_OPTIONS, oneOf, PACKAGE_OPTIONS, packageSelectionOf, parse, UsageError } from '../parse-args'
 import { workspaceOptions } from '../workspace-options'
 import { terminalFor, writeOut, type CliContext } from './shared'
 
@@ -15,6 +15,8 @@ Usage: crate-studio tree [OPTIONS]
 
 Options:
   -p, --package <SPEC>          Package to be used as the root of the tree
+      --workspace               Display the tree for all packages in the workspace
+      --exclude <SPEC>          Exclude specific workspace members
   -i, --invert <SPEC>           Invert the tree direction and focus on the given package
   -d, --duplicates              Show only dependencies which come in multiple versions (implies -i)
   -e, --edges <KINDS>           The kinds of dependencies to display (features, normal, build, dev, all,
@@ -41,7 +43,7 @@ Options:
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
-  package: { type: 'string', short: 'p', multiple: true },
+  ...PACKAGE_OPTIONS,
   invert: { type: 'string', short: 'i', multiple: true },
   duplicates: { type: 'boolean', short: 'd' },
   edges: { type: 'string', short: 'e', multiple: true },
@@ -81,7 +83,7 @@ export async function treeCommand(args: readonly string[], ctx: CliContext): Pro
   const targetData = await withTargets(hostTargetData(rustc), rustc.path, triples, ctx.env)
   const depth = depthOf(values.depth)
   const result = cargoTree(ws, targetData, {
-    ...(values.package ? { packages: values.package } : {}),
+    ...packageSelectionOf(values),
     features: {
       ...(values.features ? { features: values.features } : {}),
       ...(values['all-features'] ? { allFeatures: true } : {}),

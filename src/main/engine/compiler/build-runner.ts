@@ -17,6 +17,10 @@ import { EngineError } from '../errors'
 import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
 import { cacheDirOf } from '../workspace/cache-dir'
 import type { PackageGraph } from '../workspace/package-graph'
+import { selectMembers, type PackageSelection, type SelectedMembers } from '../workspace/select-members'
+import type { WorkspaceResolution } from '../workspace/resolve-workspace'
+import { querySpec } from '../tree/package-id-spec'
+import { packageIdKey } from '../resolver/resolve/resolve-types'
 import { lazyJobserver } from '../tools/jobserver'
 import { acquireBuildLock } from './build-lock'
 import { executeUnit, type UnitExecution } from './execute-unit'
@@ -39,6 +43,8 @@ export interface BuildOptions {
   readonly profile: string
   readonly jobs?: number
   readonly selection: TargetSelection
+  /** `-p`, `--workspace`, `--exclude`; default: the current package or the default members. */
+  readonly packages?: PackageSelection
   readonly features?: FeatureRequest
   readonly keepGoing?: boolean
   /** The environment rustc and build commands inherit; defaults to this process's. */
@@ -91,6 +97,26 @@ function targetDir(o: BuildOptions, env: NodeJS.ProcessEnv, resolved: string): s
   return resolved
 }
 
+/** The selected packages' keys: members by folder, then `-p` specs that name dependencies. */
+function rootKeys(resolution: WorkspaceResolution, selected: SelectedMembers): string[] {
+  const entries = [...resolution.resolve.packages.entries()]
+  const keys = selected.members.map((pkg) => {
+    const found = entries.find(
+      ([, p]) => p.id.source.kind === 'path' && p.id.source.path === pkg.manifest.rootDir
+    )
+    if (!found) throw new EngineError('internal', `member ${pkg.manifest.path} is not in the resolve`)
+    return found[0]
+  })
+  for (const spec of selected.others)
+    keys.push(
+      querySpec(
+        spec,
+        entries.map(([key, p]) => ({ key, id: p.id }))
+      ).key
+    )
+  return keys
+}
+
 export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResult> {
   const now = io.now ?? (() => performance.now())
   const started = now()
@@ -107,6 +133,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   // The request's checks run before resolving (a mistake writes no Cargo.lock); what they read
   // and worked out (profiles, settings) is the build's from then on.
   let checked: CheckedRequest | undefined
+  let selected: SelectedMembers | undefined
   const { graph, resolution } = await resolveForBuild({
     manifestPath: o.manifestPath,
     env,
@@ -117,8 +144,10 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     rustc,
     sink: io.sink,
     ...(io.signal ? { signal: io.signal } : {}),
-    beforeResolve: async (root, config) => {
-      checked = await checkBuildRequest(root, config, {
+    beforeResolve: async (ws, config) => {
+      selected = selectMembers(ws, o.packages)
+      for (const w of selected.warnings) emitMessage(io.sink, 'warning', w)
+      checked = await checkBuildRequest(selected.members, ws.root.path, config, {
         features: o.features ?? DEFAULT_FEATURES,
         profile: o.profile,
         selection: o.selection,
@@ -127,12 +156,16 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       })
     }
   })
-  if (!checked) throw new EngineError('internal', 'The build request was never checked.')
+  if (!checked || !selected) throw new EngineError('internal', 'The build request was never checked.')
+  const roots = rootKeys(resolution, selected)
   const { manifestProfiles, profiles, settings } = checked
-  const root = graph.root.pkg.manifest
   const targetData = hostTargetData(rustc)
   const selection = o.selection
   const features = resolveWorkspaceFeatures(resolution, {
+    specs: roots.map((key) => ({
+      name: resolution.packages.get(key)!.id.name,
+      matches: (id) => packageIdKey(id) === key
+    })),
     flags: o.features ?? DEFAULT_FEATURES,
     hasDevUnits: hasDevUnits(selection),
     targetData
@@ -156,6 +189,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     profileFor: profileChooser(profiles, o.profile, rustc.host),
     layout,
     selection,
+    roots,
     rustcVersion: rustc.verbose
   })
   for (const w of plan.warnings) emitMessage(io.sink, 'warning', w)
@@ -168,7 +202,8 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     jobserverEnv: () => jobserver.env(),
     lto: plan.lto,
     layout,
-    cwd: root.rootDir,
+    // cargo runs rustc from the workspace root, so members' paths read from there.
+    cwd: resolution.rootDir,
     baseEnv: settings.env,
     rustc,
     rustflags: settings.rustflags,

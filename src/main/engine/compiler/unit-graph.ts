@@ -42,6 +42,8 @@ export interface PlanInput {
   readonly profileFor: ProfileChooser
   readonly layout: Layout
   readonly selection: TargetSelection
+  /** The packages whose targets the selection picks (`packageIdKey`s); default: the current or first member. */
+  readonly roots?: readonly string[]
   /** rustc's `-vV`: part of every hash, so a new toolchain never reuses old artifacts. */
   readonly rustcVersion: string
 }
@@ -82,7 +84,7 @@ class Planner {
   private readonly byHash = new Map<string, Unit>()
   private readonly nodes = new Map<string, PackageNode>()
   private readonly ids = new Set<string>()
-  private readonly rootKey: string
+  private readonly rootKeys: ReadonlySet<string>
   /** The `sharing` key (see `settle`) of every unit built for the target. */
   private readonly targetUnits = new Set<string>()
 
@@ -91,20 +93,31 @@ class Planner {
     /** The `targetUnits` of a previous pass: host units found there are shared, not weakened. */
     private readonly knownTargetUnits: ReadonlySet<string>
   ) {
-    const root = input.ws.members[0]
-    if (root === undefined) throw new EngineError('internal', 'The resolve has no workspace member.')
-    this.rootKey = root
+    const roots = input.roots ?? [input.ws.current ?? input.ws.members[0]].filter((k) => k !== undefined)
+    if (roots.length === 0) throw new EngineError('internal', 'The resolve has no workspace member.')
+    this.rootKeys = new Set(roots)
   }
 
   plan(): BuildPlan & { readonly targetUnits: ReadonlySet<string> } {
-    const root = this.node(this.rootKey)
-    const fk: FeaturesFor = this.isProcMacro(this.rootKey) ? 'host' : 'normal'
-    const features = this.input.features.features.features(this.rootKey, fk)
     const requested: Unit[] = []
-    for (const { target, test } of selectTargets(root.pkg, this.input.selection, features)) {
+    let firstError: Error | undefined
+    for (const rootKey of this.rootKeys) {
+      const root = this.node(rootKey)
+      const fk: FeaturesFor = this.isProcMacro(rootKey) ? 'host' : 'normal'
+      const features = this.input.features.features.features(rootKey, fk)
+      let selected
+      try {
+        selected = selectTargets(root.pkg, this.input.selection, features)
+      } catch (e) {
+        // With several packages, a named target need only be in one of them.
+        if (this.rootKeys.size === 1) throw e
+        firstError ??= e instanceof Error ? e : new Error(String(e))
+        continue
+      }
       // Test harnesses, and everything they link, always unwind.
-      requested.push(this.compile(this.rootKey, target, fk, test, test))
+      for (const { target, test } of selected) requested.push(this.compile(rootKey, target, fk, test, test))
     }
+    if (requested.length === 0 && firstError !== undefined) throw firstError
     return {
       units: this.units,
       requested,
@@ -127,7 +140,7 @@ class Planner {
       node = {
         id: packageIdSpec(files.id),
         pkg: files.pkg,
-        isRoot: key === this.rootKey,
+        isRoot: this.rootKeys.has(key),
         deps: [],
         source: files.id.source
       }

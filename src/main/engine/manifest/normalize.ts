@@ -32,8 +32,8 @@ export function normalizeManifest(
     if (root.has('workspace')) {
       throw root.error(
         'workspace',
-        `${file} is a virtual workspace manifest (it has \`[workspace]\` but no \`[package]\`), and workspaces are not supported yet.`,
-        'Open one of the member packages instead.'
+        `${file} is a virtual workspace manifest (it has \`[workspace]\` but no \`[package]\`): it is not a package itself.`,
+        'Open the workspace (its folder), or one of its member packages.'
       )
     }
     throw root.error(

@@ -70,7 +70,8 @@ export function readDependency(
   if (d.has('workspace')) {
     throw d.error(
       'workspace',
-      `Dependency \`${name}\` is inherited from a workspace, and workspace inheritance is not supported yet.`
+      `Dependency \`${name}\` is inherited from a workspace (\`workspace = true\`), but no workspace root was read for it.`,
+      'Write the dependency out here, or open the package inside its workspace.'
     )
   }
   const source = readSource(d, name)

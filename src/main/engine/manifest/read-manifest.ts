@@ -8,11 +8,26 @@ import { KeyLocator } from './locate'
 import type { Manifest, Package } from './model'
 import { normalizeManifest } from './normalize'
 import { parseToml } from './parse-toml'
+import { inheritFromWorkspace } from './inherit-workspace'
+import { findWorkspaceRoot } from './workspace-root'
+import type { ManifestWarning } from '@shared/models/package'
 
-/** Parses manifest text that is already in memory (the editor's buffer, tests). */
+/**
+ * Parses manifest text that is already in memory (the editor's buffer, tests). Values inherited
+ * from a workspace are filled in from the root found above `file`.
+ */
 export function parseManifestText(text: string, file: string): Manifest {
   const doc = parseToml(text, file)
-  return normalizeManifest(doc, file, new KeyLocator(text))
+  const locator = new KeyLocator(text)
+  const warnings: ManifestWarning[] = []
+  const parsed = { file, doc, locator }
+  const inherited = inheritFromWorkspace(doc, {
+    file,
+    locator,
+    warnings,
+    root: () => findWorkspaceRoot(parsed)
+  })
+  return normalizeManifest(inherited, file, locator, warnings)
 }
 
 /**

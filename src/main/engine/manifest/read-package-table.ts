@@ -28,13 +28,14 @@ export function readEdition(t: TableReader, key = 'edition'): Edition | undefine
   return text as Edition
 }
 
+/** Inheritance is filled in before reading (inherit-workspace.ts); one left here had no workspace to read. */
 function rejectInherited(t: TableReader, key: string): void {
   const v = t.table[key]
   if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'workspace' in v) {
     throw t.error(
       key,
-      `\`package.${key}\` is inherited from a workspace (\`${key}.workspace = true\`), and workspace inheritance is not supported yet.`,
-      'Open the package with the value written out, or wait for workspace support.'
+      `\`package.${key}\` is inherited from a workspace (\`${key}.workspace = true\`), but no workspace root was read for it.`,
+      'Write the value here, or open the package inside its workspace.'
     )
   }
 }

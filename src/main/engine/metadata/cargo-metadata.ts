@@ -9,7 +9,7 @@ import { resolveWorkspaceFeatures } from '../resolver/feature-resolver/resolve-w
 import { packageIdKey } from '../resolver/resolve/resolve-types'
 import type { TargetData } from '../resolver/feature-resolver/target-data'
 import type { ResolvedWorkspace } from '../workspace/resolved-workspace'
-import { jsonText, obj, type JsonNode } from './json-text'
+import { fromJsonValue, jsonText, obj, type JsonNode } from './json-text'
 import { metadataResolve, type PlatformFilter } from './metadata-resolve'
 import { packageIdSpecString } from './package-id-string'
 import { serializePackage } from './serialize-package'
@@ -33,7 +33,8 @@ async function packageEntry(ws: ResolvedWorkspace, key: string): Promise<JsonNod
 
 /** cargo's stdout: one line of compact JSON, newline-terminated. */
 export async function cargoMetadata(ws: ResolvedWorkspace, options: MetadataOptions = {}): Promise<string> {
-  const memberIds = ws.members.map((k) => packageIdSpecString(ws.packages.get(k)!.id))
+  const idOf = (k: string) => packageIdSpecString(ws.packages.get(k)!.id)
+  const memberIds = ws.members.map(idOf)
   let packages: JsonNode[]
   let resolve: JsonNode = null
   if (options.noDeps) {
@@ -56,20 +57,20 @@ export async function cargoMetadata(ws: ResolvedWorkspace, options: MetadataOpti
     packages = await Promise.all(graph.keys.map((k) => packageEntry(ws, k)))
     resolve = obj([
       ['nodes', [...graph.nodes]],
-      ['root', memberIds[0] ?? null]
+      ['root', ws.current === undefined ? null : idOf(ws.current)]
     ])
   }
   const text = jsonText(
     obj([
       ['packages', packages],
       ['workspace_members', memberIds],
-      ['workspace_default_members', memberIds],
+      ['workspace_default_members', ws.defaultMembers.map(idOf)],
       ['resolve', resolve],
       ['target_directory', ws.targetDir],
       ['build_directory', options.buildDirectory ?? ws.targetDir],
       ['version', 1],
       ['workspace_root', ws.rootDir],
-      ['metadata', null]
+      ['metadata', ws.metadata === undefined ? null : fromJsonValue(ws.metadata)]
     ])
   )
   return `${text}\n`

@@ -7,7 +7,9 @@ import { finalExecutable } from '../compiler/artifacts'
 import { runBuild, type BuildIo, type BuildOptions, type BuildResult } from '../compiler/build-runner'
 import { emitMessage } from '../compiler/events'
 import { relativeOrAbsolute } from '../tools/paths'
-import { loadPackage } from '../manifest/read-manifest'
+import type { Package } from '../manifest/model'
+import { loadWorkspace } from '../workspace/load-workspace'
+import { selectMembers } from '../workspace/select-members'
 import { libraryPathVariable } from '../tools/library-path'
 import { runProcess, type ProcessOutcome } from '../tools/run-process'
 import { chooseBinary } from './choose-binary'
@@ -28,13 +30,41 @@ export interface RunResult {
   readonly exit?: ProcessOutcome
 }
 
+/**
+ * The one package `run` builds from: `-p`, else among the selected members the one with the
+ * named example or binary, else the only one with binaries (cargo's rule for workspaces).
+ */
+async function packageToRun(o: RunOptions): Promise<Package> {
+  const ws = await loadWorkspace(o.manifestPath)
+  const { members } = selectMembers(ws, o.packages)
+  const has = (p: Package, kind: 'bin' | 'example', name?: string) =>
+    p.targets.some((t) => t.kind === kind && (name === undefined || t.name === name))
+  const candidates =
+    o.example !== undefined
+      ? members.filter((p) => has(p, 'example', o.example))
+      : members.filter(
+          (p) => has(p, 'bin', o.bin) || (o.bin === undefined && p.manifest.package.defaultRun !== undefined)
+        )
+  if (candidates.length === 1 || (members.length === 1 && candidates.length === 0))
+    return candidates[0] ?? members[0]!
+  const names = (candidates.length ? candidates : members).map((p) => p.manifest.package.name)
+  throw new EngineError(
+    'invalid-input',
+    candidates.length
+      ? `\`run\` could not determine which package to run: ${names.join(', ')} all fit.`
+      : `No selected package has ${o.example !== undefined ? `an example \`${o.example}\`` : o.bin !== undefined ? `a binary \`${o.bin}\`` : 'a binary'}: ${names.join(', ')}.`,
+    { file: ws.root.path, hint: 'Choose the package with -p NAME (and the target with --bin or --example).' }
+  )
+}
+
 export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult> {
-  const pkg = await loadPackage(o.manifestPath)
+  const pkg = await packageToRun(o)
   const [kind, name] =
     o.example !== undefined ? (['example', o.example] as const) : (['bin', chooseBinary(pkg, o.bin)] as const)
   const selection =
     kind === 'example' ? { lib: false, bins: [], examples: [name] } : { lib: false, bins: [name] }
-  const build = await runBuild({ ...o, selection }, io)
+  const packages = { packages: [`${pkg.manifest.package.name}@${pkg.manifest.package.version}`] }
+  const build = await runBuild({ ...o, selection, packages }, io)
   if (!build.success) return { build }
   const unit = build.plan.requested.find((u) => u.target?.kind === kind && u.target.name === name)
   const path = unit && finalExecutable(unit, build.layout)

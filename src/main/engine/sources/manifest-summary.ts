@@ -20,7 +20,11 @@ export interface SummaryContext {
   readonly pathSource?: (absolutePath: string) => SourceId
 }
 
-function dependencySource(dep: Dependency, manifest: Manifest, ctx: SummaryContext): SourceId {
+function dependencySource(
+  dep: Dependency,
+  manifest: Pick<Manifest, 'rootDir'>,
+  ctx: SummaryContext
+): SourceId {
   const s = dep.source
   switch (s.type) {
     case 'path': {
@@ -36,7 +40,11 @@ function dependencySource(dep: Dependency, manifest: Manifest, ctx: SummaryConte
   }
 }
 
-export function summaryDepOf(dep: Dependency, manifest: Manifest, ctx: SummaryContext): SummaryDep {
+export function summaryDepOf(
+  dep: Dependency,
+  manifest: Pick<Manifest, 'rootDir'>,
+  ctx: SummaryContext
+): SummaryDep {
   return {
     name: dep.name,
     packageName: dep.packageName,

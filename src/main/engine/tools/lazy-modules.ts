@@ -6,6 +6,7 @@
 import type * as Execa from 'execa'
 import type * as SimpleGit from 'simple-git'
 import type * as TarStream from 'tar-stream'
+import type * as TinyGlobby from 'tinyglobby'
 
 let execaModule: Promise<typeof Execa> | undefined
 let simpleGitModule: Promise<typeof SimpleGit> | undefined
@@ -21,4 +22,11 @@ export function loadSimpleGit(): Promise<typeof SimpleGit> {
 
 export function loadTarStream(): Promise<typeof TarStream> {
   return (tarStreamModule ??= import('tar-stream'))
+}
+
+let globModule: Promise<typeof TinyGlobby> | undefined
+
+/** Only workspaces whose `members` hold a glob need it. */
+export function loadGlob(): Promise<typeof TinyGlobby> {
+  return (globModule ??= import('tinyglobby'))
 }

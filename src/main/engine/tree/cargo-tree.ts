@@ -12,6 +12,7 @@ import {
 } from '../resolver/feature-resolver/resolve-workspace-features'
 import { HOST, type CompileKind, type TargetData } from '../resolver/feature-resolver/target-data'
 import type { ResolvedWorkspace } from '../workspace/resolved-workspace'
+import { packageIdKey } from '../resolver/resolve/resolve-types'
 import { buildTreeGraph } from './build-graph'
 import { parsePattern } from './format-pattern'
 import type { PackageInfo, TreeGraph } from './graph'
@@ -60,6 +61,17 @@ function selector(spec: PackageIdSpec): MemberSelector {
   return { name: spec.name, matches: (id) => specMatches(spec, id) }
 }
 
+function memberSelector(ws: ResolvedWorkspace, key: string): MemberSelector {
+  return { name: ws.packages.get(key)!.id.name, matches: (id) => packageIdKey(id) === key }
+}
+
+/** `--workspace` less `--exclude` (specs matched against members, as cargo's `Packages::All`), or the default members. */
+function selectedMembers(ws: ResolvedWorkspace, options: TreeOptions): readonly string[] {
+  if (!options.workspace) return ws.defaultMembers
+  const excluded = (options.exclude ?? []).map(parsePackageIdSpec)
+  return ws.members.filter((k) => !excluded.some((spec) => specMatches(spec, ws.packages.get(k)!.id)))
+}
+
 export function cargoTree(
   ws: ResolvedWorkspace,
   targetData: TargetData,
@@ -75,8 +87,11 @@ export function cargoTree(
   const targets = options.targets ?? []
   const showAllTargets = targets.length === 1 && targets[0] === 'all'
   const packageSpecs = (options.packages ?? []).map(parsePackageIdSpec)
+  // `-p` names packages; else `--workspace` (less `--exclude`), else the default members.
+  const chosenMembers = packageSpecs.length > 0 ? [] : selectedMembers(ws, options)
   const features = resolveWorkspaceFeatures(ws, {
-    ...(packageSpecs.length > 0 ? { specs: packageSpecs.map(selector) } : {}),
+    specs:
+      packageSpecs.length > 0 ? packageSpecs.map(selector) : chosenMembers.map((k) => memberSelector(ws, k)),
     ...(options.features ? { flags: options.features } : {}),
     hasDevUnits: edges.kinds.has('dev'),
     targetData,
@@ -94,12 +109,10 @@ export function cargoTree(
   })
   const candidates = [...features.targeted.packages.values()]
   const invertSpecs = (options.invert ?? []).map(parsePackageIdSpec)
-  // The roots: `-i` packages, else `-p` packages, else the root package (cargo's default members).
+  // The roots: `-i` packages, else `-p` packages, else the selected members.
   const rootSpecs = invertSpecs.length > 0 ? invertSpecs : packageSpecs
   const rootKeys = new Set(
-    rootSpecs.length > 0
-      ? rootSpecs.map((spec) => querySpec(spec, candidates).key)
-      : features.members.slice(0, 1).map((m) => m.member.key)
+    rootSpecs.length > 0 ? rootSpecs.map((spec) => querySpec(spec, candidates).key) : chosenMembers
   )
   let roots = graph.indexesOf(rootKeys)
   if (options.duplicates) {

@@ -9,8 +9,12 @@ import type { EdgeKind } from './graph'
 import type { Charset, Prefix } from './print-tree'
 
 export interface TreeOptions {
-  /** `-p SPEC`; empty: the root package. */
+  /** `-p SPEC`; empty: `--workspace`, or the default members. */
   readonly packages?: readonly string[]
+  /** `--workspace`: every member. */
+  readonly workspace?: boolean
+  /** `--exclude SPEC`, with `--workspace`. */
+  readonly exclude?: readonly string[]
   readonly features?: FeatureFlags
   /** `--target` values: none for the host, `all`, or triples (their cfg must be in the target data). */
   readonly targets?: readonly string[]

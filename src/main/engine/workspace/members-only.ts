@@ -2,43 +2,52 @@
  * The workspace without resolving anything, for `metadata --no-deps`: cargo then reads only
  * the members' manifests and never touches Cargo.lock or the network.
  */
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { loadCargoConfig } from '../config/load-cargo-config'
 import { targetDir } from '../config/net-build-config'
 import { registrySourceId } from '../config/registries-config'
-import { loadPackage } from '../manifest/read-manifest'
-import { packageIdKey, type PackageId } from '../resolver/resolve/resolve-types'
+import type { Package } from '../manifest/model'
+import { packageIdKey, type PackageId, type ResolvedPackage } from '../resolver/resolve/resolve-types'
 import { summaryOfManifest } from '../sources/manifest-summary'
-import type { ResolvedWorkspace } from './resolved-workspace'
+import { loadWorkspace } from './load-workspace'
+import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspace'
 
 export async function membersOnlyWorkspace(options: {
   readonly manifestPath: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly homeDir: string
 }): Promise<ResolvedWorkspace> {
-  const pkg = await loadPackage(options.manifestPath)
-  const rootDir = dirname(pkg.manifest.path)
+  const ws = await loadWorkspace(options.manifestPath)
+  const rootDir = ws.root.rootDir
   const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
-  const id: PackageId = {
-    name: pkg.manifest.package.name,
-    version: pkg.manifest.package.version,
-    source: { kind: 'path', path: rootDir }
+  const resolved = new Map<string, ResolvedPackage>()
+  const files = new Map<string, ResolvedPackageFiles>()
+  const keyOf = (pkg: Package): string => {
+    const id: PackageId = {
+      name: pkg.manifest.package.name,
+      version: pkg.manifest.package.version,
+      source: { kind: 'path', path: pkg.manifest.rootDir }
+    }
+    const summary = summaryOfManifest(pkg.manifest, {
+      source: id.source,
+      registry: (name) => registrySourceId(config, name)
+    })
+    const key = packageIdKey(id)
+    resolved.set(key, { id, summary, deps: [] })
+    files.set(key, { id, pkg })
+    return key
   }
-  const summary = summaryOfManifest(pkg.manifest, {
-    source: id.source,
-    registry: (name) => registrySourceId(config, name)
-  })
-  const key = packageIdKey(id)
+  const members = ws.members.map(keyOf)
   return {
     rootDir,
-    members: [key],
-    resolve: {
-      packages: new Map([[key, { id, summary, deps: [] }]]),
-      roots: [key],
-      unusedPatches: [],
-      warnings: []
-    },
-    packages: new Map([[key, { id, pkg }]]),
+    members,
+    defaultMembers: ws.defaultMembers.map(keyOf),
+    ...(ws.current ? { current: keyOf(ws.current) } : {}),
+    ...(ws.decl?.metadata !== undefined ? { metadata: ws.decl.metadata } : {}),
+    resolver: ws.resolver,
+    virtual: ws.rootPackage === undefined,
+    resolve: { packages: resolved, roots: members, unusedPatches: [], warnings: [] },
+    packages: files,
     targetDir: targetDir(config) ?? join(rootDir, 'target')
   }
 }

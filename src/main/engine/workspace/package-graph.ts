@@ -193,15 +193,16 @@ function resolvedEdge(pkg: ResolvedPackage, dep: Dependency): string | undefined
 }
 
 /**
- * The build's graph from a resolved workspace: the first member is the root, and every normal
- * dependency that applies to the platform leads to the package the resolve chose, wherever it
- * came from. Only packages reachable that way are nodes.
+ * The build's graph from a resolved workspace: the current package (else the first default
+ * member) is the root, every member is a node, and every normal dependency that applies to the
+ * platform leads to the package the resolve chose, wherever it came from. Only packages
+ * reachable that way are nodes.
  */
 export function packageGraphFromResolve(
   resolved: ResolvedWorkspace,
   includePlatform: PlatformFilter
 ): PackageGraph {
-  const rootKey = resolved.members[0]
+  const rootKey = resolved.current ?? resolved.defaultMembers[0] ?? resolved.members[0]
   if (rootKey === undefined) throw new EngineError('internal', 'The resolve has no workspace member.')
   const nodes = new Map<string, PackageNode>()
   const byKey = new Map<string, PackageNode>()
@@ -242,5 +243,6 @@ export function packageGraphFromResolve(
   }
 
   const root = build(rootKey)
+  for (const member of resolved.members) build(member)
   return { root, nodes }
 }

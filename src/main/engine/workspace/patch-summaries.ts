@@ -4,7 +4,7 @@
  */
 import type { CargoConfig } from '../config/cargo-config'
 import { registrySourceId } from '../config/registries-config'
-import type { Manifest } from '../manifest/model'
+import type { RootSettings } from '../manifest/virtual-manifest'
 import { matchesVersionReq } from '../resolver/version-match'
 import { parseVersionReq } from '../resolver/version-req'
 import { summaryDepOf } from '../sources/manifest-summary'
@@ -12,7 +12,7 @@ import type { SourceRegistry } from '../sources/source-registry'
 import type { Summary } from '../sources/summary'
 
 export async function patchSummaries(
-  manifest: Manifest,
+  manifest: RootSettings,
   sources: SourceRegistry,
   config: CargoConfig
 ): Promise<ReadonlyMap<string, readonly Summary[]>> {

@@ -7,7 +7,8 @@
  */
 import { join } from 'node:path'
 import { EngineError } from '../errors'
-import type { Dependency, Manifest } from '../manifest/model'
+import type { Dependency } from '../manifest/model'
+import type { RootSettings } from '../manifest/virtual-manifest'
 import { loadPackage } from '../manifest/read-manifest'
 import { displayReplaceSpec, parseReplaceSpec, replaceSpecMatches } from '../resolver/resolve/replace-spec'
 import { isStandIn } from '../resolver/resolve/replacements'
@@ -31,7 +32,7 @@ export interface ReplaceSettings {
   readonly pathPackages: ReadonlyMap<string, string>
 }
 
-function manifestError(manifest: Manifest, message: string, hint: string, line?: number): EngineError {
+function manifestError(manifest: RootSettings, message: string, hint: string, line?: number): EngineError {
   return new EngineError('manifest-invalid', message, {
     file: manifest.path,
     ...(line !== undefined ? { line } : {}),
@@ -41,7 +42,7 @@ function manifestError(manifest: Manifest, message: string, hint: string, line?:
 
 const EXAMPLE = '"foo:0.1.0" = { path = "../foo" }'
 
-function settingOf(manifest: Manifest, key: string, dep: Dependency): ReplaceSetting {
+function settingOf(manifest: RootSettings, key: string, dep: Dependency): ReplaceSetting {
   const parsed = parseReplaceSpec(key)
   if (!parsed.ok)
     throw manifestError(
@@ -74,7 +75,7 @@ function compareKeys(a: string, b: string): number {
 }
 
 /** Reads and checks `[replace]`; throws cargo's manifest errors. */
-export async function replaceSettings(manifest: Manifest): Promise<ReplaceSettings> {
+export async function replaceSettings(manifest: RootSettings): Promise<ReplaceSettings> {
   if (manifest.replace.length > 0 && Object.keys(manifest.patch).length > 0)
     throw manifestError(
       manifest,

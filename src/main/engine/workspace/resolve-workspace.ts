@@ -3,7 +3,7 @@
  * build: read the configuration, pin what Cargo.lock pins, resolve, write Cargo.lock when it
  * changed (never under `--locked`), then read every package of the resolve from its source.
  */
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { CargoConfig } from '../config/cargo-config'
 import { loadCargoConfig } from '../config/load-cargo-config'
 import { netOffline, targetDir as configuredTargetDir } from '../config/net-build-config'
@@ -15,19 +15,20 @@ import { readLockText } from '../lockfile/read-lock-bytes'
 import { inspectionRustc } from '../tools/rustc'
 import { pinnedRelease } from '../tools/toolchain-file'
 import { LockChangedError, writeLockfile, type LockedFlag } from '../lockfile/write-lockfile'
-import { loadPackage } from '../manifest/read-manifest'
 import type { Package } from '../manifest/model'
 import { resolve } from '../resolver/resolve/resolve'
 import {
   packageIdKey,
   type LockedPackage,
   type PackageId,
+  type Resolve,
   type ResolveProgress
 } from '../resolver/resolve/resolve-types'
 import { summaryOfManifest } from '../sources/manifest-summary'
 import type { SourceId } from '../sources/source-id'
 import type { GitProgress } from '../sources/git/git-cache'
 import { collectPathPackages } from './path-packages'
+import { loadWorkspace, type Workspace } from './load-workspace'
 import { packageLoader } from './package-loader'
 import { immutableManifests, storeFileIn } from '../manifest/immutable-manifests'
 import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspace'
@@ -64,7 +65,7 @@ export interface ResolveWorkspaceOptions {
    * A command's own checks of its arguments against the root package and the configuration
    * (features, profile, targets), run before resolving: a mistake there writes no Cargo.lock.
    */
-  readonly beforeResolve?: (root: Package, config: CargoConfig) => void | Promise<void>
+  readonly beforeResolve?: (ws: Workspace, config: CargoConfig) => void | Promise<void>
 }
 
 export interface WorkspaceResolution extends ResolvedWorkspace {
@@ -78,10 +79,14 @@ export interface WorkspaceResolution extends ResolvedWorkspace {
   readonly warnings: readonly string[]
 }
 
-/** `resolver = "3"`, or edition 2024 without `resolver` (cargo's default for it). */
-function usesResolver3(root: Package): boolean {
-  const { resolver, edition } = root.manifest.package
-  return (resolver ?? (edition === '2024' ? '3' : undefined)) === '3'
+/** The resolve's key of a member package (members are path packages, found by folder). */
+function memberKey(roots: readonly string[], result: Resolve, pkg: Package): string {
+  const key = roots.find((k) => {
+    const { id } = result.packages.get(k)!
+    return id.source.kind === 'path' && id.source.path === pkg.manifest.rootDir
+  })
+  if (key === undefined) throw new Error(`member ${pkg.manifest.path} is not a root of the resolve`)
+  return key
 }
 
 /**
@@ -99,13 +104,13 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
 }
 
 async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceResolution> {
-  const root = await loadPackage(options.manifestPath)
-  const load = packageLoader(root)
-  const rootDir = dirname(root.manifest.path)
+  const load = packageLoader()
+  const ws = await loadWorkspace(options.manifestPath, load)
+  const rootDir = ws.root.rootDir
   const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
   // Mistakes that need no resolve fail before one, so they leave no Cargo.lock behind.
   checkConfig(config)
-  await options.beforeResolve?.(root, config)
+  await options.beforeResolve?.(ws, config)
   const offline = options.offline === true || options.locked === '--frozen' || netOffline(config) === true
   const manifests = immutableManifests(storeFileIn(options.cacheDir))
   const sources = createSourceRegistry(config, {
@@ -117,8 +122,10 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
     ...(options.onGitProgress ? { onGitProgress: options.onGitProgress } : {})
   })
 
-  const pathPackages = await collectPathPackages(root, load)
-  const replace = await replaceSettings(root.manifest)
+  const pathPackages = new Map<string, string>()
+  for (const member of ws.members)
+    for (const [key, dir] of await collectPathPackages(member, load)) pathPackages.set(key, dir)
+  const replace = await replaceSettings(ws.root)
   const pathSource = (name: string, version: string): SourceId | undefined => {
     const dir = pathPackages.get(`${name}@${version}`) ?? replace.pathPackages.get(`${name}@${version}`)
     return dir === undefined ? undefined : { kind: 'path', path: dir }
@@ -137,28 +144,31 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
         ? () => true
         : (id: PackageId) => updating.includes(id.name)
 
-  const rootSummary = summaryOfManifest(root.manifest, {
-    source: { kind: 'path', path: rootDir },
-    registry: (name) => registrySourceId(config, name)
-  })
+  const rootSummaries = ws.members.map((member) =>
+    summaryOfManifest(member.manifest, {
+      source: { kind: 'path', path: member.manifest.rootDir },
+      registry: (name) => registrySourceId(config, name)
+    })
+  )
+  const rustVersions = ws.members.map((m) => m.manifest.package.rustVersion)
   // Resolver 3 prefers versions the toolchain can build when no rust-version is declared.
   const rustcVersion =
     options.rustcVersion ??
-    (usesResolver3(root) && root.manifest.package.rustVersion === undefined
+    (ws.resolver === '3' && rustVersions.every((v) => v === undefined)
       ? // The project's pinned release when its toolchain file names one: read, never run.
         (pinnedRelease(rootDir, options.env) ?? (await inspectionRustc(options.env)).release)
       : undefined)
   const result = await resolve({
-    roots: [rootSummary],
+    roots: rootSummaries,
     sourceFor: (id) => sources.sourceFor(id),
     describeSource: (id) => sources.describeSource(id),
     ...(lock && updating !== true
       ? { locked: options.precise ? withPrecise(lock.packages, options.precise) : lock.packages }
       : {}),
     ...(unlock ? { unlock } : {}),
-    patches: await patchSummaries(root.manifest, sources, config),
+    patches: await patchSummaries(ws.root, sources, config),
     replacements: replace.settings.map((s) => s.entry),
-    ...(usesResolver3(root) ? { resolverVersion: '3' as const } : {}),
+    ...(ws.resolver === '3' ? { resolverVersion: '3' as const } : {}),
     ...(rustcVersion ? { rustcVersion } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {})
@@ -168,7 +178,7 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
   const written = await writeLockfile(lockFile, result, {
     expectedText: { text: onDisk.text },
     ...(lock ? { loadedVersion: lock.version } : {}),
-    rustVersions: [root.manifest.package.rustVersion],
+    rustVersions,
     ...(options.locked ? { locked: options.locked } : {}),
     pathSource
   })
@@ -190,9 +200,15 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
   if (options.signal?.aborted) throw new EngineError('cancelled', 'Cancelled.')
   await manifests.save()
   const configured = configuredTargetDir(config)
+  const keyOf = (pkg: Package) => memberKey(result.roots, result, pkg)
   return {
     rootDir,
     members: result.roots,
+    defaultMembers: ws.defaultMembers.map(keyOf),
+    ...(ws.current ? { current: keyOf(ws.current) } : {}),
+    ...(ws.decl?.metadata !== undefined ? { metadata: ws.decl.metadata } : {}),
+    resolver: ws.resolver,
+    virtual: ws.rootPackage === undefined,
     resolve: result,
     packages,
     targetDir: configured ?? join(rootDir, 'target'),
@@ -201,6 +217,7 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
     config,
     warnings: [
       ...config.warnings.map((w) => w.message),
+      ...ws.warnings,
       ...result.warnings,
       // cargo says these only where it goes on to use the packages (build, metadata, tree).
       ...(options.readPackages !== false ? replaceWarnings(replace.settings, result) : [])

@@ -232,7 +232,7 @@ crate-type = ["dylib", "staticlib"]
       /at most one library/
     ],
     ['[package]\nname = "a"\n[profile.dev]\nopt-level = 7\n', 'manifest-invalid', 4, /`opt-level` must be/],
-    ['[package]\nname = "a"\nversion.workspace = true\n', 'manifest-invalid', 3, /inherited from a workspace/]
+    ['[package]\nname = "a"\nversion.workspace = true\n', 'manifest-invalid', 3, /error inheriting `version`/]
   ])('rejects %j with a located error', (text, code, line, message) => {
     const e = errorOf(text)
     expect(e.code).toBe(code)

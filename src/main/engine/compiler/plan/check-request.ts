@@ -22,6 +22,27 @@ export interface BuildRequestCheck {
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
+/** With several packages selected, a flag must mean something to one of them (resolver 2's rule). */
+function checkFeaturesOfMany(packages: readonly Package[], request: FeatureRequest): void {
+  const missing = request.features.filter((asked) => {
+    const slash = asked.indexOf('/')
+    const owner =
+      slash < 0 ? undefined : packages.find((p) => p.manifest.package.name === asked.slice(0, slash))
+    if (owner) return !declaredFeatures(owner).includes(asked.slice(slash + 1))
+    return !packages.some((p) =>
+      slash < 0
+        ? declaredFeatures(p).includes(asked)
+        : p.manifest.dependencies.some((d) => d.name === asked.slice(0, slash).replace(/\?$/, ''))
+    )
+  })
+  if (missing.length > 0)
+    throw new EngineError(
+      'invalid-input',
+      `none of the selected packages contains these features: ${missing.join(', ')}`,
+      { hint: 'Name a feature one of the selected packages declares, or select its package with `-p`.' }
+    )
+}
+
 /** cargo's own words for a feature the package lacks (`CliFeatures` validation). */
 function checkFeatures(root: Package, request: FeatureRequest): void {
   const known = new Set(declaredFeatures(root))
@@ -52,27 +73,53 @@ export interface CheckedRequest {
   readonly settings: BuildSettings
 }
 
+/**
+ * `packages` are the selected members (none when `-p` names only dependencies); profiles come
+ * from the workspace root's manifest, `rootManifest`.
+ */
 export async function checkBuildRequest(
-  root: Package,
+  packages: readonly Package[],
+  rootManifest: string,
   config: CargoConfig,
   r: BuildRequestCheck
 ): Promise<CheckedRequest> {
-  checkFeatures(root, r.features)
-  const manifestProfiles = await loadManifestProfiles(root.manifest.path)
+  if (packages.length === 1) checkFeatures(packages[0]!, r.features)
+  else if (packages.length > 1) checkFeaturesOfMany(packages, r.features)
+  const manifestProfiles = await loadManifestProfiles(rootManifest)
   const profiles = resolveProfiles({
     manifestProfiles: manifestProfiles.profiles,
-    manifestPath: root.manifest.path,
+    manifestPath: rootManifest,
     config,
     requested: r.profile
   })
-  // Only the names: which required features end up on is known after resolving.
-  const everyRequired = root.targets.flatMap((t) => t.requiredFeatures)
-  const selected = selectTargets(root, r.selection, everyRequired).map((s) => s.target)
-  const lib = root.targets.find((t) => t.kind === 'lib')
-  // A target with required features may be left out once features are known; cargo skips it then.
-  for (const t of lib ? [lib, ...selected] : selected)
-    if (t.requiredFeatures.length === 0) checkSource(root, t)
+  checkTargets(packages, r.selection)
   return { manifestProfiles, profiles, settings: buildSettings(config, r.rustc, r.env) }
+}
+
+/**
+ * Named targets exist and declared files are there. With several packages, a target need only
+ * be in one of them (cargo builds it where it is); the first package's error speaks otherwise.
+ */
+function checkTargets(packages: readonly Package[], selection: TargetSelection): void {
+  let firstError: Error | undefined
+  let found = false
+  for (const pkg of packages) {
+    // Only the names: which required features end up on is known after resolving.
+    const everyRequired = pkg.targets.flatMap((t) => t.requiredFeatures)
+    let selected: Target[]
+    try {
+      selected = selectTargets(pkg, selection, everyRequired).map((s) => s.target)
+    } catch (e) {
+      firstError ??= e instanceof Error ? e : new Error(String(e))
+      continue
+    }
+    found = true
+    const lib = pkg.targets.find((t) => t.kind === 'lib')
+    // A target with required features may be left out once features are known; cargo skips it then.
+    for (const t of lib ? [lib, ...selected] : selected)
+      if (t.requiredFeatures.length === 0) checkSource(pkg, t)
+  }
+  if (!found && firstError !== undefined) throw firstError
 }
 
 /** A declared target whose file is missing fails here, in cargo's words, before rustc would. */

@@ -85,19 +85,18 @@ export function resolveWorkspaceFeatures(
 }
 
 function resolveFeaturesOf(ws: ResolvedWorkspace, options: WorkspaceFeatureOptions): WorkspaceFeatures {
-  const rootKey = ws.members[0]
-  const root = rootKey === undefined ? undefined : ws.packages.get(rootKey)
-  if (!root) throw new Error('the workspace has no root package')
-  const resolverVersion = resolverVersionOf(root.pkg)
+  const resolverVersion = ws.resolver
   const members = workspaceMembers(ws)
-  const current = members[0]
-  const specs: readonly MemberSelector[] = options.specs ?? (current ? [exactly(current)] : [])
+  const current = members.find((m) => m.key === ws.current)
+  // No packages named: the default members (the current package, `default-members`, or all).
+  const specs: readonly MemberSelector[] =
+    options.specs ?? members.filter((m) => ws.defaultMembers.includes(m.key)).map(exactly)
   const selected = membersWithFeatures({
     members,
-    current,
+    ...(current ? { current } : {}),
     specs,
     cli: cliFeaturesFrom(options.flags ?? {}),
-    newBehavior: resolverVersion !== '1'
+    newBehavior: resolverVersion !== '1' || ws.virtual
   })
   const targeted = resolveDependencyFeatures(ws.resolve, selected, options.hasDevUnits)
   const requestedKinds = options.requestedKinds ?? [HOST]

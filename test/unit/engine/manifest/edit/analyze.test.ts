@@ -233,9 +233,13 @@ describe('field problems, with cargo’s rules', () => {
     ])
   })
 
-  it('reports what the app cannot do yet as a warning, not an error in the manifest', () => {
+  it("reports an inherited field with no workspace above it as an error, in cargo's words", () => {
     const ps = problems('[package]\nname = "x"\nversion.workspace = true\n')
-    expect(ps.map((p) => p.severity)).toEqual(['warning'])
+    expect(ps).toHaveLength(1)
+    expect(ps[0]).toMatchObject({ severity: 'error', line: 3 })
+    expect(ps[0]?.message).toMatch(
+      /^error inheriting `version` from workspace root manifest's `workspace.package.version`/
+    )
   })
 
   it('is quiet about a clean manifest and a virtual workspace', () => {

@@ -6,7 +6,9 @@ import type { KeyPath, ManifestProblem } from '@shared/models/manifest-edit'
 import type { ManifestWarning } from '@shared/models/package'
 import { isEngineError } from '../../../errors'
 import { KeyLocator } from '../../locate'
+import { inheritFromWorkspace } from '../../inherit-workspace'
 import { normalizeManifest } from '../../normalize'
+import { findWorkspaceRoot } from '../../workspace-root'
 import type { TomlObject } from '../../parse-toml'
 import { renderPath } from '../../table-reader'
 
@@ -43,12 +45,18 @@ export function normalizeProblems(
     ...(line !== undefined ? { line } : {})
   })
   try {
-    normalizeManifest(doc, file, new KeyLocator(text), warnings)
+    const locator = new KeyLocator(text)
+    // Inherited values are read from the workspace root above, as the package reader reads them.
+    const inherited = inheritFromWorkspace(doc, {
+      file,
+      locator,
+      warnings,
+      root: () => findWorkspaceRoot({ file, doc, locator })
+    })
+    normalizeManifest(inherited, file, locator, warnings)
   } catch (e) {
     if (!isEngineError(e)) throw e
-    // The app's own limits (workspace inheritance) are not mistakes in the manifest.
-    const severity = / not supported yet/.test(e.message) ? 'warning' : 'error'
-    problems.push({ ...at(e.details.line, e.message), message: e.message, severity })
+    problems.push({ ...at(e.details.line, e.message), message: e.message, severity: 'error' })
   }
   for (const w of warnings)
     problems.push({ ...at(w.line, w.message), message: w.message, severity: 'warning' })
