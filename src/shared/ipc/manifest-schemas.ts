@@ -78,6 +78,7 @@ const edit = z.discriminatedUnion('op', [
   }),
   z.strictObject({ op: z.literal('add-dependency'), table: dependencyTable, name, spec: dependencySpec }),
   z.strictObject({ op: z.literal('remove-dependency'), table: dependencyTable, name }),
+  z.strictObject({ op: z.literal('add-workspace-dependency'), name, spec: dependencySpec }),
   z.strictObject({
     op: z.literal('set-raw-section'),
     section: z.enum(['patch', 'replace', 'lints', 'badges']),

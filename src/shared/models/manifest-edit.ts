@@ -54,6 +54,8 @@ export type ManifestEdit =
       readonly spec: DependencySpec
     }
   | { readonly op: 'remove-dependency'; readonly table: DependencyTable; readonly name: string }
+  /** An entry in the workspace root's `[workspace.dependencies]`. */
+  | { readonly op: 'add-workspace-dependency'; readonly name: string; readonly spec: DependencySpec }
   /** Replaces a whole raw section with the given TOML text (empty text removes it). */
   | { readonly op: 'set-raw-section'; readonly section: RawSection; readonly text: string }
   /** 2014 format → today's: `[[lib]]` → `[lib]`, explicit paths where the defaults changed. */

@@ -35,8 +35,16 @@ export interface AddResult {
   readonly addedFeature: boolean
 }
 
-function insertEntry(layout: DocumentLayout, table: DependencyTable, key: string, spec: DependencySpec) {
-  const path = dependencyTablePath(table)
+/**
+ * Writes `key` into the table at `path` in cargo add's style; undefined when the table is
+ * written inline or with dotted keys (the caller falls back to toml-patch).
+ */
+export function insertDependencyEntry(
+  layout: DocumentLayout,
+  path: readonly string[],
+  key: string,
+  spec: DependencySpec
+) {
   const node = nodeAt(layout.root, path)
   if (node && node.kind !== 'table') {
     if (node.kind === 'value' && node.kv.value.type === 'InlineTable') return undefined
@@ -129,7 +137,7 @@ export function addDependency(
   const layout = buildLayout(text)
   requirePackageManifest(layout, 'add dependencies to')
   rejectLegacyDependencySections(layout)
-  let inserted = insertEntry(layout, table, key, spec)
+  let inserted = insertDependencyEntry(layout, dependencyTablePath(table), key, spec)
   if (!inserted) {
     // The table is written inline or with dotted keys: let toml-patch place the entry.
     const path = [...dependencyTablePath(table), key]

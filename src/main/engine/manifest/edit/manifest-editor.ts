@@ -9,6 +9,7 @@ import { EngineError, isEngineError } from '../../errors'
 import { checkVersionReq } from '../../resolver/version-req'
 import { parseToml, type TomlObject } from '../parse-toml'
 import { addDependency } from './add-dependency'
+import { addWorkspaceDependency } from './workspace-dependency'
 import { buildLayout, type DocumentLayout } from './layout'
 import { buildView } from './manifest-view'
 import { modernize } from './modernize'
@@ -71,7 +72,9 @@ export function analyzeManifestText(text: string, file: string): ManifestAnalysi
   return { text, view, problems: validateManifest(result.doc, body, file, view.lines) }
 }
 
-function checkAddition(edit: Extract<ManifestEdit, { op: 'add-dependency' }>): void {
+function checkAddition(
+  edit: Extract<ManifestEdit, { op: 'add-dependency' | 'add-workspace-dependency' }>
+): void {
   if (!/^[A-Za-z0-9_-]+$/.test(edit.name))
     throw new EngineError(
       'invalid-input',
@@ -98,6 +101,9 @@ function applyOne(text: string, file: string, edit: ManifestEdit): string {
       return addDependency(text, edit.table, edit.name, edit.spec).text
     case 'remove-dependency':
       return removeDependency(text, edit.table, edit.name)
+    case 'add-workspace-dependency':
+      checkAddition(edit)
+      return addWorkspaceDependency(text, edit.name, edit.spec)
     case 'set-raw-section':
       return setRawSection(text, edit.section, edit.text)
     case 'modernize':

@@ -1,0 +1,71 @@
+/**
+ * Promoting a dependency to `[workspace.dependencies]`: the root gains one entry in cargo's style,
+ * each member keeps its comments, position and own settings beside `workspace = true`, and what
+ * would change a build is refused.
+ */
+import { describe, expect, it } from 'vitest'
+import { promoteDependency } from '../../../../../src/main/engine/manifest/edit/promote-dependency'
+
+const ROOT = {
+  path: '/ws/Cargo.toml',
+  text: '# The shapes workspace\n[workspace]\nmembers = ["a", "b"]\n\n[workspace.dependencies]\nlog = "0.4"\n'
+}
+
+const member = (name: string, deps: string) => ({
+  path: `/ws/${name}/Cargo.toml`,
+  text: `[package]\nname = "${name}"\nversion = "0.1.0"\n\n[dependencies]\n${deps}`
+})
+
+describe('promoting a dependency to the workspace', () => {
+  it('writes one entry and switches every member, keeping comments and their own settings', () => {
+    const a = member(
+      'a',
+      '# for JSON\nserde = { version = "1.0", features = ["derive"] } # derive it\nlog.workspace = true\n'
+    )
+    const b = member(
+      'b',
+      'serde = { version = "1.0.152", optional = true }\n\n[dev-dependencies]\nserde = "1"\n'
+    )
+    const p = promoteDependency({ root: ROOT, members: [a, b], name: 'serde' })
+    expect(p.entry).toEqual({ source: { type: 'registry', version: '1.0.152' } })
+    expect(p.members).toEqual([a.path, b.path])
+    expect(p.files.map((f) => f.after)).toEqual([
+      '# The shapes workspace\n[workspace]\nmembers = ["a", "b"]\n\n[workspace.dependencies]\nlog = "0.4"\nserde = "1.0.152"\n',
+      '[package]\nname = "a"\nversion = "0.1.0"\n\n[dependencies]\n# for JSON\nserde = { workspace = true, features = ["derive"] } # derive it\nlog.workspace = true\n',
+      '[package]\nname = "b"\nversion = "0.1.0"\n\n[dependencies]\nserde = { workspace = true, optional = true }\n\n[dev-dependencies]\nserde = { workspace = true }\n'
+    ])
+  })
+
+  it('turns default features off in the entry when one member had them off, and back on where others had them', () => {
+    const a = member('a', 'regex = { version = "1", default-features = false, features = ["std"] }\n')
+    const b = member('b', 'regex = "1"\n')
+    const p = promoteDependency({ root: ROOT, members: [a, b], name: 'regex' })
+    expect(p.files[0]?.after).toContain('regex = { version = "1", default-features = false }\n')
+    expect(p.files[1]?.after).toContain('regex = { workspace = true, features = ["std"] }\n')
+    expect(p.files[2]?.after).toContain('regex = { workspace = true, default-features = true }\n')
+  })
+
+  it('rebases a path dependency onto the root, and keeps a rename in the entry', () => {
+    const a = member('a', 'shapes = { path = "../core", package = "core-shapes" }\n')
+    const b = member('b', 'shapes = { path = "../core", package = "core-shapes", version = "0.3" }\n')
+    expect(() => promoteDependency({ root: ROOT, members: [a, b], name: 'shapes' })).toThrow(
+      /Some members|incompatible/
+    )
+    const p = promoteDependency({ root: ROOT, members: [a], name: 'shapes' })
+    expect(p.files[0]?.after).toContain('shapes = { path = "core", package = "core-shapes" }\n')
+    expect(p.files[1]?.after).toContain('shapes = { workspace = true }\n')
+  })
+
+  it('refuses what would change a build or cannot be expressed', () => {
+    const a = member('a', 'rand = "0.8"\n')
+    const b = member('b', 'rand = "0.7"\n')
+    expect(() => promoteDependency({ root: ROOT, members: [a, b], name: 'rand' })).toThrow(
+      /incompatible versions/
+    )
+    const c = member('c', 'rand = { git = "https://example.com/rand" }\n')
+    expect(() => promoteDependency({ root: ROOT, members: [a, c], name: 'rand' })).toThrow(/different places/)
+    expect(() => promoteDependency({ root: ROOT, members: [a], name: 'log' })).toThrow(/No member declares/)
+    const d = member('d', 'log = "0.4"\n')
+    expect(() => promoteDependency({ root: ROOT, members: [d], name: 'log' })).toThrow(/already in/)
+  })
+})
