@@ -37,6 +37,18 @@ export interface NewPackagePreview {
   readonly problems: readonly FieldProblem[]
   /** Whether `git init` will run (skipped inside an existing repository, as cargo does). */
   readonly initGit: boolean
+  /** The workspace the package joins, when its folder is inside one (as `cargo new` decides). */
+  readonly workspace?: NewPackageWorkspace
+}
+
+export interface NewPackageWorkspace {
+  readonly rootManifest: string
+  /** The package's folder relative to the workspace root. */
+  readonly memberPath: string
+  /** The `[workspace.package]` fields the new manifest inherits. */
+  readonly inherited: readonly string[]
+  /** The root manifest before and after `members` gains the package; absent when it already matches. */
+  readonly rootChange?: { readonly before: string; readonly after: string }
 }
 
 export interface NewPackageDefaults {

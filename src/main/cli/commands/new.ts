@@ -1,9 +1,10 @@
 /** `crate-studio new <path>`: create a package the way `cargo new` does. */
-import { basename, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { EDITIONS, type Edition } from '@shared/models/package'
 import type { NewPackageOptions } from '@shared/models/new-package'
 import { EngineError } from '../../engine/errors'
 import { createNewPackage, planNewPackage } from '../../engine/scaffold/new-package'
+import { loadWorkspace } from '../../engine/workspace/load-workspace'
 import { COMMON_OPTIONS, oneOf, parse, UsageError } from '../parse-args'
 import { terminalFor, writeOut, type CliContext } from './shared'
 
@@ -75,7 +76,20 @@ export async function newCommand(args: readonly string[], ctx: CliContext): Prom
     )
   }
   for (const w of plan.problems.filter((p) => p.severity === 'warning')) term.warning(w.message)
-  await createNewPackage(options)
+  const created = await createNewPackage(options)
+  const ws = created.workspace
+  if (ws?.rootChange && !values.quiet)
+    term.status('Adding', `\`${options.name}\` as member of workspace at \`${dirname(ws.rootManifest)}\``)
+  // As cargo: the workspace the package joined is read once, and what is wrong with it said.
+  if (ws) {
+    await loadWorkspace(join(options.path, 'Cargo.toml')).then(
+      (loaded) => loaded.warnings.forEach((w) => term.warning(w)),
+      (e: unknown) =>
+        term.warning(
+          `compiling this new package may not work due to invalid workspace configuration\n\n${e instanceof Error ? e.message : String(e)}`
+        )
+    )
+  }
   if (!values.quiet)
     term.note(
       'see more `Cargo.toml` keys and their definitions at https://doc.rust-lang.org/cargo/reference/manifest.html'

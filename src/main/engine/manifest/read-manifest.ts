@@ -70,6 +70,12 @@ export async function readManifestBytes(file: string): Promise<Uint8Array> {
   }
 }
 
+/** The file as the editor holds it: a BOM stays (as U+FEFF), so writing the text back keeps it. */
+export async function readManifestText(file: string): Promise<string> {
+  const { text, hadBom } = decodeTomlBytes(await readManifestBytes(file), file)
+  return hadBom ? `\uFEFF${text}` : text
+}
+
 export async function readManifest(file: string): Promise<Manifest> {
   return parseManifestText(decodeTomlBytes(await readManifestBytes(file), file).text, file)
 }

@@ -18,6 +18,8 @@ export interface WorkspaceDecl {
   readonly package: TomlObject
   /** `[workspace.dependencies]`: the entries members take with `dep.workspace = true`. */
   readonly dependencies?: TomlObject
+  /** Whether `[workspace.lints]` is there (`cargo new` then writes `[lints] workspace = true`). */
+  readonly hasLints: boolean
   /** `[workspace.metadata]`, passed through by `cargo metadata`. */
   readonly metadata?: JsonValue
   /** The lines of the keys above, for errors that point into the root manifest. */
@@ -76,6 +78,7 @@ export function readWorkspaceTable(t: TableReader): WorkspaceDecl {
     package: pkg?.table ?? {},
     ...optional('dependencies', deps?.table),
     ...optional('metadata', metadata ? tomlToJson(metadata.value) : undefined),
+    hasLints: t.has('lints'),
     lineOf: (path) => t.ctx.locator.lineOf(['workspace', ...path])
   }
   t.raw('lints')

@@ -10,6 +10,9 @@ import { EngineError } from '../errors'
 import { gitInit, isInsideGitRepo } from '../tools/git'
 import { checkNewPackageFields } from './check-options'
 import { packageFiles } from './templates'
+import { workspaceMembership } from './workspace-membership'
+import { readManifestText } from '../manifest/read-manifest'
+import { writeFileAtomic } from '../tools/atomic-write'
 
 type DirState = 'missing' | 'empty' | 'non-empty' | 'package' | 'file'
 
@@ -53,7 +56,30 @@ async function locationProblems(path: string): Promise<FieldProblem[]> {
 export async function planNewPackage(options: NewPackageOptions): Promise<NewPackagePreview> {
   const problems = [...checkNewPackageFields(options), ...(await locationProblems(options.path))]
   const initGit = options.vcs === 'git' && !(await isInsideGitRepo(dirname(options.path)))
-  return { directory: options.path, files: packageFiles(options, initGit), problems, initGit }
+  const membership = isAbsolute(options.path)
+    ? await workspaceMembership(options.path, options.name)
+    : undefined
+  const files = packageFiles(
+    options,
+    initGit,
+    membership && { keys: membership.inherited, lints: membership.lints }
+  )
+  return {
+    directory: options.path,
+    files,
+    problems,
+    initGit,
+    ...(membership
+      ? {
+          workspace: {
+            rootManifest: membership.rootManifest,
+            memberPath: membership.memberPath,
+            inherited: membership.inherited,
+            ...(membership.rootEdit ? { rootChange: membership.rootEdit } : {})
+          }
+        }
+      : {})
+  }
 }
 
 export async function createNewPackage(options: NewPackageOptions): Promise<NewPackagePreview> {
@@ -85,7 +111,24 @@ export async function createNewPackage(options: NewPackageOptions): Promise<NewP
     await rm(staging, { recursive: true, force: true })
     throw e
   }
+  const change = plan.workspace?.rootChange
+  if (change) await joinWorkspace(plan.workspace!.rootManifest, change)
   return plan
+}
+
+/**
+ * Writes the root's new `members`, atomically, and only over the text it was planned from: a
+ * root edited meanwhile is re-planned rather than overwritten.
+ */
+async function joinWorkspace(rootManifest: string, change: { before: string; after: string }): Promise<void> {
+  const text = await readManifestText(rootManifest)
+  if (text !== change.before)
+    throw new EngineError(
+      'conflict',
+      `${rootManifest} changed while the package was being created; the package exists, but \`members\` was not updated.`,
+      { file: rootManifest, hint: 'Add the package to `workspace.members` by hand, or create it again.' }
+    )
+  await writeFileAtomic(rootManifest, new TextEncoder().encode(change.after))
 }
 
 /** Moves the staged package into place; an empty directory the user made beforehand is replaced. */

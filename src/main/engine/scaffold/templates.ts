@@ -34,13 +34,28 @@ export function tomlString(value: string): string {
   return `${out}"`
 }
 
-export function manifestText(o: NewPackageOptions): string {
-  const lines = ['[package]', `name = ${tomlString(o.name)}`, `version = ${tomlString(o.version)}`]
-  if (o.authors.length > 0) lines.push(`authors = [${o.authors.map(tomlString).join(', ')}]`)
-  lines.push(`edition = ${tomlString(o.edition)}`)
-  if (o.description) lines.push(`description = ${tomlString(o.description)}`)
-  if (o.license) lines.push(`license = ${tomlString(o.license)}`)
+/** What a package created inside a workspace takes from it (see workspace-membership.ts). */
+export interface Inheritance {
+  /** `[workspace.package]` keys, in the workspace's order. */
+  readonly keys: readonly string[]
+  readonly lints: boolean
+}
+
+export function manifestText(
+  o: NewPackageOptions,
+  inherit: Inheritance = { keys: [], lints: false }
+): string {
+  const fields: [string, string][] = [['version', tomlString(o.version)]]
+  if (o.authors.length > 0) fields.push(['authors', `[${o.authors.map(tomlString).join(', ')}]`])
+  fields.push(['edition', tomlString(o.edition)])
+  if (o.description) fields.push(['description', tomlString(o.description)])
+  if (o.license) fields.push(['license', tomlString(o.license)])
+  // As cargo new: a field the workspace defines is inherited instead, listed in the workspace's order.
+  const lines = ['[package]', `name = ${tomlString(o.name)}`]
+  for (const [key, value] of fields) if (!inherit.keys.includes(key)) lines.push(`${key} = ${value}`)
+  for (const key of inherit.keys) lines.push(`${key}.workspace = true`)
   lines.push('', '[dependencies]', '')
+  if (inherit.lints) lines.push('[lints]', 'workspace = true', '')
   return lines.join('\n')
 }
 
@@ -67,8 +82,12 @@ mod tests {
 
 export const GITIGNORE = '/target\n'
 
-export function packageFiles(o: NewPackageOptions, withGitignore: boolean): PlannedFile[] {
-  const files: PlannedFile[] = [{ path: 'Cargo.toml', contents: manifestText(o) }]
+export function packageFiles(
+  o: NewPackageOptions,
+  withGitignore: boolean,
+  inherit?: Inheritance
+): PlannedFile[] {
+  const files: PlannedFile[] = [{ path: 'Cargo.toml', contents: manifestText(o, inherit) }]
   if (withGitignore) files.push({ path: '.gitignore', contents: GITIGNORE })
   files.push(
     o.kind === 'bin' ? { path: 'src/main.rs', contents: MAIN_RS } : { path: 'src/lib.rs', contents: LIB_RS }

@@ -78,3 +78,43 @@ export function removeArrayIndex(decor: ArrayDecor, index: number): void {
   if (next) next.prefix = merged + next.prefix
   else decor.trailing = merged + decor.trailing
 }
+
+/**
+ * The array becomes `next` (each element's text and, for strings, its value) while every element
+ * that stays keeps its own spacing and comments: removed ones go as `removeArrayIndex` removes
+ * them, new ones take the style of the array (one per line when it is laid out that way).
+ */
+export function rewriteArray(decor: ArrayDecor, next: readonly { raw: string; value: unknown }[]): void {
+  const same = (e: ArrayElement, n: { raw: string; value: unknown }) =>
+    e.value !== undefined ? e.value === n.value : e.raw === n.raw
+  // Without a trailing comma, what follows the last element is the array's closing space.
+  const last = decor.elements.at(-1)
+  if (last && !decor.trailingComma) {
+    decor.trailing = last.suffix + decor.trailing
+    last.suffix = ''
+  }
+  const multiLine = decor.elements.some((e) => e.prefix.includes('\n'))
+  const firstPrefix = decor.elements[0]?.prefix ?? ''
+  const lastLine = decor.elements.findLast((e) => e.prefix.includes('\n'))?.prefix ?? '\n    '
+  const lineStyle = lastLine.slice(lastLine.lastIndexOf('\n'))
+  // Each element of `next` takes the first unclaimed old element equal to it.
+  const claimed = new Map<number, ArrayElement>()
+  next.forEach((n, i) => {
+    const match = decor.elements.find((e) => !new Set(claimed.values()).has(e) && same(e, n))
+    if (match) claimed.set(i, match)
+  })
+  const keep = new Set(claimed.values())
+  for (let i = decor.elements.length - 1; i >= 0; i--)
+    if (!keep.has(decor.elements[i]!)) removeArrayIndex(decor, i)
+  const result = next.map(
+    (n, i): ArrayElement =>
+      claimed.get(i) ?? { prefix: multiLine ? lineStyle : ' ', raw: n.raw, suffix: '', value: n.value }
+  )
+  // On one line, the first element keeps the array's opening spacing and the others one space.
+  if (!multiLine)
+    result.forEach((e, i) => {
+      if (i === 0) e.prefix = firstPrefix
+      else if (e.prefix === firstPrefix) e.prefix = ' '
+    })
+  decor.elements.splice(0, decor.elements.length, ...result)
+}

@@ -15,6 +15,8 @@ import { newSectionEdit, sectionSpan } from './new-section'
 import { patchDocument } from './patch-fallback'
 import { applyTextEdits, onFreshLine, type TextEdit } from './text-edits'
 import { formatKey, formatValue } from './toml-format'
+import { readArrayDecor, renderArray, rewriteArray } from './array-decor'
+import type { CstValue } from './cst'
 
 function isTable(v: TomlJson): v is TomlTable {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -95,12 +97,26 @@ function deleteEdits(layout: DocumentLayout, path: KeyPath): TextEdit[] {
   return sectionsOf(node).map((i) => sectionSpan(layout, i))
 }
 
+/** An inline array of scalars set to another: the elements that stay keep their layout and comments. */
+function keptArray(layout: DocumentLayout, old: CstValue, value: TomlJson): string | undefined {
+  if (old.type !== 'InlineArray' || !Array.isArray(value)) return undefined
+  if (value.some((v) => typeof v === 'object')) return undefined
+  const decor = readArrayDecor(layout.text, old, layout.offsets)
+  rewriteArray(
+    decor,
+    value.map((v) => ({ raw: formatValue(v, layout.newline), value: typeof v === 'string' ? v : undefined }))
+  )
+  return renderArray(decor)
+}
+
 function setEdits(layout: DocumentLayout, path: KeyPath, value: TomlJson): TextEdit[] | 'fallback' {
   const { node, depth, tablePath } = walk(layout, path)
   const nl = layout.newline
   if (depth === path.length) {
     if (node.kind === 'value') {
       if (sameValue(cstValue(node.kv.value), value)) return []
+      const array = keptArray(layout, node.kv.value, value)
+      if (array !== undefined) return [{ start: node.kv.valueStart, end: node.kv.valueEnd, text: array }]
       return [{ start: node.kv.valueStart, end: node.kv.valueEnd, text: formatValue(value, layout.newline) }]
     }
     return 'fallback'
