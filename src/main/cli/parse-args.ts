@@ -2,6 +2,7 @@
  * Command-line parsing over node:util's parseArgs. Options mirror cargo's where they overlap;
  * mistakes produce a usage error (exit status 1) rather than a stack trace.
  */
+import { EngineError } from '../engine/errors'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 export class UsageError extends Error {
@@ -43,7 +44,11 @@ export function packageSelectionOf(v: PackageSelectionValues): {
   exclude?: string[]
 } {
   const workspace = v.workspace === true || v.all === true
-  if (v.exclude && !workspace) throw new UsageError('--exclude can only be used together with --workspace')
+  // cargo reports this as an error (status 101), not a usage mistake.
+  if (v.exclude && !workspace)
+    throw new EngineError('invalid-input', '--exclude can only be used together with --workspace', {
+      hint: 'Add --workspace, or name the packages to build with -p.'
+    })
   return {
     ...(v.package ? { packages: v.package.flatMap((p) => p.split(',')).filter(Boolean) } : {}),
     ...(workspace ? { workspace: true } : {}),

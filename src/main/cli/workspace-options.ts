@@ -21,6 +21,7 @@ export async function workspaceOptions(
 ): Promise<ResolveWorkspaceOptions> {
   return {
     manifestPath: await locateManifest(values['manifest-path'], ctx.cwd),
+    cwd: ctx.cwd,
     env: ctx.env,
     homeDir: homedir(),
     cacheDir: cacheDirOf(ctx.env),

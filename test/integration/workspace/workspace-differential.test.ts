@@ -60,7 +60,11 @@ const TREE_CASES: readonly (readonly string[])[] = [
   ['--workspace', '-d'],
   ['--workspace', '--depth', 'workspace'],
   ['-p', 'shape-util', '-F', 'fancy'],
-  ['--workspace', '-F', 'shape-util/fancy']
+  ['--workspace', '-F', 'shape-util/fancy'],
+  // `--workspace` wins over `-p`; `-p` and `--exclude` take globs over member names.
+  ['--workspace', '-p', 'helper'],
+  ['-p', 'shape*'],
+  ['--workspace', '--exclude', 'shape*']
 ]
 
 describe('a virtual workspace', () => {

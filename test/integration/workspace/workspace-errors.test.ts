@@ -119,6 +119,43 @@ const CASES: readonly Case[] = [
     line: 3
   },
   {
+    name: 'two members with one name',
+    files: {
+      'Cargo.toml': '[workspace]\nmembers = ["a", "b"]\n',
+      'a/Cargo.toml': pkg('same'),
+      'a/src/lib.rs': '',
+      'b/Cargo.toml': pkg('same'),
+      'b/src/lib.rs': ''
+    },
+    cwd: '.',
+    message: /two packages named `same` in this workspace/,
+    file: 'b/Cargo.toml'
+  },
+  {
+    name: 'a member that is a workspace root of its own',
+    files: {
+      'Cargo.toml': '[workspace]\nmembers = ["inner"]\n',
+      'inner/Cargo.toml': pkg('inner', '\n[workspace]\n'),
+      'inner/src/lib.rs': ''
+    },
+    cwd: '.',
+    message: /multiple workspace roots found in the same workspace/,
+    file: 'inner/Cargo.toml'
+  },
+  {
+    name: 'an edition-2024 member turning off default features the workspace keeps on',
+    files: {
+      'Cargo.toml': '[workspace]\nmembers = ["m"]\n[workspace.dependencies]\nlog = "0.4"\n',
+      'm/Cargo.toml':
+        '[package]\nname = "m"\nversion = "0.1.0"\nedition = "2024"\n\n[dependencies]\nlog = { workspace = true, default-features = false }\n',
+      'm/src/lib.rs': ''
+    },
+    cwd: 'm',
+    message: /`default-features = false` cannot override workspace's `default-features`/,
+    file: 'm/Cargo.toml',
+    line: 7
+  },
+  {
     name: 'a dependency section in a virtual manifest',
     files: { 'Cargo.toml': '[workspace]\nmembers = []\n\n[dependencies]\nitoa = "1"\n' },
     cwd: '.',

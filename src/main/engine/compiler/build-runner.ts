@@ -136,6 +136,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   let selected: SelectedMembers | undefined
   const { graph, resolution } = await resolveForBuild({
     manifestPath: o.manifestPath,
+    ...(o.cwd ? { cwd: o.cwd } : {}),
     env,
     homeDir: o.homeDir ?? homedir(),
     cacheDir,

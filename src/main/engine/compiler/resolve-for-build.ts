@@ -19,6 +19,8 @@ import { lockReport } from './lock-report'
 
 export interface BuildResolveOptions {
   readonly manifestPath: string
+  /** Where `.cargo/config.toml` files are looked for from (the command's folder). */
+  readonly cwd?: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly homeDir: string
   /** Git databases and registry caches. */
@@ -48,6 +50,7 @@ function honouredRustVersion(m: Manifest, rustc: RustcInfo): string | undefined 
 export async function resolveForBuild(o: BuildResolveOptions): Promise<BuildResolution> {
   const resolution = await resolveWorkspace({
     manifestPath: o.manifestPath,
+    ...(o.cwd ? { cwd: o.cwd } : {}),
     env: o.env,
     homeDir: o.homeDir,
     cacheDir: o.cacheDir,

@@ -28,7 +28,7 @@ import {
   settleProfile,
   type ProfileChooser
 } from './plan/profile-for'
-import { selectTargets, type TargetSelection } from './plan/target-selection'
+import { selectionFor, selectTargets, type TargetSelection } from './plan/target-selection'
 import { profileIdentity, type Profile, type UnitLto } from './profile'
 import { shortHash, type Unit, type UnitDep } from './unit'
 
@@ -100,24 +100,16 @@ class Planner {
 
   plan(): BuildPlan & { readonly targetUnits: ReadonlySet<string> } {
     const requested: Unit[] = []
-    let firstError: Error | undefined
+    const packages = [...this.rootKeys].map((key) => this.node(key).pkg)
     for (const rootKey of this.rootKeys) {
       const root = this.node(rootKey)
       const fk: FeaturesFor = this.isProcMacro(rootKey) ? 'host' : 'normal'
       const features = this.input.features.features.features(rootKey, fk)
-      let selected
-      try {
-        selected = selectTargets(root.pkg, this.input.selection, features)
-      } catch (e) {
-        // With several packages, a named target need only be in one of them.
-        if (this.rootKeys.size === 1) throw e
-        firstError ??= e instanceof Error ? e : new Error(String(e))
-        continue
-      }
+      const selection = selectionFor(root.pkg, this.input.selection, packages)
       // Test harnesses, and everything they link, always unwind.
-      for (const { target, test } of selected) requested.push(this.compile(rootKey, target, fk, test, test))
+      for (const { target, test } of selectTargets(root.pkg, selection, features))
+        requested.push(this.compile(rootKey, target, fk, test, test))
     }
-    if (requested.length === 0 && firstError !== undefined) throw firstError
     return {
       units: this.units,
       requested,

@@ -100,8 +100,11 @@ export function inheritFromWorkspace(doc: TomlObject, ctx: InheritContext): Toml
   const pkgKey = isTable(doc.package) ? 'package' : 'project'
   const pkg = doc[pkgKey]
   if (isTable(pkg)) out[pkgKey] = inheritPackage(pkg, [pkgKey], ctx)
+  const filled = out[pkgKey]
+  const edition = isTable(filled) && typeof filled.edition === 'string' ? filled.edition : undefined
+  const deps: DepContext = { ...ctx, edition2024: edition === '2024' }
   for (const [key, value] of Object.entries(doc)) {
-    if (DEP_TABLES.includes(key) && isTable(value)) out[key] = inheritDeps(value, [key], ctx)
+    if (DEP_TABLES.includes(key) && isTable(value)) out[key] = inheritDeps(value, [key], deps)
   }
   if (isTable(doc.target)) {
     const targets: TomlObject = {}
@@ -112,7 +115,7 @@ export function inheritFromWorkspace(doc: TomlObject, ctx: InheritContext): Toml
       }
       const copy: TomlObject = { ...table }
       for (const key of DEP_TABLES)
-        if (isTable(table[key])) copy[key] = inheritDeps(table[key], ['target', platform, key], ctx)
+        if (isTable(table[key])) copy[key] = inheritDeps(table[key], ['target', platform, key], deps)
       targets[platform] = copy
     }
     out.target = targets
@@ -149,7 +152,12 @@ function rebase(path: string, root: WorkspaceRoot, ctx: InheritContext): string 
   return relative(dirname(ctx.file), join(root.rootDir, path)).split(sep).join('/') || '.'
 }
 
-function inheritDeps(table: TomlObject, path: (string | number)[], ctx: InheritContext): TomlObject {
+/** Edition 2024 turns an ignored `default-features = false` into an error. */
+interface DepContext extends InheritContext {
+  readonly edition2024: boolean
+}
+
+function inheritDeps(table: TomlObject, path: (string | number)[], ctx: DepContext): TomlObject {
   const out: TomlObject = { ...table }
   for (const [name, value] of Object.entries(table)) {
     if (isInherited(value)) out[name] = inheritDep(name, value, [...path, name], ctx)
@@ -161,7 +169,7 @@ function inheritDep(
   name: string,
   member: TomlObject,
   path: (string | number)[],
-  ctx: InheritContext
+  ctx: DepContext
 ): TomlObject {
   requireTrue(ctx, path, member)
   const root = ctx.root()
@@ -197,6 +205,13 @@ function inheritDep(
   const memberDefault = member['default-features'] ?? member.default_features
   const rootDefault = base['default-features'] ?? base.default_features
   if (memberDefault === true && rootDefault === false) base['default-features'] = true
+  else if (memberDefault === false && rootDefault !== false && ctx.edition2024)
+    throw error(
+      ctx,
+      path,
+      `\`default-features = false\` cannot override workspace's \`default-features\` (for \`${name}\`).`,
+      `Set \`default-features = false\` in \`${from}\` and \`default-features = true\` in the members that want them.`
+    )
   else if (memberDefault === false && rootDefault !== false)
     ctx.warnings.push({
       file: ctx.file,

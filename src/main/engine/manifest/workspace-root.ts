@@ -97,10 +97,9 @@ export function findWorkspaceRoot(member: ParsedManifestFile): WorkspaceRoot | u
       const root = workspaceRootOf(parsed)
       if (root && !isExcluded(root, member.file)) return root
       const upper = parsed.doc.package
-      if (!root && isTable(upper) && typeof upper.workspace === 'string') {
-        const named = namedRoot(parsed, upper.workspace)
-        if (!isExcluded(named, member.file)) return named
-      }
+      // An ancestor that names its root leads there, with no exclusion check (cargo's `get_ws_root`).
+      if (!root && isTable(upper) && typeof upper.workspace === 'string')
+        return namedRoot(parsed, upper.workspace)
     }
     if (dirname(dir) === dir) return undefined
   }

@@ -3,6 +3,7 @@
  * integration tests) and its examples, then run the harnesses in cargo's order, reporting
  * every test as it finishes. Cancel kills the running harness's whole process group.
  */
+import { compareKeys } from '../manifest/edit/dependency-model'
 import { runBuild, type BuildIo, type BuildOptions, type BuildResult } from '../compiler/build-runner'
 import { finalExecutable } from '../compiler/artifacts'
 import type { TargetSelection } from '../compiler/unit-graph'
@@ -58,17 +59,22 @@ function isHarness(u: Unit): boolean {
 
 export function testBinaries(build: BuildResult, o: Pick<TestOptions, 'cwd' | 'env'>): TestBinary[] {
   const units = build.plan.requested.filter(isHarness)
+  // Package by package (as cargo sorts its units), then lib, bins, tests… by name.
+  const byPackage = (u: Unit) =>
+    `${u.node.pkg.manifest.package.name}\u0000${u.node.pkg.manifest.package.version}`
   units.sort(
     (a, b) =>
+      compareKeys(byPackage(a), byPackage(b)) ||
       ORDER.indexOf(a.target!.kind) - ORDER.indexOf(b.target!.kind) ||
       a.target!.name.localeCompare(b.target!.name)
   )
-  // Integration tests find the package's programs through CARGO_BIN_EXE_<name>.
-  const programs: Record<string, string> = {}
-  // Every bin the plan built for the package: integration tests depend on them all.
+  // Integration tests find their own package's programs through CARGO_BIN_EXE_<name>.
+  const programs = new Map<string, Record<string, string>>()
   for (const u of build.plan.units) {
-    if (u.primary && u.target?.kind === 'bin' && !u.test)
-      programs[u.target.name] = finalExecutable(u, build.layout) ?? ''
+    if (!u.primary || u.target?.kind !== 'bin' || u.test) continue
+    const own = programs.get(u.node.id) ?? {}
+    own[u.target.name] = finalExecutable(u, build.layout) ?? ''
+    programs.set(u.node.id, own)
   }
   const env = o.env ?? process.env
   return units.map((u) => {
@@ -85,7 +91,7 @@ export function testBinaries(build: BuildResult, o: Pick<TestOptions, 'cwd' | 'e
       }),
       executable,
       cwd: m.rootDir,
-      env: harnessEnv(m, env, [build.layout.dest, build.layout.deps], programs),
+      env: harnessEnv(m, env, [build.layout.dest, build.layout.deps], programs.get(u.node.id) ?? {}),
       target: { kind: t.kind, name: t.name },
       ...(u.target?.harness === false ? { harness: false } : {})
     }

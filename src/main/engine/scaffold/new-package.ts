@@ -111,8 +111,8 @@ export async function createNewPackage(options: NewPackageOptions): Promise<NewP
     await rm(staging, { recursive: true, force: true })
     throw e
   }
-  const change = plan.workspace?.rootChange
-  if (change) await joinWorkspace(plan.workspace!.rootManifest, change)
+  const ws = plan.workspace
+  if (ws?.rootChange) await joinWorkspace(ws.rootManifest, ws.rootChange)
   return plan
 }
 

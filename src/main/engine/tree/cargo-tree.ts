@@ -12,7 +12,8 @@ import {
 } from '../resolver/feature-resolver/resolve-workspace-features'
 import { HOST, type CompileKind, type TargetData } from '../resolver/feature-resolver/target-data'
 import type { ResolvedWorkspace } from '../workspace/resolved-workspace'
-import { packageIdKey } from '../resolver/resolve/resolve-types'
+import { packageIdKey, type PackageId } from '../resolver/resolve/resolve-types'
+import { isPattern, memberPatternMatches } from '../workspace/member-pattern'
 import { buildTreeGraph } from './build-graph'
 import { parsePattern } from './format-pattern'
 import type { PackageInfo, TreeGraph } from './graph'
@@ -68,8 +69,12 @@ function memberSelector(ws: ResolvedWorkspace, key: string): MemberSelector {
 /** `--workspace` less `--exclude` (specs matched against members, as cargo's `Packages::All`), or the default members. */
 function selectedMembers(ws: ResolvedWorkspace, options: TreeOptions): readonly string[] {
   if (!options.workspace) return ws.defaultMembers
-  const excluded = (options.exclude ?? []).map(parsePackageIdSpec)
-  return ws.members.filter((k) => !excluded.some((spec) => specMatches(spec, ws.packages.get(k)!.id)))
+  const excluded = (options.exclude ?? []).map((text) =>
+    isPattern(text)
+      ? (id: PackageId) => memberPatternMatches(text, id.name)
+      : (id: PackageId) => specMatches(parsePackageIdSpec(text), id)
+  )
+  return ws.members.filter((k) => !excluded.some((matches) => matches(ws.packages.get(k)!.id)))
 }
 
 export function cargoTree(
@@ -86,12 +91,16 @@ export function cargoTree(
   const pattern = parsePattern(options.format ?? '{p}')
   const targets = options.targets ?? []
   const showAllTargets = targets.length === 1 && targets[0] === 'all'
-  const packageSpecs = (options.packages ?? []).map(parsePackageIdSpec)
-  // `-p` names packages; else `--workspace` (less `--exclude`), else the default members.
-  const chosenMembers = packageSpecs.length > 0 ? [] : selectedMembers(ws, options)
+  // `--workspace` (less `--exclude`) wins over `-p`; `-p` takes specs and member-name globs.
+  const packageTexts = options.workspace ? [] : (options.packages ?? [])
+  const packageSpecs = packageTexts.filter((t) => !isPattern(t)).map(parsePackageIdSpec)
+  const globbed = packageTexts.filter((t) => isPattern(t))
+  const chosenMembers =
+    packageTexts.length > 0
+      ? ws.members.filter((k) => globbed.some((g) => memberPatternMatches(g, ws.packages.get(k)!.id.name)))
+      : selectedMembers(ws, options)
   const features = resolveWorkspaceFeatures(ws, {
-    specs:
-      packageSpecs.length > 0 ? packageSpecs.map(selector) : chosenMembers.map((k) => memberSelector(ws, k)),
+    specs: [...packageSpecs.map(selector), ...chosenMembers.map((k) => memberSelector(ws, k))],
     ...(options.features ? { flags: options.features } : {}),
     hasDevUnits: edges.kinds.has('dev'),
     targetData,
@@ -110,9 +119,10 @@ export function cargoTree(
   const candidates = [...features.targeted.packages.values()]
   const invertSpecs = (options.invert ?? []).map(parsePackageIdSpec)
   // The roots: `-i` packages, else `-p` packages, else the selected members.
-  const rootSpecs = invertSpecs.length > 0 ? invertSpecs : packageSpecs
   const rootKeys = new Set(
-    rootSpecs.length > 0 ? rootSpecs.map((spec) => querySpec(spec, candidates).key) : chosenMembers
+    invertSpecs.length > 0
+      ? invertSpecs.map((spec) => querySpec(spec, candidates).key)
+      : [...packageSpecs.map((spec) => querySpec(spec, candidates).key), ...chosenMembers]
   )
   let roots = graph.indexesOf(rootKeys)
   if (options.duplicates) {

@@ -13,11 +13,14 @@ import {
   findWorkspaceRoot,
   isExcluded,
   readManifestFileSync,
+  workspaceRootOf,
   type WorkspaceRoot
 } from '../manifest/workspace-root'
 import type { WorkspaceDecl } from '../manifest/workspace-table'
 import { isTable } from '../manifest/table-reader'
 import { loadGlob } from '../tools/lazy-modules'
+import { compareKeys } from '../manifest/edit/dependency-model'
+import { isPattern } from './member-pattern'
 import { isInside } from '../tools/paths'
 import type { PackageLoader } from './package-loader'
 
@@ -40,19 +43,35 @@ export interface Workspace {
   readonly warnings: readonly string[]
 }
 
-const GLOB_CHARS = /[*?[]/
+/** Path order as Rust's `Path` compares: part by part, each by code point (the `glob` crate's order). */
+function comparePaths(a: string, b: string): number {
+  const x = a.split('/')
+  const y = b.split('/')
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = compareKeys(x[i]!, y[i]!)
+    if (d !== 0) return d
+  }
+  return x.length - y.length
+}
+
+/** The `glob` crate knows `*`, `?`, `[…]` and `**` only: anything tinyglobby would read more into is literal. */
+function asGlobCrate(pattern: string): string {
+  return pattern.replace(/[{}()!+@]/g, (c: string, i: number) =>
+    c === '!' && pattern[i - 1] === '[' ? c : `\\${c}`
+  )
+}
 
 /** The folders a `members` (or `default-members`) list names, in cargo's order. */
 async function memberFolders(rootDir: string, entries: readonly string[]): Promise<string[]> {
   const folders: string[] = []
   for (const entry of entries) {
     const literal = normalize(join(rootDir, entry))
-    if (!GLOB_CHARS.test(entry)) {
+    if (!isPattern(entry)) {
       folders.push(literal)
       continue
     }
     const { glob } = await loadGlob()
-    const found = await glob(entry, {
+    const found = await glob(asGlobCrate(entry), {
       cwd: rootDir,
       onlyDirectories: true,
       absolute: true,
@@ -61,7 +80,7 @@ async function memberFolders(rootDir: string, entries: readonly string[]): Promi
     })
     // Like cargo, a glob that matches nothing stands for itself (and fails to load below).
     if (found.length === 0) folders.push(literal)
-    else folders.push(...found.map((f) => normalize(f).replace(/\/$/, '')).sort())
+    else folders.push(...found.map((f) => normalize(f).replace(/\/$/, '')).sort(comparePaths))
   }
   return folders
 }
@@ -127,6 +146,7 @@ class MemberSearch {
       throw notAMember(manifestPath, root.file, current)
 
     const members = [...this.members.values()].filter((p): p is Package => p !== undefined)
+    this.validate(members)
     const defaultMembers = await this.defaultMembers(manifestPath, current, members)
     return {
       root: settings,
@@ -144,7 +164,8 @@ class MemberSearch {
   private async visit(file: string, isPathDep: boolean): Promise<void> {
     const path = normalize(file)
     if (this.members.has(path)) return
-    if (isPathDep && !isInside(this.root.rootDir, dirname(path))) return
+    // A path dependency outside the root folder joins only if it names this root itself.
+    if (isPathDep && !isInside(this.root.rootDir, dirname(path)) && !this.pointsHere(path)) return
     if (isExcluded(this.root, path)) return
     if (path === this.root.file && !hasPackage(readManifestFileSync(path)?.doc ?? {})) {
       this.members.set(path, undefined)
@@ -159,6 +180,56 @@ class MemberSearch {
     }
   }
 
+  private pointsHere(file: string): boolean {
+    const parsed = readManifestFileSync(file)
+    if (!parsed) return false
+    try {
+      return findWorkspaceRoot(parsed)?.file === this.root.file
+    } catch {
+      return false
+    }
+  }
+
+  /**
+   * cargo's `validate_members`: a member must not be a workspace root of its own, must lie below
+   * this root (or name it), and no two members may share a name.
+   */
+  private validate(members: readonly Package[]): void {
+    const { root } = this
+    const byName = new Map<string, string[]>()
+    for (const m of members) {
+      const file = m.manifest.path
+      byName.set(m.manifest.package.name, [...(byName.get(m.manifest.package.name) ?? []), file])
+      if (file === root.file) continue
+      const parsed = readManifestFileSync(file)
+      if (parsed && workspaceRootOf(parsed))
+        throw new EngineError(
+          'manifest-invalid',
+          `multiple workspace roots found in the same workspace:\n  ${root.rootDir}\n  ${dirname(file)}`,
+          {
+            file,
+            hint: 'Remove `[workspace]` from the member, or take it out of the outer workspace (`exclude`).'
+          }
+        )
+      if (!isInside(root.rootDir, dirname(file)) && !this.pointsHere(file))
+        throw new EngineError(
+          'manifest-invalid',
+          `workspace member \`${file}\` is not hierarchically below the workspace root \`${root.file}\``,
+          {
+            file: root.file,
+            hint: 'Move the package below the root, or give it `package.workspace` pointing at the root.'
+          }
+        )
+    }
+    for (const [name, files] of byName)
+      if (files.length > 1)
+        throw new EngineError(
+          'manifest-invalid',
+          `two packages named \`${name}\` in this workspace:\n${files.map((f) => `- ${f}`).join('\n')}`,
+          { file: files[1]!, hint: 'Rename one of them (`package.name`); names are unique in a workspace.' }
+        )
+  }
+
   private async defaultMembers(
     manifestPath: string,
     current: Package | undefined,
@@ -167,8 +238,11 @@ class MemberSearch {
     const { root } = this
     if (normalize(manifestPath) === root.file && root.decl.defaultMembers) {
       const chosen: Package[] = []
+      const listed = new Set(await memberFolders(root.rootDir, root.decl.members ?? []))
       for (const folder of await memberFolders(root.rootDir, root.decl.defaultMembers)) {
         const pkg = this.members.get(join(folder, 'Cargo.toml'))
+        // A default member that `members` lists but `exclude` removes is skipped, as cargo skips it.
+        if (!pkg && listed.has(folder) && isExcluded(root, join(folder, 'Cargo.toml'))) continue
         if (!pkg)
           throw new EngineError(
             'manifest-invalid',
@@ -205,10 +279,18 @@ class MemberSearch {
       }
     }
     for (const member of members) {
-      if (member === rootPackage || Object.keys(member.manifest.profiles).length === 0) continue
-      warnings.push(
-        `profiles for the non root package will be ignored, specify profiles at the workspace root:\npackage:   ${member.manifest.path}\nworkspace: ${root.file}`
-      )
+      if (member === rootPackage) continue
+      const m = member.manifest
+      const ignored = [
+        Object.keys(m.profiles).length > 0 && 'profiles',
+        Object.keys(m.patch).length > 0 && 'patch',
+        m.replace.length > 0 && 'replace',
+        m.package.resolver !== undefined && 'resolver'
+      ].filter((w): w is string => w !== false)
+      for (const what of ignored)
+        warnings.push(
+          `${what} for the non root package will be ignored, specify ${what} at the workspace root:\npackage:   ${m.path}\nworkspace: ${root.file}`
+        )
     }
     return warnings
   }

@@ -4,6 +4,11 @@
  * default options, where `*` also crosses `/`. (picomatch and tinyglobby keep `*` inside one
  * folder, which would make us add members cargo would not.)
  */
+/** Whether a `-p`/`--exclude`/`members` value is a glob rather than a plain name or path. */
+export function isPattern(text: string): boolean {
+  return /[*?[]/.test(text)
+}
+
 export function memberPatternMatches(pattern: string, path: string): boolean {
   let re = '^'
   for (let i = 0; i < pattern.length; i++) {

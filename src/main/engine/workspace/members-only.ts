@@ -2,7 +2,7 @@
  * The workspace without resolving anything, for `metadata --no-deps`: cargo then reads only
  * the members' manifests and never touches Cargo.lock or the network.
  */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { loadCargoConfig } from '../config/load-cargo-config'
 import { targetDir } from '../config/net-build-config'
 import { registrySourceId } from '../config/registries-config'
@@ -14,12 +14,18 @@ import type { ResolvedPackageFiles, ResolvedWorkspace } from './resolved-workspa
 
 export async function membersOnlyWorkspace(options: {
   readonly manifestPath: string
+  /** Where `.cargo/config.toml` files are looked for from (default: the manifest's folder). */
+  readonly cwd?: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly homeDir: string
 }): Promise<ResolvedWorkspace> {
   const ws = await loadWorkspace(options.manifestPath)
   const rootDir = ws.root.rootDir
-  const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
+  const config = await loadCargoConfig({
+    cwd: options.cwd ?? dirname(options.manifestPath),
+    env: options.env,
+    homeDir: options.homeDir
+  })
   const resolved = new Map<string, ResolvedPackage>()
   const files = new Map<string, ResolvedPackageFiles>()
   const keyOf = (pkg: Package): string => {

@@ -3,7 +3,7 @@
  * build: read the configuration, pin what Cargo.lock pins, resolve, write Cargo.lock when it
  * changed (never under `--locked`), then read every package of the resolve from its source.
  */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { CargoConfig } from '../config/cargo-config'
 import { loadCargoConfig } from '../config/load-cargo-config'
 import { netOffline, targetDir as configuredTargetDir } from '../config/net-build-config'
@@ -39,6 +39,8 @@ import { checkPrecise, withPrecise, type PreciseUpdate } from './precise-update'
 
 export interface ResolveWorkspaceOptions {
   readonly manifestPath: string
+  /** Where `.cargo/config.toml` files are looked for from: the command's folder (default: the manifest's). */
+  readonly cwd?: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly homeDir: string
   /** Git databases and registry caches. */
@@ -107,7 +109,11 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
   const load = packageLoader()
   const ws = await loadWorkspace(options.manifestPath, load)
   const rootDir = ws.root.rootDir
-  const config = await loadCargoConfig({ cwd: rootDir, env: options.env, homeDir: options.homeDir })
+  const config = await loadCargoConfig({
+    cwd: options.cwd ?? dirname(options.manifestPath),
+    env: options.env,
+    homeDir: options.homeDir
+  })
   // Mistakes that need no resolve fail before one, so they leave no Cargo.lock behind.
   checkConfig(config)
   await options.beforeResolve?.(ws, config)

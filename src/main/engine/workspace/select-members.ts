@@ -5,7 +5,9 @@
  */
 import type { Package } from '../manifest/model'
 import type { PackageId } from '../resolver/resolve/resolve-types'
+import { EngineError } from '../errors'
 import { parsePackageIdSpec, specMatches, type PackageIdSpec } from '../tree/package-id-spec'
+import { isPattern, memberPatternMatches } from './member-pattern'
 import type { Workspace } from './load-workspace'
 
 export interface PackageSelection {
@@ -31,23 +33,44 @@ export function memberId(pkg: Package): PackageId {
   return { name: meta.name, version: meta.version, source: { kind: 'path', path: pkg.manifest.rootDir } }
 }
 
+/** A `-p`/`--exclude` value: a package ID spec, or (as cargo allows) a glob over member names. */
+function matcher(text: string): (pkg: Package) => boolean {
+  if (isPattern(text)) return (pkg) => memberPatternMatches(text, pkg.manifest.package.name)
+  const spec = parsePackageIdSpec(text)
+  return (pkg) => specMatches(spec, memberId(pkg))
+}
+
 export function selectMembers(ws: Workspace, sel: PackageSelection = {}): SelectedMembers {
-  const specs = (sel.packages ?? []).map(parsePackageIdSpec)
-  if (specs.length > 0) {
-    const members = ws.members.filter((m) => specs.some((s) => specMatches(s, memberId(m))))
-    const others = specs.filter((s) => !ws.members.some((m) => specMatches(s, memberId(m))))
-    return { members, others, warnings: [] }
+  // `--workspace` wins over `-p`, as in cargo's `Packages::from_flags`.
+  if (sel.workspace) {
+    const excluded = (sel.exclude ?? []).map((text) => ({ text, matches: matcher(text) }))
+    const unmatched = excluded.filter((e) => !ws.members.some(e.matches))
+    return {
+      members: ws.members.filter((m) => !excluded.some((e) => e.matches(m))),
+      others: [],
+      warnings: unmatched.length
+        ? [
+            `excluded package(s) ${unmatched.map((e) => `\`${e.text}\``).join(', ')} not found in workspace \`${ws.root.rootDir}\``
+          ]
+        : []
+    }
   }
-  if (!sel.workspace) return { members: ws.defaultMembers, others: [], warnings: [] }
-  const excluded = (sel.exclude ?? []).map(parsePackageIdSpec)
-  const unmatched = excluded.filter((s) => !ws.members.some((m) => specMatches(s, memberId(m))))
+  const texts = sel.packages ?? []
+  if (texts.length === 0) return { members: ws.defaultMembers, others: [], warnings: [] }
+  const globs = texts.filter((t) => isPattern(t))
+  const unmatchedGlobs = globs.filter((g) => !ws.members.some(matcher(g)))
+  if (unmatchedGlobs.length)
+    throw new EngineError(
+      'invalid-input',
+      `package pattern(s) ${unmatchedGlobs.map((g) => `\`${g}\``).join(', ')} not found in workspace \`${ws.root.rootDir}\``,
+      { hint: `Members: ${ws.members.map((m) => m.manifest.package.name).join(', ')}.` }
+    )
+  const matchers = texts.map(matcher)
+  const specs = texts.filter((t) => !isPattern(t)).map(parsePackageIdSpec)
   return {
-    members: ws.members.filter((m) => !excluded.some((s) => specMatches(s, memberId(m)))),
-    others: [],
-    warnings: unmatched.length
-      ? [
-          `excluded package(s) ${unmatched.map((s) => `\`${s.text}\``).join(', ')} not found in workspace \`${ws.root.rootDir}\``
-        ]
-      : []
+    members: ws.members.filter((m) => matchers.some((matches) => matches(m))),
+    // Specs that name no member may name a dependency, found once the resolve exists.
+    others: specs.filter((s) => !ws.members.some((m) => specMatches(s, memberId(m)))),
+    warnings: []
   }
 }

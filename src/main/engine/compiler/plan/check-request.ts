@@ -12,7 +12,7 @@ import { declaredFeatures, type FeatureRequest } from '../../resolver/features'
 import type { RustcInfo } from '../../tools/rustc'
 import { buildSettings, type BuildSettings } from '../build-settings'
 import { loadManifestProfiles, resolveProfiles, type ManifestProfiles, type Profiles } from '../profile'
-import { selectTargets, type TargetSelection } from './target-selection'
+import { selectionFor, selectTargets, type TargetSelection } from './target-selection'
 
 export interface BuildRequestCheck {
   readonly features: FeatureRequest
@@ -96,30 +96,19 @@ export async function checkBuildRequest(
   return { manifestProfiles, profiles, settings: buildSettings(config, r.rustc, r.env) }
 }
 
-/**
- * Named targets exist and declared files are there. With several packages, a target need only
- * be in one of them (cargo builds it where it is); the first package's error speaks otherwise.
- */
+/** Named targets exist (in one of the packages, when there are several) and declared files are there. */
 function checkTargets(packages: readonly Package[], selection: TargetSelection): void {
-  let firstError: Error | undefined
-  let found = false
   for (const pkg of packages) {
     // Only the names: which required features end up on is known after resolving.
     const everyRequired = pkg.targets.flatMap((t) => t.requiredFeatures)
-    let selected: Target[]
-    try {
-      selected = selectTargets(pkg, selection, everyRequired).map((s) => s.target)
-    } catch (e) {
-      firstError ??= e instanceof Error ? e : new Error(String(e))
-      continue
-    }
-    found = true
+    const selected = selectTargets(pkg, selectionFor(pkg, selection, packages), everyRequired).map(
+      (s) => s.target
+    )
     const lib = pkg.targets.find((t) => t.kind === 'lib')
     // A target with required features may be left out once features are known; cargo skips it then.
     for (const t of lib ? [lib, ...selected] : selected)
       if (t.requiredFeatures.length === 0) checkSource(pkg, t)
   }
-  if (!found && firstError !== undefined) throw firstError
 }
 
 /** A declared target whose file is missing fails here, in cargo's words, before rustc would. */

@@ -93,3 +93,38 @@ function named(pkg: Package, kind: Kind, names: TargetNames, features: readonly 
     return t
   })
 }
+
+/**
+ * With several packages selected, each builds the named targets it has (cargo looks names up
+ * across all of them); a name no package has stays, so the first package reports it.
+ */
+export function selectionFor(
+  pkg: Package,
+  selection: TargetSelection,
+  packages: readonly Package[]
+): TargetSelection {
+  if (packages.length <= 1) return selection
+  const has = (p: Package, kind: Kind, name: string) =>
+    p.targets.some((t) => t.kind === kind && t.name === name)
+  const narrow = (kind: Kind, names: TargetNames | undefined): TargetNames | undefined =>
+    names === undefined || names === 'all'
+      ? names
+      : names.filter((n) => has(pkg, kind, n) || !packages.some((p) => has(p, kind, n)))
+  const hasLib = (p: Package) => p.targets.some((t) => t.kind === 'lib')
+  const narrowed: Record<string, unknown> = {
+    ...selection,
+    bins: narrow('bin', selection.bins) ?? [],
+    requireLib: selection.requireLib === true && (hasLib(pkg) || !packages.some(hasLib))
+  }
+  for (const [key, kind] of [
+    ['examples', 'example'],
+    ['tests', 'test'],
+    ['benches', 'bench'],
+    ['binTests', 'bin']
+  ] as const) {
+    const names = narrow(kind, selection[key])
+    if (names === undefined) delete narrowed[key]
+    else narrowed[key] = names
+  }
+  return narrowed as unknown as TargetSelection
+}

@@ -100,11 +100,12 @@ function deleteEdits(layout: DocumentLayout, path: KeyPath): TextEdit[] {
 /** An inline array of scalars set to another: the elements that stay keep their layout and comments. */
 function keptArray(layout: DocumentLayout, old: CstValue, value: TomlJson): string | undefined {
   if (old.type !== 'InlineArray' || !Array.isArray(value)) return undefined
-  if (value.some((v) => typeof v === 'object')) return undefined
+  const items = value as readonly TomlJson[]
+  if (items.some((v) => typeof v === 'object')) return undefined
   const decor = readArrayDecor(layout.text, old, layout.offsets)
   rewriteArray(
     decor,
-    value.map((v) => ({ raw: formatValue(v, layout.newline), value: typeof v === 'string' ? v : undefined }))
+    items.map((v) => ({ raw: formatValue(v, layout.newline), value: typeof v === 'string' ? v : undefined }))
   )
   return renderArray(decor)
 }
