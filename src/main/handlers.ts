@@ -25,7 +25,7 @@ export interface ShellAdapter {
 }
 
 export function createHandlers(services: Services, shell: ShellAdapter): Handlers {
-  const { projects, builds, manifests, dependencies, gitDependencies, trust } = services
+  const { projects, builds, manifests, dependencies, gitDependencies, trust, workspaces } = services
   /** The project's trust: its folder's, and that of every path package its build would run. */
   const trustOf = async (manifest: string) => {
     const by = await trust.trustedBy(dirname(manifest))
@@ -85,6 +85,12 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     },
     openManifest: ({ path }) => manifests.open(path),
     dependencyGraph: ({ manifestPath }) => dependencies.graph(manifestPath),
+    workspaceDependencies: ({ manifestPath }) => workspaces.usage(manifestPath),
+    previewPromotion: ({ manifestPath, name }) => workspaces.previewPromotion(manifestPath, name),
+    applyPromotion: async ({ files }) => {
+      await workspaces.applyPromotion(files)
+      return null
+    },
     cancelDependencyGraph: ({ manifestPath }) => dependencies.cancel(manifestPath),
     gitDependencies: ({ manifestPath }) => gitDependencies.list(manifestPath),
     checkGitUpstream: ({ manifestPath }) => gitDependencies.checkUpstream(manifestPath),

@@ -12,6 +12,20 @@ export interface BuildRequest {
   readonly manifestPath: string
   readonly profile: ProfileName
   readonly jobs?: number
+  /** Workspace members (`-p`); none: the default members. */
+  readonly packages?: readonly string[]
+  /** Every member (`--workspace`). */
+  readonly workspace?: boolean
+}
+
+/** The request's package selection, as the engine takes it. */
+function packagesOf(r: BuildRequest) {
+  return {
+    packages: {
+      ...(r.packages?.length ? { packages: r.packages } : {}),
+      ...(r.workspace ? { workspace: true } : {})
+    }
+  }
 }
 
 export interface BuildServiceOptions {
@@ -35,6 +49,7 @@ export class BuildService {
           profile: r.profile,
           ...(r.jobs ? { jobs: r.jobs } : {}),
           selection: { lib: true, bins: 'all' },
+          ...packagesOf(r),
           cacheDir: this.options.cacheDir,
           ...this.trustCheck()
         },
@@ -52,6 +67,7 @@ export class BuildService {
           profile: r.profile,
           ...(r.jobs ? { jobs: r.jobs } : {}),
           ...(r.bin ? { bin: r.bin } : {}),
+          ...packagesOf(r),
           args: r.args,
           cwd: dirname(r.manifestPath),
           stdio: 'pipe',
@@ -77,6 +93,7 @@ export class BuildService {
           ...(r.jobs ? { jobs: r.jobs } : {}),
           args: r.args,
           noFailFast: true,
+          ...packagesOf(r),
           cwd: dirname(r.manifestPath),
           cacheDir: this.options.cacheDir,
           ...this.trustCheck()

@@ -12,6 +12,7 @@ import { OperationStore } from './operations'
 import { ProjectService } from './project-service'
 import { RecentProjects } from './recent-projects'
 import { TrustedFolders } from './trusted-folders'
+import { WorkspaceService } from './workspace-service'
 
 export interface Services {
   readonly projects: ProjectService
@@ -21,6 +22,7 @@ export interface Services {
   readonly dependencies: DependencyService
   readonly gitDependencies: GitDependencyService
   readonly trust: TrustedFolders
+  readonly workspaces: WorkspaceService
 }
 
 export interface ServiceOptions {
@@ -61,6 +63,11 @@ export function createServices(o: ServiceOptions): Services {
     editor: engineManifestEditor,
     ...(o.logError ? { logError: o.logError } : {})
   })
+  const workspaces = new WorkspaceService(
+    (path) => projects.checkBuildable(path),
+    manifests,
+    o.cacheDir ?? cacheDirOf(process.env)
+  )
   return {
     projects,
     builds,
@@ -68,7 +75,8 @@ export function createServices(o: ServiceOptions): Services {
     manifests,
     dependencies,
     gitDependencies,
-    trust
+    trust,
+    workspaces
   }
 }
 

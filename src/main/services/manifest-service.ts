@@ -77,7 +77,8 @@ export class ManifestService {
     return this.engine.applyEdits(text, file, edits)
   }
 
-  async save(path: string, text: string, baseHash: string): Promise<ManifestSaveResult> {
+  /** Fails with `conflict` unless the file still holds the bytes `baseHash` names. */
+  async checkUnchanged(path: string, baseHash: string): Promise<string> {
     const file = await this.checkEditable(path)
     const current = contentHashOf(await readManifestBytes(file))
     if (current !== baseHash) {
@@ -86,6 +87,11 @@ export class ManifestService {
         hint: 'Reload it, merge the changes, or keep yours and save again.'
       })
     }
+    return file
+  }
+
+  async save(path: string, text: string, baseHash: string): Promise<ManifestSaveResult> {
+    const file = await this.checkUnchanged(path, baseHash)
     const bytes = new TextEncoder().encode(text)
     // Our own write must not come back as an "outside change": the session knows its hash first.
     const session = this.sessions.get(file)

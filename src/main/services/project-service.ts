@@ -5,7 +5,7 @@
  */
 import { readdir } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { DirectoryListing, RecentProject } from '@shared/models/app'
 import type { NewPackageDefaults, NewPackageOptions, NewPackagePreview } from '@shared/models/new-package'
 import type { ProjectSnapshot } from '@shared/models/package'
@@ -14,6 +14,7 @@ import { EngineError, isEngineError, type ErrorLogger } from '../engine/errors'
 import { discoverAuthor } from '../engine/scaffold/author'
 import { createNewPackage, planNewPackage } from '../engine/scaffold/new-package'
 import { ALL_PLATFORMS, loadPackageGraph } from '../engine/workspace/package-graph'
+import { loadWorkspace } from '../engine/workspace/load-workspace'
 import { isFile, OpenedProjects } from './opened-projects'
 import { snapshotOf } from './project-snapshot'
 import type { RecentProjects } from './recent-projects'
@@ -29,22 +30,34 @@ export class ProjectService {
     private readonly logError: ErrorLogger = () => {}
   ) {}
 
-  /** Accepts a folder or its Cargo.toml. */
+  /**
+   * Accepts a folder or its Cargo.toml: a package, a workspace root (virtual or not), or a
+   * member. In a workspace the focus is the opened package, else the first default member.
+   */
   async open(path: string): Promise<ProjectSnapshot> {
     const manifest = path.endsWith('Cargo.toml') ? path : join(path, 'Cargo.toml')
-    const graph = await loadPackageGraph(manifest, ALL_PLATFORMS).catch(async (e: unknown) => {
+    const brokenManifest = async (e: unknown): Promise<never> => {
       // A manifest that does not load is what the editor is for: let the person fix it there.
       const file = isEngineError(e) ? e.details.file : undefined
       if (file !== undefined) await this.opened.addBrokenManifest(file)
       throw e
-    })
-    const snapshot = snapshotOf(graph)
-    await this.opened.add(
-      snapshot.root.rootDir,
-      snapshot.packages.map((p) => p.rootDir)
-    )
+    }
+    const ws = await loadWorkspace(manifest).catch(brokenManifest)
+    const focus = ws.current ?? ws.defaultMembers[0] ?? ws.members[0]
+    if (!focus)
+      throw new EngineError('not-found', `The workspace at ${ws.root.rootDir} has no members yet.`, {
+        file: ws.root.path,
+        hint: 'Add a package to `workspace.members` (New Package inside the folder adds it for you).'
+      })
+    const graph = await loadPackageGraph(focus.manifest.path, ALL_PLATFORMS).catch(brokenManifest)
+    const snapshot = snapshotOf(graph, ws)
+    const packageDirs = [...snapshot.packages, ...(snapshot.workspace?.members ?? [])].map((p) => p.rootDir)
+    // Each member may be built on its own, and the workspace from its root.
+    for (const root of new Set([snapshot.root.rootDir, ws.root.rootDir, ...ws.members.map((m) => m.manifest.rootDir)]))
+      await this.opened.add(root, packageDirs)
+    const where = snapshot.workspace ? ws.root.rootDir : snapshot.root.rootDir
     try {
-      await this.recent.add(snapshot.root.rootDir, snapshot.root.name)
+      await this.recent.add(where, snapshot.workspace ? basename(where) : snapshot.root.name)
     } catch (e) {
       this.logError('saving the recent projects list', e)
     }

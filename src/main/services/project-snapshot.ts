@@ -2,6 +2,8 @@
 import { relative, sep } from 'node:path'
 import type { PackageSummary, ProjectSnapshot } from '@shared/models/package'
 import type { Package } from '../engine/manifest/model'
+import type { WorkspaceSnapshot } from '@shared/models/workspace'
+import type { Workspace } from '../engine/workspace/load-workspace'
 import type { PackageGraph } from '../engine/workspace/package-graph'
 
 export function summarizePackage(pkg: Package): PackageSummary {
@@ -44,8 +46,24 @@ export function summarizePackage(pkg: Package): PackageSummary {
   }
 }
 
-export function snapshotOf(graph: PackageGraph): ProjectSnapshot {
+export function snapshotOf(graph: PackageGraph, ws?: Workspace): ProjectSnapshot {
   const packages = [...graph.nodes.values()].filter((n) => !n.isRoot).map((n) => summarizePackage(n.pkg))
   const warnings = [...graph.nodes.values()].flatMap((n) => n.pkg.warnings)
-  return { root: summarizePackage(graph.root.pkg), packages, warnings }
+  return {
+    root: summarizePackage(graph.root.pkg),
+    packages,
+    warnings,
+    ...(ws?.decl ? { workspace: workspaceSnapshotOf(ws) } : {})
+  }
+}
+
+function workspaceSnapshotOf(ws: Workspace): WorkspaceSnapshot {
+  return {
+    rootManifest: ws.root.path,
+    rootDir: ws.root.rootDir,
+    virtual: ws.rootPackage === undefined,
+    resolver: ws.resolver,
+    members: ws.members.map(summarizePackage),
+    defaultMembers: ws.defaultMembers.map((m) => m.manifest.path)
+  }
 }

@@ -10,7 +10,7 @@ import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { EngineError } from '../engine/errors'
-import { loadPackage } from '../engine/manifest/read-manifest'
+import { loadWorkspace } from '../engine/workspace/load-workspace'
 import { collectPathPackages } from '../engine/workspace/path-packages'
 import { isInside } from '../fs-paths'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
@@ -125,11 +125,13 @@ export async function onlyOurTemplate(packageDir: string, home = homedir()): Pro
 }
 
 /**
- * The folders whose code building the project at `manifestPath` runs: its own and every path
- * package it reaches (of any dependency kind), which trusting the project must cover too.
+ * The folders whose code building the project at `manifestPath` runs: its workspace's root and
+ * members, and every path package they reach (of any dependency kind), which trusting the
+ * project must cover too.
  */
 export async function projectCodeFolders(manifestPath: string): Promise<string[]> {
-  const root = await loadPackage(manifestPath)
-  const paths = await collectPathPackages(root)
-  return [...new Set([root.manifest.rootDir, ...paths.values()])]
+  const ws = await loadWorkspace(manifestPath)
+  const folders = [ws.root.rootDir]
+  for (const member of ws.members) folders.push(...(await collectPathPackages(member)).values())
+  return [...new Set(folders)]
 }

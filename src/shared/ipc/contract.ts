@@ -16,6 +16,7 @@ import type {
 import type { OperationEventBatch, OperationHandle } from '../models/build'
 import type { NewPackageDefaults, NewPackagePreview } from '../models/new-package'
 import type { ProjectSnapshot } from '../models/package'
+import type { PromotionPreview, WorkspaceDependencyUsage } from '../models/workspace'
 import type {
   ManifestAnalysis,
   ManifestChange,
@@ -69,10 +70,17 @@ const newPackageOptions = z.strictObject({
   vcs: z.enum(['git', 'none'])
 })
 
+/** A package name, as `-p` takes it (letters, digits, `-`, `_`; never an option). */
+const packageName = shortText(200).refine((s) => /^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(s), 'must be a package name')
+
 const buildRequest = z.strictObject({
   manifestPath: absolutePath,
   profile: z.enum(['dev', 'release']),
-  jobs: z.number().int().min(1).max(256).optional()
+  jobs: z.number().int().min(1).max(256).optional(),
+  /** Workspace members to build (`-p`); none: the default members. */
+  packages: z.array(packageName).max(1000).optional(),
+  /** Every member (`--workspace`). */
+  workspace: z.boolean().optional()
 })
 
 /** Arguments for a program or test harness; they go to execa as an array, never through a shell. */
@@ -150,6 +158,21 @@ export const invokeContract = {
   previewGitPin: channel<GitPinPreview>()(gitDependencyRequest),
   cancelGitDependencies: channel<{ readonly cancelled: boolean }>()(
     z.strictObject({ manifestPath: absolutePath })
+  ),
+  /** The crates a workspace's members declare, each member's requirement and resolved version. */
+  workspaceDependencies: channel<WorkspaceDependencyUsage>()(z.strictObject({ manifestPath: absolutePath })),
+  /** What promoting a dependency to `[workspace.dependencies]` changes, file by file; nothing is written. */
+  previewPromotion: channel<PromotionPreview>()(
+    z.strictObject({ manifestPath: absolutePath, name: packageName })
+  ),
+  /** Writes a previewed promotion, each file only over the bytes it was planned from. */
+  applyPromotion: channel<null>()(
+    z.strictObject({
+      files: z
+        .array(z.strictObject({ path: absolutePath, text: manifestText, baseHash: contentHash }))
+        .min(1)
+        .max(1000)
+    })
   )
 } as const
 

@@ -1,4 +1,5 @@
 /** What the UI and the CLI know about an opened package: plain data, no behaviour. */
+import type { WorkspaceSnapshot } from './workspace'
 
 export const EDITIONS = ['2015', '2018', '2021', '2024'] as const
 export type Edition = (typeof EDITIONS)[number]
@@ -77,9 +78,14 @@ export interface ManifestWarning {
   readonly line?: number
 }
 
-/** An opened project: the root package and every package reachable through path dependencies. */
+/**
+ * An opened project: the package in focus (the opened one, or a workspace's first default
+ * member) and every package reachable from it through path dependencies; the workspace when
+ * the project is one.
+ */
 export interface ProjectSnapshot {
   readonly root: PackageSummary
   readonly packages: readonly PackageSummary[]
   readonly warnings: readonly ManifestWarning[]
+  readonly workspace?: WorkspaceSnapshot
 }

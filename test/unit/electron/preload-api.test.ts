@@ -43,6 +43,7 @@ describe('the preload API', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
         "analyzeManifest",
+        "applyPromotion",
         "cancelDependencyGraph",
         "cancelGitDependencies",
         "cancelOperation",
@@ -70,12 +71,14 @@ describe('the preload API', () => {
         "pickFolder",
         "previewGitPin",
         "previewNewPackage",
+        "previewPromotion",
         "saveManifest",
         "setFolderTrust",
         "startBuild",
         "startRun",
         "startTest",
         "updateGitDependency",
+        "workspaceDependencies",
       ]
     `)
   })

@@ -77,7 +77,10 @@ export const api = {
   previewGitPin: (input) => unwrap(bridge().previewGitPin(input)),
   cancelGitDependencies: (input) => unwrap(bridge().cancelGitDependencies(input)),
   folderTrust: (input) => unwrap(bridge().folderTrust(input)),
-  setFolderTrust: (input) => unwrap(bridge().setFolderTrust(input))
+  setFolderTrust: (input) => unwrap(bridge().setFolderTrust(input)),
+  workspaceDependencies: (input) => unwrap(bridge().workspaceDependencies(input)),
+  previewPromotion: (input) => unwrap(bridge().previewPromotion(input)),
+  applyPromotion: (input) => unwrap(bridge().applyPromotion(input))
 } satisfies Unwrapped
 
 /** Push subscriptions pass straight through; they carry no envelope. */

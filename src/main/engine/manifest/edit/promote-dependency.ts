@@ -53,6 +53,16 @@ function refuse(message: string, hint: string): EngineError {
   return new EngineError('invalid-input', message, { hint })
 }
 
+/** `[workspace.dependencies]`'s entry for the name, read as a member's would be. */
+function workspaceEntry(input: PromotionInput): Found | undefined {
+  const root = buildLayout(input.root.text.replace(/^\uFEFF/, '')).root
+  const ws = root.children.get('workspace')
+  const deps = ws?.kind === 'table' ? ws.children.get('dependencies') : undefined
+  const entry = deps ? entryOf(deps, input.name) : undefined
+  if (!entry) return undefined
+  return { file: input.root, table: { kind: 'normal' }, dep: dependencyFromToml(input.name, nodeValue(entry)) }
+}
+
 function entriesIn(file: ManifestText, name: string): Found[] {
   const layout = buildLayout(file.text.replace(/^\uFEFF/, ''))
   const found: Found[] = []
@@ -151,16 +161,19 @@ export function promoteDependency(input: PromotionInput): Promotion {
       `No member declares \`${input.name}\` with its own source.`,
       'Pick a dependency the members list themselves (not already `workspace = true`).'
     )
-  const rootDeps = buildLayout(input.root.text.replace(/^\uFEFF/, '')).root.children.get('workspace')
-  if (rootDeps?.kind === 'table' && rootDeps.children.get('dependencies')?.kind === 'table') {
-    const deps = rootDeps.children.get('dependencies')
-    if (deps?.kind === 'table' && deps.children.has(input.name))
+  // An entry already in the root: the members switch to it, if it builds what they build now.
+  const existing = workspaceEntry(input)
+  if (existing) {
+    commonSource(input, [...declared, existing])
+    if (existing.dep.defaultFeatures !== false && declared.some((f) => f.dep.defaultFeatures === false))
       throw refuse(
-        `\`${input.name}\` is already in \`[workspace.dependencies]\`.`,
-        'Switch the members to it with `workspace = true` (the editor does that), or remove the entry first.'
+        `\`[workspace.dependencies]\` turns on \`${input.name}\`'s default features, which some members turn off.`,
+        'Set `default-features = false` in the workspace entry first; members that want them then say so.'
       )
   }
-  const rootDefaultsOff = declared.some((f) => f.dep.defaultFeatures === false)
+  const rootDefaultsOff = existing
+    ? existing.dep.defaultFeatures === false
+    : declared.some((f) => f.dep.defaultFeatures === false)
   const renamed = declared[0]!.dep.rename !== undefined ? declared[0]!.dep.name : undefined
   const entry: DependencySpec = {
     source: commonSource(input, declared),
@@ -170,9 +183,9 @@ export function promoteDependency(input: PromotionInput): Promotion {
 
   const texts = new Map<string, string>([[input.root.path, input.root.text]])
   for (const m of input.members) texts.set(m.path, m.text)
-  const edits = new Map<string, ManifestEdit[]>([
-    [input.root.path, [{ op: 'add-workspace-dependency', name: input.name, spec: entry }]]
-  ])
+  const edits = new Map<string, ManifestEdit[]>(
+    existing ? [] : [[input.root.path, [{ op: 'add-workspace-dependency', name: input.name, spec: entry }]]]
+  )
   for (const f of declared) {
     const list = edits.get(f.file.path) ?? []
     list.push({

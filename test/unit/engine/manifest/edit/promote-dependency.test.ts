@@ -65,7 +65,16 @@ describe('promoting a dependency to the workspace', () => {
     const c = member('c', 'rand = { git = "https://example.com/rand" }\n')
     expect(() => promoteDependency({ root: ROOT, members: [a, c], name: 'rand' })).toThrow(/different places/)
     expect(() => promoteDependency({ root: ROOT, members: [a], name: 'log' })).toThrow(/No member declares/)
-    const d = member('d', 'log = "0.4"\n')
-    expect(() => promoteDependency({ root: ROOT, members: [d], name: 'log' })).toThrow(/already in/)
+    const d = member('d', 'log = { version = "0.4", default-features = false }\n')
+    expect(() => promoteDependency({ root: ROOT, members: [d], name: 'log' })).toThrow(/default features/)
+  })
+
+  it('switches the remaining members to an entry the workspace already has', () => {
+    const d = member('d', 'log = { version = "0.4.17", features = ["std"] }\n')
+    const p = promoteDependency({ root: ROOT, members: [d], name: 'log' })
+    expect(p.files.map((f) => f.path)).toEqual([d.path])
+    expect(p.files[0]?.after).toContain('log = { workspace = true, features = ["std"] }\n')
+    const other = member('e', 'log = "0.3"\n')
+    expect(() => promoteDependency({ root: ROOT, members: [other], name: 'log' })).toThrow(/incompatible/)
   })
 })
