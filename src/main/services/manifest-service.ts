@@ -119,6 +119,17 @@ export class ManifestService {
     await Promise.all(sessions.map((s) => s.stopWatching()))
   }
 
+  /**
+   * Tells an open editor that the file changed, for writes the editor did not make itself (a
+   * promotion across the workspace): it reloads, or shows the conflict when it has unsaved edits.
+   */
+  async announce(path: string): Promise<void> {
+    const file = await this.checkEditable(path)
+    if (!this.sessions.has(file)) return
+    const bytes = await readManifestBytes(file)
+    this.publish('manifestChanged', { path: file, hash: contentHashOf(bytes), text: textOf(bytes, file) })
+  }
+
   private onDiskChange(file: string): void {
     void (async () => {
       const session = this.sessions.get(file)

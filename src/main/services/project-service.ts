@@ -53,7 +53,11 @@ export class ProjectService {
     const snapshot = snapshotOf(graph, ws)
     const packageDirs = [...snapshot.packages, ...(snapshot.workspace?.members ?? [])].map((p) => p.rootDir)
     // Each member may be built on its own, and the workspace from its root.
-    for (const root of new Set([snapshot.root.rootDir, ws.root.rootDir, ...ws.members.map((m) => m.manifest.rootDir)]))
+    for (const root of new Set([
+      snapshot.root.rootDir,
+      ws.root.rootDir,
+      ...ws.members.map((m) => m.manifest.rootDir)
+    ]))
       await this.opened.add(root, packageDirs)
     const where = snapshot.workspace ? ws.root.rootDir : snapshot.root.rootDir
     try {

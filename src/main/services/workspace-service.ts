@@ -100,6 +100,7 @@ export class WorkspaceService {
     // Every file is checked before the first is written: a change made meanwhile stops it all.
     for (const f of files) await this.manifests.checkUnchanged(f.path, f.baseHash)
     for (const f of files) await this.manifests.save(f.path, f.text, f.baseHash)
+    for (const f of files) await this.manifests.announce(f.path)
   }
 
   private async texts(ws: Workspace): Promise<Map<string, string>> {

@@ -18,7 +18,7 @@ import { confirmLeave } from './lib/leave-guard'
 
 export type View =
   | { readonly name: 'start' }
-  | { readonly name: 'wizard' }
+  | { readonly name: 'wizard'; readonly parentDir?: string }
   | { readonly name: 'project'; readonly path: string }
 
 const START: View = { name: 'start' }
@@ -60,8 +60,22 @@ export function App() {
       {view.name === 'start' && (
         <StartPage onNewPackage={newPackage} onOpenFolder={openFolder} onOpenProject={openProject} />
       )}
-      {view.name === 'wizard' && <Wizard onCancel={goStart} onCreated={openProject} />}
-      {view.name === 'project' && <ProjectView key={view.path} path={view.path} onBack={goStart} />}
+      {view.name === 'wizard' && (
+        <Wizard
+          {...(view.parentDir ? { parentDir: view.parentDir } : {})}
+          onCancel={goStart}
+          onCreated={openProject}
+        />
+      )}
+      {view.name === 'project' && (
+        <ProjectView
+          key={view.path}
+          path={view.path}
+          onBack={goStart}
+          onOpenProject={openProject}
+          onAddMember={(parentDir) => leaveTo({ name: 'wizard', parentDir })}
+        />
+      )}
       {picker.element}
     </div>
   )

@@ -71,7 +71,10 @@ const newPackageOptions = z.strictObject({
 })
 
 /** A package name, as `-p` takes it (letters, digits, `-`, `_`; never an option). */
-const packageName = shortText(200).refine((s) => /^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(s), 'must be a package name')
+const packageName = shortText(200).refine(
+  (s) => /^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(s),
+  'must be a package name'
+)
 
 const buildRequest = z.strictObject({
   manifestPath: absolutePath,

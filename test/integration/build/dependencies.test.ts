@@ -208,7 +208,8 @@ describe('building with registry, git and path dependencies', () => {
       (await readFile(toml, 'utf8')).replace('either = "1"', 'either = "1"\nscopeguard = "1"')
     )
     for (const flag of ['--locked', '--frozen']) {
-      const r = await cli(['build', flag, '--manifest-path', toml], root, join(root, 'cache'))
+      // From the package's folder: cargo reads .cargo/config.toml (the source replacement) from where it runs.
+      const r = await cli(['build', flag, '--manifest-path', toml], f.app, join(root, 'cache'))
       expect(r.status).toBe(101)
       // cargo's words; the CLI prints an error's file first, as it does for every error with one.
       expect(r.err).toContain(
@@ -227,13 +228,13 @@ describe('building with registry, git and path dependencies', () => {
     const root = await tempDir('cs-build-offline-')
     const f = await fixture(root)
     const toml = join(f.app, 'Cargo.toml')
-    const cold = await cli(['build', '--offline', '--manifest-path', toml], root, join(root, 'empty-cache'))
+    const cold = await cli(['build', '--offline', '--manifest-path', toml], f.app, join(root, 'empty-cache'))
     expect(cold.status).toBe(101)
     expect(cold.err).toContain(`it is not in the git cache, and fetching is off (offline).`)
     await expect(readdir(join(f.app, 'target'))).rejects.toThrow()
 
     expect((await runBuild(f.options(), { sink: eventLog().sink })).success).toBe(true)
-    const warm = await cli(['run', '--offline', '--manifest-path', toml], root, join(root, 'cache'))
+    const warm = await cli(['run', '--offline', '--manifest-path', toml], f.app, join(root, 'cache'))
     expect(warm.status, warm.err).toBe(0)
     expect(warm.out).toBe('42000 | guard ran | unix | local itoa\n')
     expect(warm.err).not.toContain('Updating git repository')

@@ -3,7 +3,7 @@
  * folder (with the root's Cargo.lock and target/), `-p` building only what it names, and
  * `--workspace --exclude`. Real rustc, the CLI binary, Debian's crates offline.
  */
-import { access, cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { access, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -100,6 +100,19 @@ describe('building a workspace', () => {
     const one = await runCli(['test', '--offline', '-j2', '-p', 'helper'], dir)
     expect(one.exitCode, one.stderr).toBe(0)
     expect(one.stderr.match(/Running unittests/g)).toHaveLength(1)
+  })
+
+  it('reads .cargo/config.toml from the folder the command runs in, as cargo does', async () => {
+    const member = join(dir, 'crates', 'core')
+    await mkdir(join(member, '.cargo'))
+    const config = join(member, '.cargo', 'config.toml')
+    await writeFile(config, `${OFFLINE_CONFIG}[build]\ntarget-dir = "member-target"\n`)
+    try {
+      await build([], member)
+      expect(await exists(join(member, 'member-target', 'debug', 'libcore_shapes.rlib'))).toBe(true)
+    } finally {
+      await rm(join(member, '.cargo'), { recursive: true })
+    }
   })
 
   it('says which spec matched nothing', async () => {

@@ -11,6 +11,7 @@ export const queryKeys = {
   project: (path: string) => ['project', path] as const,
   dependencyGraph: (manifestPath: string) => ['dependency-graph', manifestPath] as const,
   folderTrust: (manifestPath: string) => ['folder-trust', manifestPath] as const,
+  workspaceDependencies: (rootManifest: string) => ['workspace-dependencies', rootManifest] as const,
   directory: (path: string) => ['directory', path] as const,
   operation: (operationId: string) => ['operation', operationId] as const,
   /** The last build or run started for a manifest, so the console survives navigating away. */

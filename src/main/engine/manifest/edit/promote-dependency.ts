@@ -60,7 +60,11 @@ function workspaceEntry(input: PromotionInput): Found | undefined {
   const deps = ws?.kind === 'table' ? ws.children.get('dependencies') : undefined
   const entry = deps ? entryOf(deps, input.name) : undefined
   if (!entry) return undefined
-  return { file: input.root, table: { kind: 'normal' }, dep: dependencyFromToml(input.name, nodeValue(entry)) }
+  return {
+    file: input.root,
+    table: { kind: 'normal' },
+    dep: dependencyFromToml(input.name, nodeValue(entry))
+  }
 }
 
 function entriesIn(file: ManifestText, name: string): Found[] {

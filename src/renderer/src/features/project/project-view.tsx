@@ -25,10 +25,16 @@ import { ManifestEditor } from '../manifest-editor/manifest-editor'
 import { useAppInfo } from '../../queries/app-queries'
 import './project.css'
 import { DependenciesTab } from '../dependency-tree/dependencies-tab'
+import { WorkspaceTab } from '../workspace/workspace-tab'
+import { ManifestChooser } from './manifest-chooser'
 
 interface Props {
   readonly path: string
   readonly onBack: () => void
+  /** Opens another package (a workspace member) as the project in focus. */
+  readonly onOpenProject: (path: string) => void
+  /** The wizard, to create a package inside a workspace's folder. */
+  readonly onAddMember: (parentDir: string) => void
 }
 
 /** The Cargo.toml an error points at, when it is one: the person can fix it in the editor. */
@@ -37,7 +43,7 @@ function brokenManifestOf(error: unknown): string | undefined {
   return file !== undefined && baseName(file) === 'Cargo.toml' ? file : undefined
 }
 
-export function ProjectView({ path, onBack }: Props) {
+export function ProjectView({ path, onBack, onOpenProject, onAddMember }: Props) {
   const project = useProject(path)
   const queryClient = useQueryClient()
   const mode = useAppInfo().data?.mode
@@ -53,6 +59,9 @@ export function ProjectView({ path, onBack }: Props) {
         snapshot={project.data}
         reloadError={project.isError ? project.error : undefined}
         onManifestChanged={refresh}
+        openedAtRoot={isWorkspaceRoot(path, project.data)}
+        onOpenProject={onOpenProject}
+        onAddMember={onAddMember}
       />
     )
   }
@@ -98,18 +107,38 @@ export function ProjectView({ path, onBack }: Props) {
   )
 }
 
+/** Whether `path` (a folder or Cargo.toml) is the root of the snapshot's workspace. */
+function isWorkspaceRoot(path: string, snapshot: ProjectSnapshot): boolean {
+  const ws = snapshot.workspace
+  return ws !== undefined && (path === ws.rootDir || path === ws.rootManifest || path === `${ws.rootDir}/`)
+}
+
 interface OpenedProps {
   readonly snapshot: ProjectSnapshot
   /** Re-reading the project failed (the saved manifest does not load): what is shown is older. */
   readonly reloadError: unknown
   readonly onManifestChanged: () => void
+  /** Opened at a workspace's root: the Workspace tab comes first. */
+  readonly openedAtRoot: boolean
+  readonly onOpenProject: (path: string) => void
+  readonly onAddMember: (parentDir: string) => void
 }
 
-function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps) {
+function OpenedProject({
+  snapshot,
+  reloadError,
+  onManifestChanged,
+  openedAtRoot,
+  onOpenProject,
+  onAddMember
+}: OpenedProps) {
   const pkg = snapshot.root
+  const ws = snapshot.workspace
   const actions = useBuildActions(pkg)
   const mode = useAppInfo().data?.mode
-  const [tab, selectTab] = useProjectTab()
+  const [tab, selectTab] = useProjectTab(openedAtRoot ? 'workspace' : 'overview')
+  // In a workspace the Manifest tab edits the member in focus or the root's own manifest.
+  const [manifestPath, setManifestPath] = useState(pkg.manifestPath)
   const buildConsole = actions.operation ? (
     <BuildConsole key={actions.operation.operationId} operation={actions.operation} rootDir={pkg.rootDir} />
   ) : undefined
@@ -133,8 +162,22 @@ function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps
           title="Cargo.toml changed and no longer loads; this view shows it as it was"
         />
       )}
-      <ProjectTabs selected={tab} onSelect={selectTab} />
-      {tab === 'overview' ? (
+      <ProjectTabs selected={tab} onSelect={selectTab} workspace={ws !== undefined} />
+      {tab === 'workspace' && ws ? (
+        <div
+          className="project-workspace"
+          role="tabpanel"
+          id="project-panel-workspace"
+          aria-labelledby="project-tab-workspace"
+        >
+          <WorkspaceTab
+            workspace={ws}
+            focus={pkg.manifestPath}
+            onOpenMember={(m) => onOpenProject(m.rootDir)}
+            onAddMember={onAddMember}
+          />
+        </div>
+      ) : tab === 'overview' ? (
         <div
           className="project-body"
           role="tabpanel"
@@ -166,7 +209,22 @@ function OpenedProject({ snapshot, reloadError, onManifestChanged }: OpenedProps
           id="project-panel-manifest"
           aria-labelledby="project-tab-manifest"
         >
-          <ManifestEditor manifestPath={pkg.manifestPath} mode={mode} onDiskTextChanged={onManifestChanged} />
+          {ws && ws.rootManifest !== pkg.manifestPath && (
+            <ManifestChooser
+              choices={[
+                { path: pkg.manifestPath, label: `${pkg.name} (this member)` },
+                { path: ws.rootManifest, label: 'Workspace root' }
+              ]}
+              value={manifestPath}
+              onChange={setManifestPath}
+            />
+          )}
+          <ManifestEditor
+            key={manifestPath}
+            manifestPath={manifestPath}
+            mode={mode}
+            onDiskTextChanged={onManifestChanged}
+          />
           <ConsoleDrawer operationId={actions.operationId} running={actions.running}>
             {buildConsole}
           </ConsoleDrawer>

@@ -1,6 +1,7 @@
 /** The files `new` will write, before anything is written: a list, and the selected file's text. */
 import { useState } from 'react'
-import type { NewPackagePreview } from '@shared/models/new-package'
+import type { NewPackagePreview, NewPackageWorkspace } from '@shared/models/new-package'
+import { DiffView } from '../manifest-editor/diff-view'
 
 export function FilePreview({
   preview,
@@ -37,6 +38,7 @@ export function FilePreview({
           {current.contents}
         </pre>
       )}
+      {preview.workspace && <WorkspaceNote workspace={preview.workspace} />}
       <p className="git-note">
         {preview.initGit
           ? 'A git repository will be initialized (git init).'
@@ -45,5 +47,26 @@ export function FilePreview({
             : 'No git repository will be initialized.'}
       </p>
     </div>
+  )
+}
+
+/** Inside a workspace the package joins it, as `cargo new` does: what it inherits, and the root's change. */
+function WorkspaceNote({ workspace }: { readonly workspace: NewPackageWorkspace }) {
+  const change = workspace.rootChange
+  return (
+    <section className="workspace-note" aria-label="Workspace">
+      <p>
+        Joins the workspace at <code>{workspace.rootManifest}</code> as <code>{workspace.memberPath}</code>
+        {workspace.inherited.length > 0 && (
+          <>
+            , inheriting <code>{workspace.inherited.join(', ')}</code>
+          </>
+        )}
+        . {change ? 'The workspace’s `members` gains it:' : 'Its `members` already include this folder.'}
+      </p>
+      {change && (
+        <DiffView oldText={change.before} newText={change.after} label="Change to the workspace root" />
+      )}
+    </section>
   )
 }

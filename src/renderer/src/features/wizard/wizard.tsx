@@ -5,14 +5,22 @@ import { NewPackageWizard } from './new-package-wizard'
 import './wizard.css'
 
 interface Props {
+  /** Where the package goes by default (a workspace root, when adding a member). */
+  readonly parentDir?: string
   readonly onCancel: () => void
   readonly onCreated: (packageDir: string) => void
 }
 
-export function Wizard({ onCancel, onCreated }: Props) {
+export function Wizard({ parentDir, onCancel, onCreated }: Props) {
   const defaults = useNewPackageDefaults()
   if (defaults.data)
-    return <NewPackageWizard defaults={defaults.data} onCancel={onCancel} onCreated={onCreated} />
+    return (
+      <NewPackageWizard
+        defaults={parentDir ? { ...defaults.data, parentDir } : defaults.data}
+        onCancel={onCancel}
+        onCreated={onCreated}
+      />
+    )
   return (
     <main className="wizard">
       <h1>New Package</h1>
