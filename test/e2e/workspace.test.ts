@@ -98,6 +98,18 @@ describe('browser mode: a workspace', () => {
     )
     await page.getByRole('tab', { name: 'Workspace' }).click()
     await members().getByRole('button', { name: 'shapes-extra', exact: true }).waitFor()
+  })
+
+  it("edits the workspace root's manifest with its own forms", async () => {
+    await page.getByRole('tab', { name: 'Manifest' }).click()
+    await page.getByRole('radio', { name: 'Workspace root' }).check()
+    const members = page.getByLabel('Members', { exact: true })
+    await expect.poll(() => members.inputValue()).toBe('crates/*\nshapes-extra\ntools/cli')
+    // A virtual root has no package: only what such a manifest may hold is offered.
+    const sections = page.getByRole('navigation', { name: 'Manifest sections' })
+    expect(await sections.getByRole('button', { name: 'Package' }).count()).toBe(0)
+    expect(await sections.getByRole('button', { name: 'Workspace' }).count()).toBe(1)
+    await screenshot(page, '23-workspace-manifest')
     expect(errors).toEqual([])
   })
 })

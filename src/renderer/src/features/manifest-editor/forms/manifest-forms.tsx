@@ -12,6 +12,7 @@ import { ProfilesForm } from './profiles-form'
 import { RawSectionsForm } from './raw-sections-form'
 import { TargetList } from './targets-form'
 import { WorkspaceForm } from './workspace-form'
+import { isTable } from '../model/key-path'
 
 const SECTIONS = [
   ['me-package', 'Package'],
@@ -27,6 +28,9 @@ const SECTIONS = [
   ['me-raw-sections', 'Other']
 ] as const
 
+/** What a virtual workspace manifest (no `[package]`) can hold; cargo refuses the rest there. */
+const VIRTUAL_SECTIONS = new Set(['me-dependencies', 'me-profiles', 'me-workspace', 'me-raw-sections'])
+
 function jump(id: string): void {
   document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'smooth' })
 }
@@ -36,10 +40,13 @@ export const ManifestForms = memo(function ManifestForms({
 }: {
   readonly context: FormContextValue
 }) {
+  const doc = context.view.document
+  const isVirtual = isTable(doc['workspace']) && !isTable(doc['package']) && !isTable(doc['project'])
+  const shown = (id: string) => !isVirtual || VIRTUAL_SECTIONS.has(id)
   return (
     <FormContext.Provider value={context}>
       <nav className="me-contents" aria-label="Manifest sections">
-        {SECTIONS.map(([id, label]) => (
+        {SECTIONS.filter(([id]) => shown(id)).map(([id, label]) => (
           <button key={id} type="button" className="link-button" onClick={() => jump(id)}>
             {label}
           </button>
@@ -47,16 +54,26 @@ export const ManifestForms = memo(function ManifestForms({
       </nav>
       <fieldset className="me-forms-fieldset" disabled={context.readOnly}>
         <legend className="visually-hidden">Manifest fields</legend>
-        <PackageForm />
-        <LibForm />
-        <TargetList kind="bin" />
-        <DependenciesForm />
-        <FeaturesForm />
-        <ProfilesForm />
-        <WorkspaceForm />
-        <TargetList kind="example" />
-        <TargetList kind="test" />
-        <TargetList kind="bench" />
+        {isVirtual ? (
+          <>
+            <WorkspaceForm />
+            <DependenciesForm />
+            <ProfilesForm />
+          </>
+        ) : (
+          <>
+            <PackageForm />
+            <LibForm />
+            <TargetList kind="bin" />
+            <DependenciesForm />
+            <FeaturesForm />
+            <ProfilesForm />
+            <WorkspaceForm />
+            <TargetList kind="example" />
+            <TargetList kind="test" />
+            <TargetList kind="bench" />
+          </>
+        )}
         <RawSectionsForm />
       </fieldset>
     </FormContext.Provider>
