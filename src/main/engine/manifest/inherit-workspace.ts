@@ -5,6 +5,7 @@
  * `features`, `optional` and `public`. Paths in inherited values are made relative to the member.
  */
 import type { ManifestWarning } from '@shared/models/package'
+import { existsSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { EngineError } from '../errors'
 import type { KeyLocator } from './locate'
@@ -139,12 +140,24 @@ function inheritPackage(pkg: TomlObject, path: string[], ctx: InheritContext): T
     const root = ctx.root()
     const from = `workspace.package.${key}`
     if (!root) throw inheritFailure(ctx, here, key, from, `no workspace root was found above ${ctx.file}`)
-    if (!Object.hasOwn(root.decl.package, key))
+    const inherited = key === 'readme' ? workspaceReadme(root) : (root.decl.package[key] as TomlValue | undefined)
+    if (inherited === undefined)
       throw inheritFailure(ctx, here, key, from, `\`${from}\` was not defined in ${root.file}`)
-    const inherited = root.decl.package[key] as TomlValue
     out[key] = PATH_KEYS.has(key) && typeof inherited === 'string' ? rebase(inherited, root, ctx) : inherited
   }
   return out
+}
+
+/**
+ * cargo's `readme_for_package` for the workspace: the value written, `true` meaning README.md, or
+ * when none is written the root's own README.md, README.txt or README file. `false` gives nothing.
+ */
+function workspaceReadme(root: WorkspaceRoot): TomlValue | undefined {
+  const written = root.decl.package.readme as TomlValue | undefined
+  if (typeof written === 'string') return written
+  if (written === true) return 'README.md'
+  if (written === false) return undefined
+  return ['README.md', 'README.txt', 'README'].find((f) => existsSync(join(root.rootDir, f)))
 }
 
 /** A path written relative to the workspace root, made relative to the member (cargo's pathdiff). */
@@ -216,7 +229,7 @@ function inheritDep(
     ctx.warnings.push({
       file: ctx.file,
       ...lineAt(ctx, path),
-      message: `\`default-features\` is ignored for ${name}, since \`default-features\` was not specified for \`${from}\`, this could become a hard error in the future`
+      message: `\`default-features\` is ignored for ${name}, since \`default-features\` was ${rootDefault === true ? 'true' : 'not specified'} for \`${from}\`, this could become a hard error in the future`
     })
   return base
 }

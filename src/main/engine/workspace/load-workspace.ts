@@ -281,6 +281,11 @@ class MemberSearch {
     for (const member of members) {
       if (member === rootPackage) continue
       const m = member.manifest
+      if (m.replace.length > 0 && Object.keys(m.patch).length > 0)
+        throw new EngineError('manifest-invalid', 'cannot specify both [replace] and [patch]', {
+          file: m.path,
+          hint: 'Keep `[patch]` (the newer of the two) and move it to the workspace root.'
+        })
       const ignored = [
         Object.keys(m.profiles).length > 0 && 'profiles',
         Object.keys(m.patch).length > 0 && 'patch',

@@ -110,6 +110,18 @@ log = { workspace = true, default-features = false }
     ).rejects.toThrow(/`workspace.package.description` was not defined/)
   })
 
+  it("takes the root's README file when the workspace names none, as cargo does", async () => {
+    const dir = await tempDir()
+    await writeFiles(dir, {
+      'Cargo.toml': '[workspace]\nmembers = ["a"]\n\n[workspace.package]\nversion = "1.0.0"\n',
+      'README.md': '# hi\n',
+      'a/Cargo.toml': '[package]\nname = "a"\nversion.workspace = true\nreadme.workspace = true\n',
+      'a/src/lib.rs': ''
+    })
+    const pkg = await loadPackage(join(dir, 'a', 'Cargo.toml'))
+    expect(pkg.manifest.package.readme).toBe('../README.md')
+  })
+
   it('reads a package with nothing inherited without looking for a workspace', async () => {
     const dir = await tempDir()
     // An unreadable Cargo.toml above would fail the search; a plain package never searches.
