@@ -140,7 +140,7 @@ function inheritPackage(pkg: TomlObject, path: string[], ctx: InheritContext): T
     const root = ctx.root()
     const from = `workspace.package.${key}`
     if (!root) throw inheritFailure(ctx, here, key, from, `no workspace root was found above ${ctx.file}`)
-    const inherited = key === 'readme' ? workspaceReadme(root) : (root.decl.package[key] as TomlValue | undefined)
+    const inherited = key === 'readme' ? workspaceReadme(root) : (root.decl.package[key])
     if (inherited === undefined)
       throw inheritFailure(ctx, here, key, from, `\`${from}\` was not defined in ${root.file}`)
     out[key] = PATH_KEYS.has(key) && typeof inherited === 'string' ? rebase(inherited, root, ctx) : inherited
@@ -153,7 +153,7 @@ function inheritPackage(pkg: TomlObject, path: string[], ctx: InheritContext): T
  * when none is written the root's own README.md, README.txt or README file. `false` gives nothing.
  */
 function workspaceReadme(root: WorkspaceRoot): TomlValue | undefined {
-  const written = root.decl.package.readme as TomlValue | undefined
+  const written = root.decl.package.readme
   if (typeof written === 'string') return written
   if (written === true) return 'README.md'
   if (written === false) return undefined
