@@ -9,7 +9,8 @@ import { emitMessage } from '../compiler/events'
 import { relativeOrAbsolute } from '../tools/paths'
 import type { Package } from '../manifest/model'
 import { loadWorkspace } from '../workspace/load-workspace'
-import { selectMembers } from '../workspace/select-members'
+import { memberId, selectMembers } from '../workspace/select-members'
+import { packageIdSpecString } from '../metadata/package-id-string'
 import { libraryPathVariable } from '../tools/library-path'
 import { runProcess, type ProcessOutcome } from '../tools/run-process'
 import { chooseBinary } from './choose-binary'
@@ -63,7 +64,8 @@ export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult>
     o.example !== undefined ? (['example', o.example] as const) : (['bin', chooseBinary(pkg, o.bin)] as const)
   const selection =
     kind === 'example' ? { lib: false, bins: [], examples: [name] } : { lib: false, bins: [name] }
-  const packages = { packages: [`${pkg.manifest.package.name}@${pkg.manifest.package.version}`] }
+  // The member's full package ID spec: a dependency with the same name and version is not it.
+  const packages = { packages: [packageIdSpecString(memberId(pkg))] }
   const build = await runBuild({ ...o, selection, packages }, io)
   if (!build.success) return { build }
   const unit = build.plan.requested.find((u) => u.target?.kind === kind && u.target.name === name)
