@@ -12,6 +12,7 @@ import { execa, type ResultPromise } from 'execa'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CLI } from '../../helpers/cargo-offline'
 import { gitRepo, manifest } from '../../helpers/git-repo'
+import { processesMatching, waitFor } from '../../helpers/processes'
 import { SparseRegistryServer } from '../../helpers/sparse-registry-server'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -113,6 +114,9 @@ async function killAndRetry(newProject: () => ReturnType<typeof project>, plan: 
       child.kill('SIGKILL')
     }
     await child
+    // A git the CLI started outlives the CLI's SIGKILL and ends on its own; the retry comes after
+    // it, as a person's would. (Its half-written folder may still be there: the retry must cope.)
+    await waitFor(async () => (await processesMatching(cache)).length === 0, 60_000)
     if (await plan.halfDone(cache)) leftHalfDone++
     await plan.nothingTrustedHalfDone(cache)
 

@@ -2,6 +2,7 @@
  * The rustc command line and environment for one compile unit, following cargo's
  * `build_base_args`: the same flags cargo passes, so output and behaviour match.
  */
+import { lintFlags } from '../manifest/read-lints'
 import { join } from 'node:path'
 import { parseVersion } from '@shared/rules/semver'
 import { declaredFeatures } from '../resolver/features'
@@ -72,6 +73,8 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   // cargo's `build_base_args` puts the profile's flags in four places; the rest goes between.
   const profile = profileArgParts(unit.profile, ctx.lto?.get(unit) ?? planLto([unit]).get(unit)!)
   args.push(...profile.codegen, ...profile.checks)
+  // The package's `[lints]`, for the user's own code only (dependencies' are capped anyway).
+  if (local) args.push(...lintFlags(unit.node.pkg.manifest.lints))
   // libtest's harness, or only `cfg(test)` for a test target with `harness = false`.
   if (unit.test) args.push(...(t.harness ? ['--test'] : ['--cfg', 'test']))
   for (const f of unit.features) args.push('--cfg', `feature="${f}"`)

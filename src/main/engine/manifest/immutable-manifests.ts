@@ -47,7 +47,7 @@ function layoutStamp(manifestFile: string): string {
 
 /** Entries kept on disk at most; the least recently used go first. */
 const MAX_ENTRIES = 20_000
-const FORMAT = 2
+const FORMAT = 3
 
 export interface ImmutableManifests {
   /** The parsed manifest at `file`, or undefined when there is none. Throws the reader's errors. */

@@ -46,6 +46,7 @@ const isInherited = (v: unknown): v is TomlObject => isTable(v) && Object.hasOwn
 export function usesInheritance(doc: TomlObject): boolean {
   const pkg = doc.package ?? doc.project
   if (isTable(pkg) && Object.values(pkg).some(isInherited)) return true
+  if (isInherited(doc.lints)) return true
   return dependencyTables(doc).some((t) => Object.values(t).some(isInherited))
 }
 
@@ -101,6 +102,7 @@ export function inheritFromWorkspace(doc: TomlObject, ctx: InheritContext): Toml
   const pkgKey = isTable(doc.package) ? 'package' : 'project'
   const pkg = doc[pkgKey]
   if (isTable(pkg)) out[pkgKey] = inheritPackage(pkg, [pkgKey], ctx)
+  if (isInherited(doc.lints)) out.lints = inheritLints(doc.lints, ctx)
   const filled = out[pkgKey]
   const edition = isTable(filled) && typeof filled.edition === 'string' ? filled.edition : undefined
   const deps: DepContext = { ...ctx, edition2024: edition === '2024' }
@@ -140,7 +142,7 @@ function inheritPackage(pkg: TomlObject, path: string[], ctx: InheritContext): T
     const root = ctx.root()
     const from = `workspace.package.${key}`
     if (!root) throw inheritFailure(ctx, here, key, from, `no workspace root was found above ${ctx.file}`)
-    const inherited = key === 'readme' ? workspaceReadme(root) : (root.decl.package[key])
+    const inherited = key === 'readme' ? workspaceReadme(root) : root.decl.package[key]
     if (inherited === undefined)
       throw inheritFailure(ctx, here, key, from, `\`${from}\` was not defined in ${root.file}`)
     out[key] = PATH_KEYS.has(key) && typeof inherited === 'string' ? rebase(inherited, root, ctx) : inherited
@@ -163,6 +165,25 @@ function workspaceReadme(root: WorkspaceRoot): TomlValue | undefined {
 /** A path written relative to the workspace root, made relative to the member (cargo's pathdiff). */
 function rebase(path: string, root: WorkspaceRoot, ctx: InheritContext): string {
   return relative(dirname(ctx.file), join(root.rootDir, path)).split(sep).join('/') || '.'
+}
+
+/** `[lints] workspace = true`: the workspace's `[workspace.lints]`, whole. */
+function inheritLints(lints: TomlObject, ctx: InheritContext): TomlObject {
+  requireTrue(ctx, ['lints'], lints)
+  const root = ctx.root()
+  const from = 'workspace.lints'
+  if (!root)
+    throw inheritFailure(ctx, ['lints'], 'lints', from, `no workspace root was found above ${ctx.file}`)
+  if (!root.decl.lints)
+    throw inheritFailure(ctx, ['lints'], 'lints', from, `\`${from}\` was not defined in ${root.file}`)
+  for (const key of Object.keys(lints))
+    if (key !== 'workspace')
+      ctx.warnings.push({
+        file: ctx.file,
+        ...lineAt(ctx, ['lints', key]),
+        message: `unused manifest key: lints.${key} (with \`workspace = true\` the lints come from \`${from}\`)`
+      })
+  return root.decl.lints
 }
 
 /** Edition 2024 turns an ignored `default-features = false` into an error. */

@@ -86,6 +86,14 @@ export interface Dependency {
   readonly line?: number
 }
 
+/** One `[lints.TOOL]` entry: rustc gets `--LEVEL=NAME` (tool lints as `TOOL::NAME`). */
+export interface LintDecl {
+  readonly tool: string
+  readonly name: string
+  readonly level: 'allow' | 'warn' | 'deny' | 'forbid'
+  readonly priority: number
+}
+
 /** A `[replace]` entry: the package ID spec it replaces and the dependency that replaces it. */
 export interface Replacement {
   readonly spec: string
@@ -126,6 +134,8 @@ export interface Manifest {
   /** `[patch.<registry name or URL>]`: the dependencies that take the place of that source's. */
   readonly patch: Readonly<Record<string, readonly Dependency[]>>
   readonly replace: readonly Replacement[]
+  /** `[lints]` (after workspace inheritance), passed to rustc for the package's own crates. */
+  readonly lints: readonly LintDecl[]
   readonly warnings: readonly ManifestWarning[]
 }
 

@@ -10,6 +10,7 @@ import { readAllDependencies } from './read-dependencies'
 import { readPackageTable } from './read-package-table'
 import { readPatch, readReplace } from './read-patch'
 import { readProfiles } from './read-profiles'
+import { readLints } from './read-lints'
 import { readLib, readTargetTable } from './read-target-tables'
 import { TableReader } from './table-reader'
 
@@ -65,11 +66,11 @@ export function normalizeManifest(
     profiles: readProfiles(root),
     patch: readPatch(root),
     replace: readReplace(root),
+    lints: readLints(root),
     warnings
   }
   root.raw('workspace')
   root.raw('badges')
-  root.raw('lints')
   root.warnUnused(TOP_LEVEL_KEYS)
   if (!pkg.editionExplicit && manifest.format === 'current') {
     warnings.push({

@@ -20,6 +20,8 @@ export interface WorkspaceDecl {
   readonly dependencies?: TomlObject
   /** Whether `[workspace.lints]` is there (`cargo new` then writes `[lints] workspace = true`). */
   readonly hasLints: boolean
+  /** `[workspace.lints]`, which members take with `[lints] workspace = true`. */
+  readonly lints?: TomlObject
   /** `[workspace.metadata]`, passed through by `cargo metadata`. */
   readonly metadata?: JsonValue
   /** The lines of the keys above, for errors that point into the root manifest. */
@@ -79,9 +81,9 @@ export function readWorkspaceTable(t: TableReader): WorkspaceDecl {
     ...optional('dependencies', deps?.table),
     ...optional('metadata', metadata ? tomlToJson(metadata.value) : undefined),
     hasLints: t.has('lints'),
+    ...optional('lints', t.subtable('lints')?.table),
     lineOf: (path) => t.ctx.locator.lineOf(['workspace', ...path])
   }
-  t.raw('lints')
   t.warnUnused(WORKSPACE_KEYS)
   return decl
 }

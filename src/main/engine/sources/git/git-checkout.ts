@@ -57,7 +57,10 @@ async function removeAbandoned(parent: string): Promise<void> {
   }
   for (const name of names) {
     const m = /^\.tmp-.+-(\d+)-[0-9a-f-]{36}$/.exec(name)
-    if (m && !isAlive(Number(m[1]))) await rm(join(parent, name), { recursive: true, force: true })
+    // Best effort: a git the dead process started may still be writing there (it outlives a
+    // SIGKILL of its parent); this run works in a folder of its own, and a later one cleans up.
+    if (m && !isAlive(Number(m[1])))
+      await rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined)
   }
 }
 

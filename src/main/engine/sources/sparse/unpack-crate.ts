@@ -40,8 +40,9 @@ async function removeAbandonedTemps(srcDir: string, root: string): Promise<void>
   for (const name of await readdir(srcDir)) {
     if (!name.startsWith(prefix)) continue
     const pid = Number(name.slice(prefix.length).split('-')[0])
+    // Best effort, as for git checkouts: what cannot go now goes on a later run.
     if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid))
-      await rm(join(srcDir, name), { recursive: true, force: true })
+      await rm(join(srcDir, name), { recursive: true, force: true }).catch(() => undefined)
   }
 }
 
