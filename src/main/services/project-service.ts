@@ -44,13 +44,19 @@ export class ProjectService {
     }
     const ws = await loadWorkspace(manifest).catch(brokenManifest)
     const focus = ws.current ?? ws.defaultMembers[0] ?? ws.members[0]
+    if (!focus) await this.opened.addBrokenManifest(ws.root.path)
     if (!focus)
       throw new EngineError('not-found', `The workspace at ${ws.root.rootDir} has no members yet.`, {
         file: ws.root.path,
         hint: 'Add a package to `workspace.members` (New Package inside the folder adds it for you).'
       })
     const graph = await loadPackageGraph(focus.manifest.path, ALL_PLATFORMS).catch(brokenManifest)
-    const snapshot = snapshotOf(graph, ws)
+    // The Workspace tab shows the root's view of the workspace, whichever member was opened.
+    const fromRoot =
+      ws.decl && ws.current !== undefined && ws.root.path !== manifest
+        ? await loadWorkspace(ws.root.path)
+        : ws
+    const snapshot = snapshotOf(graph, { ...ws, defaultMembers: fromRoot.defaultMembers })
     const packageDirs = [...snapshot.packages, ...(snapshot.workspace?.members ?? [])].map((p) => p.rootDir)
     // Each member may be built on its own, and the workspace from its root.
     for (const root of new Set([

@@ -11,7 +11,7 @@ import type {
   PromotionPreview,
   WorkspaceDependencyUsage
 } from '@shared/models/workspace'
-import { isEngineError } from '../engine/errors'
+import { EngineError, isEngineError } from '../engine/errors'
 import { promoteDependency, type ManifestText } from '../engine/manifest/edit/promote-dependency'
 import { isTable } from '../engine/manifest/table-reader'
 import { parseToml } from '../engine/manifest/parse-toml'
@@ -98,9 +98,32 @@ export class WorkspaceService {
    */
   async applyPromotion(files: readonly { path: string; text: string; baseHash: string }[]): Promise<void> {
     // Every file is checked before the first is written: a change made meanwhile stops it all.
-    for (const f of files) await this.manifests.checkUnchanged(f.path, f.baseHash)
-    for (const f of files) await this.manifests.save(f.path, f.text, f.baseHash)
-    for (const f of files) await this.manifests.announce(f.path)
+    const real = new Set<string>()
+    for (const f of files) {
+      const file = await this.manifests.checkUnchanged(f.path, f.baseHash)
+      if (real.has(file))
+        throw new EngineError(
+          'invalid-input',
+          `${file} is listed twice in one promotion; nothing was written.`,
+          {
+            file,
+            hint: 'Preview the promotion again and apply that.'
+          }
+        )
+      real.add(file)
+    }
+    const written: string[] = []
+    try {
+      for (const f of files) {
+        await this.manifests.save(f.path, f.text, f.baseHash).catch((e: unknown) => {
+          throw written.length === 0 ? e : partly(e, written)
+        })
+        written.push(f.path)
+      }
+    } finally {
+      // Open editors hear about every file written, even when a later one failed.
+      for (const path of written) await this.manifests.announce(path)
+    }
   }
 
   private async texts(ws: Workspace): Promise<Map<string, string>> {
@@ -143,4 +166,17 @@ function promotability(
     if (!isEngineError(e)) throw e
     return { notPromotable: e.message }
   }
+}
+
+/** A write that failed after others succeeded: say which are written (each is whole, and builds the same). */
+function partly(e: unknown, written: readonly string[]): unknown {
+  if (!isEngineError(e)) return e
+  return new EngineError(
+    e.code,
+    `${e.message.replace(/; nothing was saved\.$/, '.')} These were already written: ${written.join(', ')}.`,
+    {
+      ...e.details,
+      hint: 'The workspace builds as before in this state; preview the promotion again to finish it.'
+    }
+  )
 }

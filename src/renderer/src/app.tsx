@@ -18,7 +18,8 @@ import { confirmLeave } from './lib/leave-guard'
 
 export type View =
   | { readonly name: 'start' }
-  | { readonly name: 'wizard'; readonly parentDir?: string }
+  /** `returnTo`: the project to go back to on Cancel (adding a member from a workspace). */
+  | { readonly name: 'wizard'; readonly parentDir?: string; readonly returnTo?: string }
   | { readonly name: 'project'; readonly path: string }
 
 const START: View = { name: 'start' }
@@ -63,7 +64,7 @@ export function App() {
       {view.name === 'wizard' && (
         <Wizard
           {...(view.parentDir ? { parentDir: view.parentDir } : {})}
-          onCancel={goStart}
+          onCancel={() => (view.returnTo ? openProject(view.returnTo) : goStart())}
           onCreated={openProject}
         />
       )}
@@ -73,7 +74,7 @@ export function App() {
           path={view.path}
           onBack={goStart}
           onOpenProject={openProject}
-          onAddMember={(parentDir) => leaveTo({ name: 'wizard', parentDir })}
+          onAddMember={(parentDir) => leaveTo({ name: 'wizard', parentDir, returnTo: view.path })}
         />
       )}
       {picker.element}

@@ -47,6 +47,25 @@ describe('a workspace in the app', () => {
     ])
   })
 
+  it("shows the root's default members when opened from a member", async () => {
+    const { ok } = await app()
+    const snapshot = await ok<ProjectSnapshot>('openProject', { path: join(dir, 'crates', 'util') })
+    expect(snapshot.root.name).toBe('shape-util')
+    expect(snapshot.workspace?.defaultMembers).toEqual([
+      join(dir, 'crates/core/Cargo.toml'),
+      join(dir, 'tools/cli/Cargo.toml')
+    ])
+  })
+
+  it('lets a workspace without members be fixed in the editor', async () => {
+    const { call, ok } = await app()
+    const empty = await tempDir()
+    await writeFile(join(empty, 'Cargo.toml'), '[workspace]\nmembers = []\n')
+    const opened = await call('openProject', { path: empty })
+    expect(opened.ok ? undefined : opened.error.code).toBe('not-found')
+    await ok('openManifest', { path: join(empty, 'Cargo.toml') })
+  })
+
   it('shows which members use which version of a crate, and promotes one with a preview', async () => {
     const { ok, call } = await app()
     await ok('openProject', { path: dir })
@@ -78,6 +97,12 @@ describe('a workspace in the app', () => {
     const files = preview.files.map((f) => ({ path: f.path, text: f.after, baseHash: f.baseHash }))
     const conflict = await call('applyPromotion', { files })
     expect(conflict.ok ? undefined : conflict.error.code).toBe('conflict')
+    expect(await readFile(manifestPath, 'utf8')).toBe(preview.files[0]?.before)
+
+    // The same file twice in one request is refused before anything is written.
+    const twice = [files[0]!, files[0]!]
+    const doubled = await call('applyPromotion', { files: twice })
+    expect(doubled.ok ? undefined : doubled.error.code).toBe('invalid-input')
     expect(await readFile(manifestPath, 'utf8')).toBe(preview.files[0]?.before)
 
     // Planned again from what is there now, it goes through, and keeps the outside edit.

@@ -14,6 +14,13 @@ export function useSetFolderTrust(manifestPath: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (trusted: boolean) => api.setFolderTrust({ manifestPath, trusted }),
-    onSuccess: (trust) => client.setQueryData(queryKeys.folderTrust(manifestPath), trust)
+    onSuccess: (trust) => {
+      client.setQueryData(queryKeys.folderTrust(manifestPath), trust)
+      // A workspace's root and its members share folders: every other view reads its trust again.
+      void client.invalidateQueries({
+        queryKey: ['folder-trust'],
+        predicate: (q) => q.queryKey[1] !== manifestPath
+      })
+    }
   })
 }

@@ -7,7 +7,9 @@ import { queryKeys } from './query-keys'
 export function useWorkspaceDependencies(rootManifest: string) {
   return useQuery({
     queryKey: queryKeys.workspaceDependencies(rootManifest),
-    queryFn: () => api.workspaceDependencies({ manifestPath: rootManifest })
+    queryFn: () => api.workspaceDependencies({ manifestPath: rootManifest }),
+    // Resolving can fetch and writes Cargo.lock: once per change, not on every visit to the tab.
+    staleTime: Infinity
   })
 }
 

@@ -72,7 +72,15 @@ function entriesIn(file: ManifestText, name: string): Found[] {
   const found: Found[] = []
   for (const { table, node } of dependencyTables(layout)) {
     const entry = entryOf(node, name)
-    if (entry) found.push({ file, table, dep: dependencyFromToml(name, nodeValue(entry)) })
+    if (!entry) continue
+    const raw = nodeValue(entry)
+    // cargo's model of an entry has no registry-index: such a source would silently become crates.io.
+    if (typeof raw === 'object' && raw !== null && 'registry-index' in raw)
+      throw refuse(
+        `\`${name}\` names its registry by \`registry-index\` in ${file.path}; it cannot be promoted as it is.`,
+        'Name the registry in .cargo/config.toml and write `registry = "<name>"` instead.'
+      )
+    found.push({ file, table, dep: dependencyFromToml(name, raw) })
   }
   return found
 }
@@ -114,7 +122,7 @@ function commonSource(input: PromotionInput, found: readonly Found[]): Dependenc
       s?.type === 'path'
         ? `path ${resolve(dirname(f.file.path), s.path)}`
         : s?.type === 'git'
-          ? `git ${s.git} ${s.branch ?? s.tag ?? s.rev ?? ''}`
+          ? `git ${s.git} ${s.branch ? `branch=${s.branch}` : s.tag ? `tag=${s.tag}` : s.rev ? `rev=${s.rev}` : 'default branch'}`
           : `registry ${f.dep.registry ?? 'crates-io'}`
     return `${where} as ${f.dep.name}`
   }
@@ -168,7 +176,23 @@ export function promoteDependency(input: PromotionInput): Promotion {
   // An entry already in the root: the members switch to it, if it builds what they build now.
   const existing = workspaceEntry(input)
   if (existing) {
-    commonSource(input, [...declared, existing])
+    const source = commonSource(input, [...declared, existing])
+    // The entry's requirement must already be the highest, or a member would accept older versions.
+    const req = existing.dep.source?.type === 'workspace' ? undefined : existing.dep.source?.version
+    if ('version' in source && source.version !== req && source.version !== '*')
+      throw refuse(
+        `\`[workspace.dependencies]\` asks for \`${input.name}\` ${req ?? '(any version)'}, less than a member's ${source.version}.`,
+        `Raise the workspace entry to ${source.version} first, or leave that member as it is.`
+      )
+    // Its features would reach every member that switches: they must already have them.
+    const extra = (existing.dep.features ?? []).filter((f) =>
+      declared.some((d) => !(d.dep.features ?? []).includes(f))
+    )
+    if (extra.length)
+      throw refuse(
+        `\`[workspace.dependencies]\` turns on ${extra.map((f) => `\`${f}\``).join(', ')} for \`${input.name}\`, which some members do not.`,
+        'Move those features from the workspace entry to the members that need them first.'
+      )
     if (existing.dep.defaultFeatures !== false && declared.some((f) => f.dep.defaultFeatures === false))
       throw refuse(
         `\`[workspace.dependencies]\` turns on \`${input.name}\`'s default features, which some members turn off.`,

@@ -1,14 +1,20 @@
 /** Who this package is at a glance: name, version, edition, manifest dialect and where it lives. */
 import type { ReactNode } from 'react'
 import type { PackageSummary } from '@shared/models/package'
+import type { WorkspaceSnapshot } from '@shared/models/workspace'
 
-/** `status`: what sits at the end of the title row (the folder's trust). */
+/**
+ * `status`: what sits at the end of the title row (the folder's trust); `workspace`: the
+ * workspace the package is a member of, named under the title.
+ */
 export function ProjectHeader({
   pkg,
-  status
+  status,
+  workspace
 }: {
   readonly pkg: PackageSummary
   readonly status?: ReactNode
+  readonly workspace?: WorkspaceSnapshot
 }) {
   return (
     <header className="project-header">
@@ -27,6 +33,12 @@ export function ProjectHeader({
         )}
         {status}
       </div>
+      {workspace && (
+        <p className="project-workspace-line">
+          Member of the workspace <code title={workspace.rootManifest}>{workspace.rootDir}</code> ·{' '}
+          {workspace.members.length} members{workspace.virtual ? ' · virtual root' : ''}
+        </p>
+      )}
       {pkg.description && <p className="project-description">{pkg.description}</p>}
       <p className="project-path">
         <code title={pkg.manifestPath}>{pkg.rootDir}</code>

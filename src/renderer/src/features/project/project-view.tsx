@@ -52,6 +52,7 @@ export function ProjectView({ path, onBack, onOpenProject, onAddMember }: Props)
   const refresh = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.project(path) })
     void queryClient.invalidateQueries({ queryKey: ['dependency-graph'] })
+    void queryClient.invalidateQueries({ queryKey: ['workspace-dependencies'] })
   }, [queryClient, path])
   if (project.data) {
     return (
@@ -138,13 +139,17 @@ function OpenedProject({
   const mode = useAppInfo().data?.mode
   const [tab, selectTab] = useProjectTab(openedAtRoot ? 'workspace' : 'overview')
   // In a workspace the Manifest tab edits the member in focus or the root's own manifest.
-  const [manifestPath, setManifestPath] = useState(pkg.manifestPath)
+  const [manifestPath, setManifestPath] = useState(openedAtRoot && ws ? ws.rootManifest : pkg.manifestPath)
   const buildConsole = actions.operation ? (
     <BuildConsole key={actions.operation.operationId} operation={actions.operation} rootDir={pkg.rootDir} />
   ) : undefined
   return (
     <main className="project-view">
-      <ProjectHeader pkg={pkg} status={<TrustStatus actions={actions} />} />
+      <ProjectHeader
+        pkg={pkg}
+        status={<TrustStatus actions={actions} />}
+        {...(ws ? { workspace: ws } : {})}
+      />
       <BuildToolbar actions={actions} />
       {actions.askingTrust && (
         <TrustDialog

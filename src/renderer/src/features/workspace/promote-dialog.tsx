@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react'
 import { ErrorMessage } from '../../components/error-message'
+import { isApiError } from '../../lib/api'
 import { DiffView } from '../manifest-editor/diff-view'
 import { ModalDialog } from '../manifest-editor/modal-dialog'
 import { useApplyPromotion, usePromotionPreview } from '../../queries/workspace-queries'
@@ -39,7 +40,7 @@ export function PromoteDialog({ rootManifest, rootDir, name, onClose }: Props) {
           <DiffView oldText={f.before} newText={f.after} label={`Changes to ${shown(f.path)}`} />
         </section>
       ))}
-      {apply.isError && <ErrorMessage error={apply.error} title="Nothing was written" />}
+      {apply.isError && <ErrorMessage error={apply.error} title="The promotion stopped" />}
       <div className="row dialog-actions">
         <button
           type="button"
@@ -48,7 +49,13 @@ export function PromoteDialog({ rootManifest, rootDir, name, onClose }: Props) {
           onClick={() =>
             apply.mutate(
               { files: files.map((f) => ({ path: f.path, text: f.after, baseHash: f.baseHash })) },
-              { onSuccess: onClose }
+              {
+                onSuccess: onClose,
+                // A file changed meanwhile: plan again from what is there now, for the next Apply.
+                onError: (e) => {
+                  if (isApiError(e) && e.code === 'conflict') mutate({ manifestPath: rootManifest, name })
+                }
+              }
             )
           }
         >

@@ -31,7 +31,7 @@ export function SharedCrates({ rootManifest, rootDir }: Props) {
     <section className="ws-shared" aria-labelledby="ws-shared-title">
       <h2 id="ws-shared-title">Crates several members use</h2>
       {shared.length === 0 && <p className="muted">No crate is used by more than one member.</p>}
-      <table className="ws-crates" aria-label="Crates several members use">
+      <table className="ws-crates" aria-label="Crates several members use" hidden={shared.length === 0}>
         <thead>
           <tr>
             <th scope="col">Crate</th>

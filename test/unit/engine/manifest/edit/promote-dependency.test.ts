@@ -70,11 +70,27 @@ describe('promoting a dependency to the workspace', () => {
   })
 
   it('switches the remaining members to an entry the workspace already has', () => {
-    const d = member('d', 'log = { version = "0.4.17", features = ["std"] }\n')
+    const d = member('d', 'log = { version = "0.4", features = ["std"] }\n')
     const p = promoteDependency({ root: ROOT, members: [d], name: 'log' })
     expect(p.files.map((f) => f.path)).toEqual([d.path])
     expect(p.files[0]?.after).toContain('log = { workspace = true, features = ["std"] }\n')
     const other = member('e', 'log = "0.3"\n')
     expect(() => promoteDependency({ root: ROOT, members: [other], name: 'log' })).toThrow(/incompatible/)
+    // An entry that asks for less than a member, or turns on features a member does not: refused.
+    const higher = member('f', 'log = "0.4.20"\n')
+    expect(() => promoteDependency({ root: ROOT, members: [higher], name: 'log' })).toThrow(
+      /less than a member/
+    )
+    const root = { ...ROOT, text: `${ROOT.text}serde = { version = "1", features = ["derive"] }\n` }
+    const plain = member('g', 'serde = "1"\n')
+    expect(() => promoteDependency({ root, members: [plain], name: 'serde' })).toThrow(/turns on `derive`/)
+  })
+
+  it('tells a git branch from a tag of the same name, and refuses a registry-index source', () => {
+    const a = member('a', 'x = { git = "https://example.com/x", branch = "v1" }\n')
+    const b = member('b', 'x = { git = "https://example.com/x", tag = "v1" }\n')
+    expect(() => promoteDependency({ root: ROOT, members: [a, b], name: 'x' })).toThrow(/different places/)
+    const c = member('c', 'y = { version = "1", registry-index = "sparse+https://example.com/index/" }\n')
+    expect(() => promoteDependency({ root: ROOT, members: [c], name: 'y' })).toThrow(/registry-index/)
   })
 })

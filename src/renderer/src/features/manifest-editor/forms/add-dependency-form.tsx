@@ -15,6 +15,8 @@ import { KIND_LABELS, type SourceKind } from '../model/dependencies'
 interface Props {
   readonly targets: readonly string[]
   readonly hasWorkspace: boolean
+  /** A virtual workspace root: only its shared table can take dependencies. */
+  readonly onlyWorkspace?: boolean
   readonly onAdd: (edit: ReturnType<typeof draftEdit>) => void
   readonly onCancel: () => void
 }
@@ -27,9 +29,11 @@ const SOURCES: readonly { readonly kind: SourceKind; readonly label: string }[] 
   { kind: 'path', label: 'Local folder' }
 ]
 
-export function AddDependencyForm({ targets, hasWorkspace, onAdd, onCancel }: Props) {
+export function AddDependencyForm({ targets, hasWorkspace, onlyWorkspace, onAdd, onCancel }: Props) {
   const id = useId()
-  const [draft, setDraft] = useState<AddDependencyDraft>(EMPTY_DRAFT)
+  const [draft, setDraft] = useState<AddDependencyDraft>(() =>
+    onlyWorkspace ? { ...EMPTY_DRAFT, kind: 'workspace' } : EMPTY_DRAFT
+  )
   const [tried, setTried] = useState(false)
   const errors = draftErrors(draft)
   const set = (patch: Partial<AddDependencyDraft>): void => setDraft((d) => ({ ...d, ...patch }))
@@ -76,7 +80,7 @@ export function AddDependencyForm({ targets, hasWorkspace, onAdd, onCancel }: Pr
             value={draft.kind}
             onChange={(e) => set({ kind: e.target.value as AddDependencyDraft['kind'] })}
           >
-            {(['normal', 'dev', 'build'] as const).map((k) => (
+            {(onlyWorkspace ? [] : (['normal', 'dev', 'build'] as const)).map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
               </option>

@@ -107,6 +107,11 @@ export function DependenciesForm() {
         <AddDependencyForm
           targets={targetKeys(view.document)}
           hasWorkspace={isTable(view.document['workspace'])}
+          onlyWorkspace={
+            isTable(view.document['workspace']) &&
+            !isTable(view.document['package']) &&
+            !isTable(view.document['project'])
+          }
           onCancel={() => setAdding(false)}
           onAdd={(change) => {
             edit([change])
