@@ -3,7 +3,7 @@
  * members, adding a member with the wizard (registered in `members`), the crates members share,
  * and promoting one to `[workspace.dependencies]` from its diff preview.
  */
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,10 +15,8 @@ import {
   startWebApp,
   type WebApp
 } from '../helpers/browser-mode'
-import { OFFLINE_CONFIG } from '../helpers/cargo-offline'
+import { offlineWorkspace } from '../helpers/workspace-fixture'
 import { fileTempDir } from '../helpers/temp-dir'
-
-const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'workspaces', 'virtual')
 
 let app: WebApp
 let browser: Browser
@@ -29,10 +27,7 @@ let dir: string
 const members = () => page.getByRole('table', { name: 'Workspace members' })
 
 beforeAll(async () => {
-  dir = join(await fileTempDir('cs-e2e-ws-'), 'shapes')
-  await cp(FIXTURE, dir, { recursive: true })
-  await mkdir(join(dir, '.cargo'))
-  await writeFile(join(dir, '.cargo', 'config.toml'), OFFLINE_CONFIG)
+  dir = await offlineWorkspace('virtual', 'shapes')
   app = await startWebApp(await fileTempDir('cs-e2e-config-'), {
     CRATE_STUDIO_CACHE_DIR: await fileTempDir('cs-e2e-cache-')
   })

@@ -3,14 +3,14 @@
  * (every package, dependency, feature and the resolve) is the same before and after, and the
  * manifests cargo reads afterwards are the ones we wrote.
  */
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { promoteDependency } from '../../../src/main/engine/manifest/edit/promote-dependency'
-import { OFFLINE_CONFIG, requireCargoAndRegistry, runCargo, runCli } from '../../helpers/cargo-offline'
+import { requireCargoAndRegistry, runCargo, runCli } from '../../helpers/cargo-offline'
+import { offlineWorkspace } from '../../helpers/workspace-fixture'
 import { fileTempDir } from '../../helpers/temp-dir'
 
-const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'workspaces', 'virtual')
 const MEMBERS = ['crates/core', 'crates/util', 'tools/cli', 'vendor/helper']
 
 let dir: string
@@ -38,10 +38,7 @@ async function promote(name: string): Promise<void> {
 beforeAll(async () => {
   await requireCargoAndRegistry(['serde', 'regex', 'either', 'anyhow', 'log', 'itoa'])
   cargoHome = await fileTempDir('cs-promote-home-')
-  dir = join(await fileTempDir('cs-promote-'), 'virtual')
-  await cp(FIXTURE, dir, { recursive: true })
-  await mkdir(join(dir, '.cargo'))
-  await writeFile(join(dir, '.cargo', 'config.toml'), OFFLINE_CONFIG)
+  dir = await offlineWorkspace('virtual')
 })
 
 describe('promoting to [workspace.dependencies] on a real workspace', () => {

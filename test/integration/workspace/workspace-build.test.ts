@@ -3,14 +3,12 @@
  * folder (with the root's Cargo.lock and target/), `-p` building only what it names, and
  * `--workspace --exclude`. Real rustc, the CLI binary, Debian's crates offline.
  */
-import { access, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { OFFLINE_CONFIG, requireCargoAndRegistry, runCli } from '../../helpers/cargo-offline'
-import { fileTempDir } from '../../helpers/temp-dir'
-
-const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'workspaces', 'virtual')
+import { offlineWorkspace } from '../../helpers/workspace-fixture'
 
 let dir: string
 
@@ -33,10 +31,7 @@ async function build(args: readonly string[], cwd = dir) {
 
 beforeAll(async () => {
   await requireCargoAndRegistry(['serde', 'regex', 'either', 'anyhow', 'log', 'itoa'])
-  dir = join(await fileTempDir('cs-ws-build-'), 'virtual')
-  await cp(FIXTURE, dir, { recursive: true })
-  await mkdir(join(dir, '.cargo'))
-  await writeFile(join(dir, '.cargo', 'config.toml'), OFFLINE_CONFIG)
+  dir = await offlineWorkspace('virtual')
 })
 
 describe('building a workspace', () => {

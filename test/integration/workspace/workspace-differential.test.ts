@@ -5,24 +5,14 @@
  * Cargo.lock, `metadata` and `tree` (with `--workspace`, `--exclude`, `-p`, `-i`, from the root and
  * from members) must be byte for byte cargo's.
  */
-import { cp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { OFFLINE_CONFIG, requireCargoAndRegistry, runCargo, runCli } from '../../helpers/cargo-offline'
+import { requireCargoAndRegistry, runCargo, runCli } from '../../helpers/cargo-offline'
+import { offlineWorkspace } from '../../helpers/workspace-fixture'
 import { fileTempDir } from '../../helpers/temp-dir'
 
-const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'workspaces')
-
 let cargoHome: string
-
-/** A copy of a fixture workspace with the offline source configuration. */
-async function workspace(name: string): Promise<string> {
-  const dir = join(await fileTempDir('cs-ws-'), name)
-  await cp(join(FIXTURES, name), dir, { recursive: true })
-  await mkdir(join(dir, '.cargo'), { recursive: true })
-  await writeFile(join(dir, '.cargo', 'config.toml'), OFFLINE_CONFIG)
-  return dir
-}
 
 async function sameLock(dir: string): Promise<void> {
   const lock = join(dir, 'Cargo.lock')
@@ -70,7 +60,7 @@ const TREE_CASES: readonly (readonly string[])[] = [
 describe('a virtual workspace', () => {
   let dir: string
   beforeAll(async () => {
-    dir = await workspace('virtual')
+    dir = await offlineWorkspace('virtual')
     await sameLock(dir)
   })
 
@@ -104,7 +94,7 @@ describe('a virtual workspace', () => {
 describe('a root package that is also a workspace root', () => {
   let dir: string
   beforeAll(async () => {
-    dir = await workspace('root-package')
+    dir = await offlineWorkspace('root-package')
   })
 
   it('writes the same Cargo.lock as cargo', async () => {

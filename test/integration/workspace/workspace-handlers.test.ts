@@ -3,25 +3,21 @@
  * the shared-crates view, promoting a dependency (preview, then a compare-and-swap write), and
  * building a selection of members.
  */
-import { access, cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { access, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ProjectSnapshot } from '../../../src/shared/models/package'
 import type { PromotionPreview, WorkspaceDependencyUsage } from '../../../src/shared/models/workspace'
 import { appHandlers } from '../../helpers/app-handlers'
-import { OFFLINE_CONFIG, requireCargoAndRegistry } from '../../helpers/cargo-offline'
-import { fileTempDir, tempDir } from '../../helpers/temp-dir'
-
-const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'workspaces', 'virtual')
+import { requireCargoAndRegistry } from '../../helpers/cargo-offline'
+import { offlineWorkspace } from '../../helpers/workspace-fixture'
+import { tempDir } from '../../helpers/temp-dir'
 
 let dir: string
 
 beforeAll(async () => {
   await requireCargoAndRegistry(['serde', 'regex', 'either', 'anyhow', 'log', 'itoa'])
-  dir = join(await fileTempDir('cs-ws-app-'), 'virtual')
-  await cp(FIXTURE, dir, { recursive: true })
-  await mkdir(join(dir, '.cargo'))
-  await writeFile(join(dir, '.cargo', 'config.toml'), OFFLINE_CONFIG)
+  dir = await offlineWorkspace('virtual')
 })
 
 async function app() {
