@@ -14,7 +14,7 @@ import type { FeatureRequest } from '../resolver/features'
 import { resolveWorkspaceFeatures } from '../resolver/feature-resolver/resolve-workspace-features'
 import { hostTargetData } from '../resolver/feature-resolver/target-data'
 import { EngineError } from '../errors'
-import { findRustc, rustcInfo, type RustcInfo } from '../tools/rustc'
+import { findRustc, rustcInfo, withRustflagsCfg, type RustcInfo } from '../tools/rustc'
 import { cacheDirOf } from '../workspace/cache-dir'
 import type { PackageGraph } from '../workspace/package-graph'
 import { selectMembers, type PackageSelection, type SelectedMembers } from '../workspace/select-members'
@@ -160,7 +160,9 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   if (!checked || !selected) throw new EngineError('internal', 'The build request was never checked.')
   const roots = rootKeys(resolution, selected)
   const { manifestProfiles, profiles, settings } = checked
-  const targetData = hostTargetData(rustc)
+  // The target as RUSTFLAGS make it (`--cfg`, target features): what build scripts and cfg tables see.
+  const targetRustc = await withRustflagsCfg(rustc, settings.rustflags, env, dirname(o.manifestPath))
+  const targetData = hostTargetData(targetRustc)
   const selection = o.selection
   const features = resolveWorkspaceFeatures(resolution, {
     specs: roots.map((key) => ({
@@ -206,7 +208,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     // cargo runs rustc from the workspace root, so members' paths read from there.
     cwd: resolution.rootDir,
     baseEnv: settings.env,
-    rustc,
+    rustc: targetRustc,
     rustflags: settings.rustflags,
     ...(settings.wrapper ? { rustcWrapper: settings.wrapper } : {}),
     scriptOutputs: new Map(),

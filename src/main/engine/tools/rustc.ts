@@ -135,6 +135,45 @@ async function store(file: string, key: string, entry: StoredInfo): Promise<void
   }
 }
 
+const withFlags = new Map<string, Promise<RustcInfo['cfg']>>()
+
+/**
+ * The target's cfg as the build sees it: `rustc --print cfg` with the build's RUSTFLAGS, as cargo
+ * asks (so `--cfg foo` or `-C target-feature=+crt-static` reach build scripts' CARGO_CFG_* and
+ * `[target.'cfg(…)']` tables). Without flags, the plain answer.
+ */
+export async function withRustflagsCfg(
+  info: RustcInfo,
+  rustflags: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string
+): Promise<RustcInfo> {
+  if (rustflags.length === 0) return info
+  const key = JSON.stringify([info.path, info.verbose, rustflags])
+  let cfg = withFlags.get(key)
+  if (!cfg) {
+    cfg = (async () => {
+      const { execa } = await loadExeca()
+      const out = await execa(info.path, ['--print', 'cfg', ...rustflags], {
+        env,
+        cwd,
+        reject: false,
+        timeout: QUERY_TIMEOUT_MS
+      })
+      if (out.exitCode !== 0)
+        throw new EngineError(
+          'invalid-input',
+          `rustc refused the build's RUSTFLAGS while reporting the target's cfg: ${String(out.stderr).trim().split('\n')[0]}`,
+          { hint: 'Check RUSTFLAGS, CARGO_ENCODED_RUSTFLAGS or build.rustflags in .cargo/config.toml.' }
+        )
+      return parseCfgList(String(out.stdout))
+    })()
+    cfg.catch(() => withFlags.delete(key))
+    withFlags.set(key, cfg)
+  }
+  return { ...info, cfg: await cfg }
+}
+
 async function queryRustc(path: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RustcInfo> {
   // A rustup proxy may install a toolchain on first use; the timeout keeps that from hanging forever.
   const options = { env, cwd, reject: false, timeout: QUERY_TIMEOUT_MS } as const
