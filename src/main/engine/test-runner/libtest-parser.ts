@@ -88,6 +88,15 @@ export class LibtestParser {
       this.line(line, continued)
     }
     this.partial()
+    // A line that never ends (a test printing without a newline) is handed on in pieces rather
+    // than held whole; the piece kept back is enough to find a result glued to its end.
+    if (this.rest.length > MAX_PENDING_OUTPUT) {
+      const head = this.rest.slice(0, this.rest.length - MAX_NAME_LINE)
+      this.rest = this.rest.slice(head.length)
+      const continued = this.midLine
+      this.midLine = true
+      this.line(head, continued)
+    }
     return this.take()
   }
 

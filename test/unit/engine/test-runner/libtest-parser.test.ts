@@ -249,3 +249,23 @@ describe('libtest parser: robustness', () => {
     )
   })
 })
+
+describe('libtest parser: output that never ends its line', () => {
+  it('keeps only a bounded piece of an endless line, and still reads the result glued to it', () => {
+    const p = new LibtestParser()
+    const events: LibtestEvent[] = [...p.push('\nrunning 1 test\ntest spam ... ')]
+    // 20 MiB without a newline, in 1 MiB chunks, then the outcome on the same line.
+    const chunk = 'x'.repeat(1 << 20)
+    for (let i = 0; i < 20; i++) events.push(...p.push(chunk))
+    // The unfinished line the parser holds back stays bounded, whatever the test prints.
+    expect((p as unknown as { rest: string }).rest.length).toBeLessThanOrEqual((1 << 20) + 4096)
+    events.push(
+      ...p.push('ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out\n')
+    )
+    events.push(...p.end())
+    expect(finished(events).map((e) => [e.name, e.outcome])).toEqual([['spam', 'ok']])
+    // What the parser held for the test stayed bounded (the console streamed the rest).
+    const held = finished(events)[0]!.output ?? ''
+    expect(held.length).toBeLessThanOrEqual(2 * (1 << 20) + 4096)
+  })
+})
