@@ -80,6 +80,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const m = await import('./commands/metadata')
     return { run: m.metadataCommand, help: m.METADATA_HELP }
   },
+  doctor: async () => {
+    const m = await import('./commands/doctor')
+    return { run: m.doctorCommand, help: m.DOCTOR_HELP }
+  },
   tree: async () => {
     const m = await import('./commands/tree')
     return { run: m.treeCommand, help: m.TREE_HELP }

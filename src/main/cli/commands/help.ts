@@ -17,6 +17,7 @@ Commands:
     metadata     Output the resolved dependencies as JSON (cargo metadata)
     tree         Display the dependency tree (cargo tree)
     web          Open the app's UI in a browser (no Electron needed)
+    doctor       Report the Rust toolchain, git and the folders in use
     help         Print help for a command
 
 Options:
