@@ -51,6 +51,11 @@ describe('browser mode: a workspace', () => {
     // Default members are picked for Build selected from the start.
     expect(await page.getByRole('checkbox', { name: 'Select core-shapes' }).isChecked()).toBe(true)
     expect(await page.getByRole('checkbox', { name: 'Select helper' }).isChecked()).toBe(false)
+    // The selection is kept while looking at another tab.
+    await page.getByRole('checkbox', { name: 'Select helper' }).check()
+    await page.getByRole('tab', { name: 'Overview' }).click()
+    await page.getByRole('tab', { name: 'Workspace' }).click()
+    expect(await page.getByRole('checkbox', { name: 'Select helper' }).isChecked()).toBe(true)
     await expect
       .poll(() => page.getByRole('table', { name: 'Crates several members use' }).getByText('itoa').count())
       .toBe(1)

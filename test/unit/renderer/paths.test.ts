@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   baseName,
+  relativeTo,
   isAbsolutePath,
   joinPath,
   resolveRelative,
@@ -161,5 +162,19 @@ describe('baseName', () => {
 
   it.each(['/', 'C:\\', 'C:/', ''])('labels the root %j by itself', (path) => {
     expect(baseName(path)).toBe(path)
+  })
+})
+
+describe('relativeTo', () => {
+  it.each([
+    ['/ws', '/ws/crates/core', 'crates/core'],
+    ['/ws/', '/ws/crates/core/Cargo.toml', 'crates/core/Cargo.toml'],
+    ['/ws', '/ws', '.'],
+    ['/ws', '/ws/', '.'],
+    ['/ws', '/wsx/a', '/wsx/a'],
+    ['C:\\ws', 'C:\\ws\\crates\\core', 'crates\\core'],
+    ['C:\\ws', 'D:\\other', 'D:\\other']
+  ])('%j, %j → %j', (root, path, expected) => {
+    expect(relativeTo(root, path)).toBe(expected)
   })
 })

@@ -40,3 +40,11 @@ export function baseName(path: string): string {
   const parts = trimTrailingSeparators(path).split(/[\\/]/)
   return parts[parts.length - 1] || path
 }
+
+/** `path` relative to `root` when it lies below it (`.` for the root itself), else `path` unchanged. */
+export function relativeTo(root: string, path: string): string {
+  const base = trimTrailingSeparators(root)
+  if (trimTrailingSeparators(path) === base) return '.'
+  const sep = separatorOf(root)
+  return path.startsWith(`${base}${sep}`) ? path.slice(base.length + 1) : path
+}

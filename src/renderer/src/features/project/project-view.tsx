@@ -9,7 +9,7 @@ import { useProject } from '../../queries/project-queries'
 import { queryKeys } from '../../queries/query-keys'
 import { ErrorMessage } from '../../components/error-message'
 import { toAppError } from '../../lib/api'
-import { baseName } from '../../lib/paths'
+import { baseName, relativeTo } from '../../lib/paths'
 import { BuildConsole } from '../build-console/build-console'
 import { BuildToolbar } from './build-toolbar'
 import { CratesList } from './crates-list'
@@ -25,7 +25,7 @@ import { ManifestEditor } from '../manifest-editor/manifest-editor'
 import { useAppInfo } from '../../queries/app-queries'
 import './project.css'
 import { DependenciesTab } from '../dependency-tree/dependencies-tab'
-import { WorkspaceTab } from '../workspace/workspace-tab'
+import { useMemberSelection, WorkspaceTab } from '../workspace/workspace-tab'
 import { ManifestChooser } from './manifest-chooser'
 
 interface Props {
@@ -111,7 +111,7 @@ export function ProjectView({ path, onBack, onOpenProject, onAddMember }: Props)
 /** Whether `path` (a folder or Cargo.toml) is the root of the snapshot's workspace. */
 function isWorkspaceRoot(path: string, snapshot: ProjectSnapshot): boolean {
   const ws = snapshot.workspace
-  return ws !== undefined && (path === ws.rootDir || path === ws.rootManifest || path === `${ws.rootDir}/`)
+  return ws !== undefined && (relativeTo(ws.rootDir, path) === '.' || path === ws.rootManifest)
 }
 
 interface OpenedProps {
@@ -140,6 +140,7 @@ function OpenedProject({
   const [tab, selectTab] = useProjectTab(openedAtRoot ? 'workspace' : 'overview')
   // In a workspace the Manifest tab edits the member in focus or the root's own manifest.
   const [manifestPath, setManifestPath] = useState(openedAtRoot && ws ? ws.rootManifest : pkg.manifestPath)
+  const selection = useMemberSelection(ws)
   const buildConsole = actions.operation ? (
     <BuildConsole key={actions.operation.operationId} operation={actions.operation} rootDir={pkg.rootDir} />
   ) : undefined
@@ -177,6 +178,7 @@ function OpenedProject({
         >
           <WorkspaceTab
             workspace={ws}
+            selection={selection}
             focus={pkg.manifestPath}
             onOpenMember={(m) => onOpenProject(m.rootDir)}
             onAddMember={onAddMember}

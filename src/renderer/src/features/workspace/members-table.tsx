@@ -1,6 +1,7 @@
 /** The workspace's members: crates, version, dependency count; a checkbox to pick what to build. */
 import type { PackageSummary } from '@shared/models/package'
 import type { WorkspaceSnapshot } from '@shared/models/workspace'
+import { relativeTo } from '../../lib/paths'
 
 interface Props {
   readonly workspace: WorkspaceSnapshot
@@ -26,10 +27,6 @@ function crates(pkg: PackageSummary): string {
     if (n) parts.push(`${n} ${n === 1 ? one : many}`)
   }
   return parts.join(', ') || 'no crates'
-}
-
-function relativeTo(root: string, dir: string): string {
-  return dir === root ? '.' : dir.startsWith(`${root}/`) ? dir.slice(root.length + 1) : dir
 }
 
 export function MembersTable({ workspace, focus, selected, onToggle, onOpen }: Props) {

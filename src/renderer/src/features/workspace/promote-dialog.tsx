@@ -5,6 +5,7 @@
 import { useEffect } from 'react'
 import { ErrorMessage } from '../../components/error-message'
 import { isApiError } from '../../lib/api'
+import { relativeTo } from '../../lib/paths'
 import { DiffView } from '../manifest-editor/diff-view'
 import { ModalDialog } from '../manifest-editor/modal-dialog'
 import { useApplyPromotion, usePromotionPreview } from '../../queries/workspace-queries'
@@ -22,7 +23,7 @@ export function PromoteDialog({ rootManifest, rootDir, name, onClose }: Props) {
   const { mutate } = preview
   useEffect(() => mutate({ manifestPath: rootManifest, name }), [mutate, rootManifest, name])
   const files = preview.data?.files ?? []
-  const shown = (path: string) => (path.startsWith(`${rootDir}/`) ? path.slice(rootDir.length + 1) : path)
+  const shown = (path: string) => relativeTo(rootDir, path)
   return (
     <ModalDialog
       title={`Promote ${name} to a workspace dependency`}

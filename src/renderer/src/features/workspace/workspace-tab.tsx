@@ -14,21 +14,32 @@ import { SharedCrates } from './shared-crates'
 import { useWorkspaceActions } from './use-workspace-actions'
 import './workspace.css'
 
+/** The members picked for Build/Test selected: the default members at first, kept across tabs. */
+export function useMemberSelection(workspace: WorkspaceSnapshot | undefined) {
+  const [picked, setPicked] = useState<readonly string[]>(() =>
+    (workspace?.members ?? [])
+      .filter((m) => workspace?.defaultMembers.includes(m.manifestPath))
+      .map((m) => m.name)
+  )
+  // A member renamed or removed since is not built by a name it no longer has.
+  const selected = picked.filter((n) => workspace?.members.some((m) => m.name === n))
+  const toggle = (name: string) =>
+    setPicked((s) => (s.includes(name) ? s.filter((n) => n !== name) : [...s, name]))
+  return { selected, toggle }
+}
+
 interface Props {
   readonly workspace: WorkspaceSnapshot
+  readonly selection: ReturnType<typeof useMemberSelection>
   /** The member the other tabs show. */
   readonly focus: string
   readonly onOpenMember: (member: PackageSummary) => void
   readonly onAddMember: (parentDir: string) => void
 }
 
-export function WorkspaceTab({ workspace, focus, onOpenMember, onAddMember }: Props) {
-  const [selected, setSelected] = useState<readonly string[]>(() =>
-    workspace.members.filter((m) => workspace.defaultMembers.includes(m.manifestPath)).map((m) => m.name)
-  )
+export function WorkspaceTab({ workspace, selection, focus, onOpenMember, onAddMember }: Props) {
+  const { selected, toggle } = selection
   const actions = useWorkspaceActions(workspace.rootManifest, selected)
-  const toggle = (name: string) =>
-    setSelected((s) => (s.includes(name) ? s.filter((n) => n !== name) : [...s, name]))
   const none = selected.length === 0
   return (
     <div className="ws-tab">
