@@ -51,12 +51,7 @@ export class ProjectService {
         hint: 'Add a package to `workspace.members` (New Package inside the folder adds it for you).'
       })
     const graph = await loadPackageGraph(focus.manifest.path, ALL_PLATFORMS).catch(brokenManifest)
-    // The Workspace tab shows the root's view of the workspace, whichever member was opened.
-    const fromRoot =
-      ws.decl && ws.current !== undefined && ws.root.path !== manifest
-        ? await loadWorkspace(ws.root.path)
-        : ws
-    const snapshot = snapshotOf(graph, { ...ws, defaultMembers: fromRoot.defaultMembers })
+    const snapshot = snapshotOf(graph, ws)
     const packageDirs = [...snapshot.packages, ...(snapshot.workspace?.members ?? [])].map((p) => p.rootDir)
     // Each member may be built on its own, and the workspace from its root.
     for (const root of new Set([

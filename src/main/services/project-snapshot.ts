@@ -64,6 +64,7 @@ function workspaceSnapshotOf(ws: Workspace): WorkspaceSnapshot {
     virtual: ws.rootPackage === undefined,
     resolver: ws.resolver,
     members: ws.members.map(summarizePackage),
-    defaultMembers: ws.defaultMembers.map((m) => m.manifest.path)
+    // The root's view, whichever member was opened: what the Workspace tab builds by default.
+    defaultMembers: ws.rootDefaultMembers.map((m) => m.manifest.path)
   }
 }

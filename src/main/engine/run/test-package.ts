@@ -3,7 +3,7 @@
  * integration tests) and its examples, then run the harnesses in cargo's order, reporting
  * every test as it finishes. Cancel kills the running harness's whole process group.
  */
-import { compareKeys } from '../manifest/edit/dependency-model'
+import { compareStrings } from '../resolver/feature-resolver/package-order'
 import { runBuild, type BuildIo, type BuildOptions, type BuildResult } from '../compiler/build-runner'
 import { finalExecutable } from '../compiler/artifacts'
 import type { TargetSelection } from '../compiler/unit-graph'
@@ -64,7 +64,7 @@ export function testBinaries(build: BuildResult, o: Pick<TestOptions, 'cwd' | 'e
     `${u.node.pkg.manifest.package.name}\u0000${u.node.pkg.manifest.package.version}`
   units.sort(
     (a, b) =>
-      compareKeys(byPackage(a), byPackage(b)) ||
+      compareStrings(byPackage(a), byPackage(b)) ||
       ORDER.indexOf(a.target!.kind) - ORDER.indexOf(b.target!.kind) ||
       a.target!.name.localeCompare(b.target!.name)
   )

@@ -10,7 +10,8 @@ import { KeyLocator } from '../manifest/locate'
 import { readManifestText } from '../manifest/read-manifest'
 import { findWorkspaceRoot, type WorkspaceRoot } from '../manifest/workspace-root'
 import { memberPatternMatches } from '../workspace/member-pattern'
-import { compareKeys } from '../manifest/edit/dependency-model'
+import { isSorted } from '../manifest/edit/dependency-model'
+import { compareStrings } from '../resolver/feature-resolver/package-order'
 
 export interface WorkspaceMembership {
   /** The workspace root manifest the package joins. */
@@ -47,8 +48,7 @@ async function membersEdit(root: WorkspaceRoot, memberPath: string) {
   const members = root.decl.members
   if (members?.some((pattern) => memberPatternMatches(pattern, memberPath))) return {}
   const next = [...(members ?? []), memberPath]
-  const sorted = (members ?? []).every((m, i, all) => i === 0 || compareKeys(all[i - 1]!, m) <= 0)
-  if (sorted) next.sort(compareKeys)
+  if (isSorted(members ?? [])) next.sort(compareStrings)
   const text = await readManifestText(root.file)
   const after = applyManifestEdits(text, root.file, [
     { op: 'set', path: ['workspace', 'members'], value: next }

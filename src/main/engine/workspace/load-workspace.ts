@@ -19,7 +19,7 @@ import {
 import type { WorkspaceDecl } from '../manifest/workspace-table'
 import { isTable } from '../manifest/table-reader'
 import { loadGlob } from '../tools/lazy-modules'
-import { compareKeys } from '../manifest/edit/dependency-model'
+import { compareStringLists } from '../resolver/feature-resolver/package-order'
 import { isPattern } from './member-pattern'
 import { isInside } from '../tools/paths'
 import type { PackageLoader } from './package-loader'
@@ -35,6 +35,8 @@ export interface Workspace {
   readonly members: readonly Package[]
   /** What commands select without `-p`/`--workspace`: `default-members`, all, or the current package. */
   readonly defaultMembers: readonly Package[]
+  /** The default members as seen from the root (what `cargo build` there selects), whichever manifest was given. */
+  readonly rootDefaultMembers: readonly Package[]
   /** The package of the manifest the command was given (cargo's `current_opt`); none for a virtual root. */
   readonly current?: Package
   /** `"1"`, `"2"` or `"3"`, from the workspace or the root package and its edition. */
@@ -45,13 +47,7 @@ export interface Workspace {
 
 /** Path order as Rust's `Path` compares: part by part, each by code point (the `glob` crate's order). */
 function comparePaths(a: string, b: string): number {
-  const x = a.split('/')
-  const y = b.split('/')
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = compareKeys(x[i]!, y[i]!)
-    if (d !== 0) return d
-  }
-  return x.length - y.length
+  return compareStringLists(a.split('/'), b.split('/'))
 }
 
 /** The `glob` crate knows `*`, `?`, `[…]` and `**` only: anything tinyglobby would read more into is literal. */
@@ -115,6 +111,7 @@ function loneWorkspace(pkg: Package): Workspace {
     rootPackage: pkg,
     members: [pkg],
     defaultMembers: [pkg],
+    rootDefaultMembers: [pkg],
     current: pkg,
     resolver: resolverOf(undefined, pkg),
     warnings: []
@@ -123,6 +120,7 @@ function loneWorkspace(pkg: Package): Workspace {
 
 class MemberSearch {
   private readonly members = new Map<string, Package | undefined>()
+  private rootIsPackage = false
 
   constructor(
     private readonly root: WorkspaceRoot,
@@ -132,8 +130,8 @@ class MemberSearch {
   async run(manifestPath: string, currentIsPackage: boolean): Promise<Workspace> {
     const { root } = this
     const rootParsed = readManifestFileSync(root.file)
-    const rootIsPackage = rootParsed !== undefined && hasPackage(rootParsed.doc)
-    const rootPackage = rootIsPackage ? await this.load(root.file) : undefined
+    this.rootIsPackage = rootParsed !== undefined && hasPackage(rootParsed.doc)
+    const rootPackage = this.rootIsPackage ? await this.load(root.file) : undefined
     const settings = rootPackage?.manifest ?? readVirtualManifest(rootParsed!)
 
     for (const folder of await memberFolders(root.rootDir, root.decl.members ?? []))
@@ -148,12 +146,17 @@ class MemberSearch {
     const members = [...this.members.values()].filter((p): p is Package => p !== undefined)
     this.validate(members)
     const defaultMembers = await this.defaultMembers(manifestPath, current, members)
+    const rootDefaultMembers =
+      normalize(manifestPath) === root.file
+        ? defaultMembers
+        : await this.defaultMembers(root.file, rootPackage, members)
     return {
       root: settings,
       decl: root.decl,
       ...(rootPackage ? { rootPackage } : {}),
       members,
       defaultMembers,
+      rootDefaultMembers,
       ...(current ? { current } : {}),
       resolver: resolverOf(root.decl, rootPackage),
       warnings: this.warnings(rootPackage, members)
@@ -167,11 +170,9 @@ class MemberSearch {
     // A path dependency outside the root folder joins only if it names this root itself.
     if (isPathDep && !isInside(this.root.rootDir, dirname(path)) && !this.pointsHere(path)) return
     if (isExcluded(this.root, path)) return
-    if (path === this.root.file && !hasPackage(readManifestFileSync(path)?.doc ?? {})) {
-      this.members.set(path, undefined)
-      return
-    }
+    // Holds the place in member order while the package loads; a virtual root has none to load.
     this.members.set(path, undefined)
+    if (path === this.root.file && !this.rootIsPackage) return
     const pkg = await this.load(path)
     this.members.set(path, pkg)
     for (const dep of pkg.manifest.dependencies) {

@@ -5,6 +5,7 @@
  * cargo says about the table after resolving (`resolve_ws_with_opts`): a spec nothing matched,
  * and `features`/`default-features`, which a replacement ignores.
  */
+import { compareStrings } from '../resolver/feature-resolver/package-order'
 import { join } from 'node:path'
 import { EngineError } from '../errors'
 import type { Dependency } from '../manifest/model'
@@ -70,10 +71,6 @@ function settingOf(manifest: RootSettings, key: string, dep: Dependency): Replac
   return { entry: { spec: parsed.spec, source }, dep }
 }
 
-function compareKeys(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b))
-}
-
 /** Reads and checks `[replace]`; throws cargo's manifest errors. */
 export async function replaceSettings(manifest: RootSettings): Promise<ReplaceSettings> {
   if (manifest.replace.length > 0 && Object.keys(manifest.patch).length > 0)
@@ -82,7 +79,7 @@ export async function replaceSettings(manifest: RootSettings): Promise<ReplaceSe
       'cannot specify both [replace] and [patch]',
       'Move the `[replace]` entries to `[patch]` (its successor) or drop the `[patch]` table.'
     )
-  const sorted = [...manifest.replace].sort((a, b) => compareKeys(a.spec, b.spec))
+  const sorted = [...manifest.replace].sort((a, b) => compareStrings(a.spec, b.spec))
   const settings = sorted.map((r) => settingOf(manifest, r.spec, r.dep))
   const pathPackages = new Map<string, string>()
   for (const { entry } of settings) {

@@ -5,6 +5,7 @@
  */
 import type { DependencySpec } from '@shared/models/manifest-edit'
 import { EngineError } from '../../errors'
+import { compareStrings } from '../../resolver/feature-resolver/package-order'
 import { formatArray, formatInlineTable, formatString } from './toml-format'
 
 export type CargoSource =
@@ -37,19 +38,9 @@ export function tomlKeyOf(dep: CargoDependency): string {
   return dep.rename ?? dep.name
 }
 
-/** Rust's `str` order (by code point), which cargo uses to decide and keep sortedness. */
-export function compareKeys(a: string, b: string): number {
-  const x = [...a]
-  const y = [...b]
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!
-    if (d !== 0) return d
-  }
-  return x.length - y.length
-}
-
+/** Whether keys are in Rust's `str` order, which cargo uses to decide and keep sortedness. */
 export function isSorted(keys: readonly string[]): boolean {
-  return keys.every((k, i) => i === 0 || compareKeys(keys[i - 1]!, k) <= 0)
+  return keys.every((k, i) => i === 0 || compareStrings(keys[i - 1]!, k) <= 0)
 }
 
 const bad = (key: string, field: string, actual: unknown, expected: string) =>

@@ -2,7 +2,8 @@
  * cargo's `update_toml` for an entry that is a table with more than one key: overwrite, add
  * and remove keys one by one, so unknown keys, comments and layout stay. New keys go last.
  */
-import { compareKeys, isSorted, type CargoDependency } from './dependency-model'
+import { isSorted, type CargoDependency } from './dependency-model'
+import { compareStrings } from '../../resolver/feature-resolver/package-order'
 import { formatArray, formatString } from './toml-format'
 
 export type KeyChange =
@@ -65,7 +66,7 @@ export function updateChanges(
         ? existing.features
         : []
     const merged = [...new Set([...old, ...dep.features])]
-    if (isSorted([...new Set(old)])) merged.sort(compareKeys)
+    if (isSorted([...new Set(old)])) merged.sort(compareStrings)
     set('features', formatArray(merged.map((f) => formatString(f))))
   } else remove('features')
   if (dep.optional !== undefined) set('optional', String(dep.optional))

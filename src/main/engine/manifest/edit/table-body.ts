@@ -5,7 +5,8 @@
  * operations on it.
  */
 import type { DocumentLayout, KeyValueLayout, TableNode } from './layout'
-import { compareKeys, isSorted } from './dependency-model'
+import { isSorted } from './dependency-model'
+import { compareStrings } from '../../resolver/feature-resolver/package-order'
 
 export type BodyItem =
   | { readonly key: string; readonly text: string; readonly kv?: KeyValueLayout }
@@ -33,7 +34,7 @@ export function isBodySorted(items: readonly BodyItem[]): boolean {
 /** toml_edit's `sort_values`: by key, stably, dotted groups included. */
 export function sortBody(items: readonly BodyItem[]): BodyItem[] {
   return [...items]
-    .sort((a, b) => compareKeys(a.key, b.key))
+    .sort((a, b) => compareStrings(a.key, b.key))
     .map((i) => ('children' in i ? { key: i.key, children: sortBody(i.children) } : i))
 }
 
