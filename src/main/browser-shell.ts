@@ -2,18 +2,14 @@
  * Browser mode's shell powers. There is no native folder picker (the page shows its own
  * folder browser), and files open with the desktop's default handler, started without a shell.
  */
-import { execa } from 'execa'
+import { stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { EngineError } from './engine/errors'
-import { findOnPath } from './engine/tools/find-program'
 import type { ShellAdapter } from './handlers'
-
-function opener(): readonly [string, readonly string[]] {
-  if (process.platform === 'darwin') return ['open', []]
-  if (process.platform === 'win32') return ['explorer.exe', []]
-  return ['xdg-open', []]
-}
+import { launchDetached, systemOpener } from './services/launch-detached'
 
 export function browserShell(version: string): ShellAdapter {
+  const open = (path: string) => launchDetached(systemOpener(), [path], `Open ${path} yourself.`)
   return {
     mode: 'browser',
     version,
@@ -24,21 +20,10 @@ export function browserShell(version: string): ShellAdapter {
     },
     // The page asked already; the page is the user's (a per-run token, loopback only).
     confirmTrust: () => Promise.resolve(true),
-    async openPath(path) {
-      const [program, args] = opener()
-      const resolved = await findOnPath(program)
-      if (!resolved) {
-        throw new EngineError('unsupported', `Cannot open files: \`${program}\` is not installed.`, {
-          hint: `Open ${path} yourself.`
-        })
-      }
-      const child = execa(resolved, [...args, path], {
-        detached: true,
-        stdio: 'ignore',
-        reject: false,
-        shell: false
-      })
-      child.unref()
-    }
+    confirmEditorCommand: () => Promise.resolve(true),
+    openPath: open,
+    // No portable way to select a file in the file manager: open its folder (a folder itself).
+    revealPath: async (path) => open((await stat(path)).isDirectory() ? path : dirname(path)),
+    applyTheme: () => {}
   }
 }

@@ -2,11 +2,15 @@
  * Every invoke channel mapped onto the services. The same object serves Electron IPC and the
  * browser bridge; what differs between the shells comes in through ShellAdapter.
  */
+import { stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname } from 'node:path'
 import type { AppInfo } from '@shared/models/app'
+import type { Theme } from '@shared/models/settings'
 import type { Handlers } from './ipc/dispatch'
 import type { Services } from './services/create-services'
+import { EngineError } from './engine/errors'
+import { openInEditorCommand } from './services/editor-command'
 import { detectToolchain } from './services/toolchain'
 import { onlyOurTemplate, projectCodeFolders } from './services/trusted-folders'
 
@@ -22,10 +26,16 @@ export interface ShellAdapter {
    * which a compromised page cannot answer; in browser mode the page's dialog was the question.
    */
   confirmTrust(folders: readonly string[]): Promise<boolean>
+  /** The user's yes before "open in editor" may start a new program (the same reasoning). */
+  confirmEditorCommand(command: string): Promise<boolean>
+  /** Shows the file in the system's file manager. */
+  revealPath(path: string): Promise<void>
+  /** Native parts (menus, dialogs) follow the theme setting; the page styles itself. */
+  applyTheme(theme: Theme): void
 }
 
 export function createHandlers(services: Services, shell: ShellAdapter): Handlers {
-  const { projects, builds, manifests, dependencies, gitDependencies, trust, workspaces } = services
+  const { projects, builds, manifests, dependencies, gitDependencies, trust, workspaces, settings } = services
   /** The project's trust: its folder's, and that of every path package its build would run. */
   const trustOf = async (manifest: string) => {
     const by = await trust.trustedBy(dirname(manifest))
@@ -45,9 +55,15 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
         version: shell.version,
         mode: shell.mode,
         platform: process.platform,
-        homeDir: homedir()
+        homeDir: homedir(),
+        versions: {
+          node: process.versions.node,
+          ...(process.versions.electron ? { electron: process.versions.electron } : {}),
+          ...(process.versions.chrome ? { chrome: process.versions.chrome } : {})
+        }
       }),
-    getToolchain: () => detectToolchain(),
+    getToolchain: async (o) =>
+      detectToolchain(process.env, o?.manifestPath && (await projects.checkEditable(o.manifestPath))),
     getNewPackageDefaults: () => projects.defaults(),
     previewNewPackage: (o) => projects.preview(o),
     // A package made by the wizard holds only our template: the user's own, trusted from the
@@ -79,10 +95,38 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     startRun: async (r) => builds.run({ ...r, manifestPath: await runnable(r.manifestPath, 'run') }),
     startTest: async (r) => builds.test({ ...r, manifestPath: await runnable(r.manifestPath, 'test') }),
     cancelOperation: ({ operationId }) => Promise.resolve({ cancelled: builds.cancel(operationId) }),
-    openInEditor: async ({ path, line }) => {
-      await shell.openPath(await projects.checkOpenable(path), line)
+    openInEditor: async ({ path, line, column }) => {
+      const file = await projects.checkOpenable(path)
+      const { editorCommand } = await settings.settings()
+      if (editorCommand.trim()) await openInEditorCommand(editorCommand, file, line, column)
+      else await shell.openPath(file, line)
       return null
     },
+    revealInFolder: async ({ path }) => {
+      await shell.revealPath(await projects.checkRevealable(path))
+      return null
+    },
+    getSettings: () => settings.state(),
+    updateSettings: async (change) => {
+      const command = change.editorCommand?.trim()
+      // A new editor command is a program "open in editor" will run: the user's own yes first.
+      if (command && command !== (await settings.settings()).editorCommand.trim()) {
+        if (!(await shell.confirmEditorCommand(command)))
+          throw new EngineError('cancelled', 'The editor command was not changed.', {
+            hint: 'Save it again and confirm to use it.'
+          })
+      }
+      const state = await settings.update(change)
+      shell.applyTheme(state.settings.theme)
+      return state
+    },
+    listTrustedFolders: () => trust.list(),
+    takeOpenRequests: () => Promise.resolve(services.openRequests.take()),
+    trustFolder: async ({ path }) => {
+      if (await shell.confirmTrust([await existingFolder(path)])) await trust.trust(path)
+      return trust.list()
+    },
+    forgetTrustedFolder: ({ path }) => trust.forget(path),
     openManifest: ({ path }) => manifests.open(path),
     dependencyGraph: ({ manifestPath }) => dependencies.graph(manifestPath),
     workspaceDependencies: ({ manifestPath }) => workspaces.usage(manifestPath),
@@ -105,4 +149,17 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
       return null
     }
   }
+}
+
+/** A folder the user named in Settings to trust: it must exist and be a folder. */
+async function existingFolder(path: string): Promise<string> {
+  const isDir = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
+  if (!isDir)
+    throw new EngineError('not-found', `${path} is not a folder.`, {
+      hint: 'Choose an existing folder to trust.'
+    })
+  return path
 }

@@ -4,7 +4,7 @@
  */
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { app, type BrowserWindow } from 'electron'
+import { app, nativeTheme, screen, type BrowserWindow } from 'electron'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol'
 import { desktopShell } from './desktop-shell'
 import { devServerUrl } from './dev-server-url'
@@ -14,14 +14,23 @@ import { ipcPublisher } from './ipc/ipc-publisher'
 import { setupMenu } from './menu'
 import { setupSecurity } from './security'
 import { createServices, defaultConfigDir } from './services/create-services'
-import { createMainWindow } from './window'
+import { pathFromArgs } from './services/open-requests'
+import { startupCacheDir } from './services/settings-store'
+import { createMainWindow, windowStateOf } from './window'
+import { loadWindowState, placeOnDisplays, saveWindowState } from './window-state'
 import { mainDir } from './main-dir'
 
 const rendererUrl = devServerUrl({ dev: import.meta.env.DEV, packaged: app.isPackaged }, process.env)
 const appOrigins = [APP_ORIGIN, ...(rendererUrl ? [new URL(rendererUrl).origin] : [])]
+const configDir = defaultConfigDir(process.env, homedir())
 let mainWindow: BrowserWindow | undefined
+/** Paths asked for before the services exist (macOS sends `open-file` before `ready`). */
+const early: string[] = []
+let openPath = (path: string): void => void early.push(path)
 
 const logError = (context: string, e: unknown) => console.error(`[crate-studio] ${context}:`, e)
+/** Our own arguments: after the executable, and in development after Electron's app folder too. */
+const ownArgs = (argv: readonly string[]) => argv.slice(process.defaultApp ? 2 : 1)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -29,20 +38,33 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox()
   registerAppScheme()
   setupSecurity(appOrigins)
-  app.on('second-instance', () => {
+  const launchPath = pathFromArgs(ownArgs(process.argv), process.cwd())
+  if (launchPath) openPath(launchPath)
+  // A second launch (a Cargo.toml double-clicked while the app runs) hands its path over here.
+  app.on('second-instance', (_event, argv, cwd) => {
+    const path = pathFromArgs(ownArgs(argv), cwd)
+    if (path) openPath(path)
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
+  })
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openPath(path)
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const publish = ipcPublisher(() => mainWindow?.webContents)
     const services = createServices({
-      configDir: defaultConfigDir(process.env, homedir()),
+      configDir,
       publish,
-      logError
+      logError,
+      cacheDir: await startupCacheDir(configDir, process.env)
     })
+    openPath = (path) => services.openRequests.add(path)
+    for (const path of early.splice(0)) openPath(path)
+    nativeTheme.themeSource = (await services.settings.settings()).theme
     const handlers = createHandlers(
       services,
       desktopShell(() => mainWindow)
@@ -56,9 +78,19 @@ if (!app.requestSingleInstanceLock()) {
       services.dependencies.cancelAll()
       services.gitDependencies.cancelAll()
     })
-    mainWindow = createMainWindow(rendererUrl)
+    const openWindow = async () => {
+      const areas = screen.getAllDisplays().map((d) => d.workArea)
+      const win = createMainWindow(rendererUrl, placeOnDisplays(await loadWindowState(configDir), areas))
+      win.on('close', () => {
+        saveWindowState(configDir, windowStateOf(win)).catch((e: unknown) =>
+          logError('saving the window state', e)
+        )
+      })
+      mainWindow = win
+    }
+    await openWindow()
     app.on('activate', () => {
-      if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(rendererUrl)
+      if (!mainWindow || mainWindow.isDestroyed()) void openWindow()
     })
   })
 }

@@ -18,6 +18,8 @@ export function setupMenu(send: (command: MenuCommand) => void): void {
         item('Open Folder…', 'CmdOrCtrl+O', 'open-folder'),
         item('Save Cargo.toml…', 'CmdOrCtrl+S', 'save'),
         { type: 'separator' },
+        item(isMac ? 'Settings…' : 'Settings', 'CmdOrCtrl+,', 'settings'),
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },
@@ -43,7 +45,8 @@ export function setupMenu(send: (command: MenuCommand) => void): void {
         { role: 'togglefullscreen' }
       ]
     },
-    { role: 'windowMenu' }
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'About Crate Studio', click: () => send('about') }] }
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

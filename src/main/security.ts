@@ -1,7 +1,7 @@
 /**
  * App-wide hardening from Electron's security checklist: every web contents may not navigate
  * away, may not open windows, and gets every permission request refused but desktop
- * notifications (a long build says it finished).
+ * notifications (a long build says it finished) and writing to the clipboard (About's "Copy").
  */
 import { app, session, shell, type WebContents } from 'electron'
 import { originOf } from './url-origin'
@@ -9,9 +9,9 @@ import { originOf } from './url-origin'
 /** Links the app itself may open in the user's browser; everything else is refused. */
 const EXTERNAL_ALLOWLIST = ['https://rustup.rs', 'https://doc.rust-lang.org', 'https://crates.io']
 
-/** The one permission the renderer may have: showing a notification reveals nothing. */
+/** What the renderer may do: show a notification, and write (never read) the clipboard. Both reveal nothing. */
 export function isAllowedPermission(permission: string): boolean {
-  return permission === 'notifications'
+  return permission === 'notifications' || permission === 'clipboard-sanitized-write'
 }
 
 export function isAllowedExternal(url: string): boolean {

@@ -3,11 +3,11 @@ import { join } from 'node:path'
 import { BrowserWindow, dialog } from 'electron'
 import { APP_ORIGIN } from './app-protocol'
 import { mainDir } from './main-dir'
+import type { WindowState } from './window-state'
 
-export function createMainWindow(devServerUrl: string | undefined): BrowserWindow {
+export function createMainWindow(devServerUrl: string | undefined, state: WindowState): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 840,
+    ...state.bounds,
     minWidth: 800,
     minHeight: 560,
     show: false,
@@ -26,7 +26,10 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
       spellcheck: false
     }
   })
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize()
+    win.show()
+  })
   // The page refuses to unload while the manifest editor holds unsaved changes; Electron would
   // then ignore the close silently, so ask here (preventDefault lets the unload go ahead).
   win.webContents.on('will-prevent-unload', (event) => {
@@ -43,4 +46,9 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
   })
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
   return win
+}
+
+/** What to remember of the window: its normal (unmaximized) bounds and whether it was maximized. */
+export function windowStateOf(win: BrowserWindow): WindowState {
+  return { bounds: win.getNormalBounds(), maximized: win.isMaximized() }
 }

@@ -2,7 +2,7 @@
  * The preload: the only bridge between the sandboxed page and main. It exposes named
  * functions (built by createApi over IPC), never ipcRenderer itself.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { ChannelOutput } from '@shared/ipc/contract'
 import { createApi, type Transport } from '@shared/ipc/create-api'
 import type { Result } from '@shared/ipc/result'
@@ -22,3 +22,5 @@ const transport: Transport = {
 export const api = createApi(transport)
 
 contextBridge.exposeInMainWorld('api', api)
+// A dropped file's path: the sandboxed page cannot read it from the File itself.
+contextBridge.exposeInMainWorld('desktop', { pathForFile: (file: File) => webUtils.getPathForFile(file) })

@@ -17,7 +17,10 @@ export const BROWSER_SHELL: ShellAdapter = {
   version: '0.0.0',
   pickFolder: () => Promise.resolve(null),
   confirmTrust: () => Promise.resolve(true),
-  openPath: () => Promise.resolve()
+  confirmEditorCommand: () => Promise.resolve(true),
+  openPath: () => Promise.resolve(),
+  revealPath: () => Promise.resolve(),
+  applyTheme: () => {}
 }
 
 /** One push, narrowed by its event name. */

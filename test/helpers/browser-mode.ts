@@ -30,9 +30,10 @@ export interface WebApp {
 /** Starts `crate-studio web` with its own config directory and waits for the URL it prints. */
 export async function startWebApp(
   configDir: string,
-  env: Readonly<Record<string, string>> = {}
+  env: Readonly<Record<string, string>> = {},
+  args: readonly string[] = []
 ): Promise<WebApp> {
-  const server = spawn(process.execPath, [join(ROOT, 'bin', 'crate-studio'), 'web'], {
+  const server = spawn(process.execPath, [join(ROOT, 'bin', 'crate-studio'), 'web', ...args], {
     env: { ...process.env, ...env, CRATE_STUDIO_CONFIG_DIR: configDir, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe']
   })

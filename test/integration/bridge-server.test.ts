@@ -30,7 +30,8 @@ const appInfo: AppInfo = {
   version: '0.1.0',
   mode: 'browser',
   platform: 'linux',
-  homeDir: '/home/me'
+  homeDir: '/home/me',
+  versions: { node: '20.0.0' }
 }
 
 interface Deferred<T> {

@@ -33,6 +33,8 @@ export interface BuildServiceOptions {
   readonly cacheDir: string
   /** Refuses (with `untrusted`) a build that would run code outside the trusted folders. */
   readonly checkCodeFolders?: (folders: readonly string[]) => Promise<void>
+  /** The user's jobs setting, read when each operation starts (undefined: one per CPU). */
+  readonly defaultJobs?: () => Promise<number | undefined>
 }
 
 export class BuildService {
@@ -50,8 +52,7 @@ export class BuildService {
           ...(r.jobs ? { jobs: r.jobs } : {}),
           selection: { lib: true, bins: 'all' },
           ...packagesOf(r),
-          cacheDir: this.options.cacheDir,
-          ...this.trustCheck()
+          ...(await this.common())
         },
         engineIo(io)
       )
@@ -71,8 +72,7 @@ export class BuildService {
           args: r.args,
           cwd: dirname(r.manifestPath),
           stdio: 'pipe',
-          cacheDir: this.options.cacheDir,
-          ...this.trustCheck()
+          ...(await this.common())
         },
         engineIo(io)
       )
@@ -95,8 +95,7 @@ export class BuildService {
           noFailFast: true,
           ...packagesOf(r),
           cwd: dirname(r.manifestPath),
-          cacheDir: this.options.cacheDir,
-          ...this.trustCheck()
+          ...(await this.common())
         },
         engineIo(io)
       )
@@ -104,9 +103,15 @@ export class BuildService {
     })
   }
 
-  private trustCheck() {
-    const check = this.options.checkCodeFolders
-    return check ? { checkCodeFolders: check } : {}
+  /** What every operation shares: the cache, the trust check and the user's default jobs. */
+  private async common() {
+    const { cacheDir, checkCodeFolders, defaultJobs } = this.options
+    const jobs = await defaultJobs?.()
+    return {
+      cacheDir,
+      ...(checkCodeFolders ? { checkCodeFolders } : {}),
+      ...(jobs !== undefined ? { defaultJobs: jobs } : {})
+    }
   }
 
   cancel(operationId: string): boolean {

@@ -1,7 +1,8 @@
 /** Wires the services every shell shares. Shell-specific powers arrive through ShellAdapter. */
 import { join } from 'node:path'
 import type { Publish } from '@shared/ipc/contract'
-import { cacheDirOf } from '../engine/workspace/cache-dir'
+import { availableParallelism } from 'node:os'
+import { cacheDirOf, platformCacheDir } from '../engine/workspace/cache-dir'
 import { BuildService } from './build-service'
 import { DependencyService } from './dependency-service'
 import { chokidarWatcher, type FileWatcher } from './file-watcher'
@@ -11,6 +12,8 @@ import { engineManifestEditor } from './manifest-engine'
 import { OperationStore } from './operations'
 import { ProjectService } from './project-service'
 import { RecentProjects } from './recent-projects'
+import { SettingsStore } from './settings-store'
+import { OpenRequests } from './open-requests'
 import { TrustedFolders } from './trusted-folders'
 import { WorkspaceService } from './workspace-service'
 
@@ -23,6 +26,8 @@ export interface Services {
   readonly gitDependencies: GitDependencyService
   readonly trust: TrustedFolders
   readonly workspaces: WorkspaceService
+  readonly settings: SettingsStore
+  readonly openRequests: OpenRequests
 }
 
 export interface ServiceOptions {
@@ -32,13 +37,19 @@ export interface ServiceOptions {
   readonly logError?: (context: string, e: unknown) => void
   /** Replaceable in tests; chokidar by default. */
   readonly watcher?: FileWatcher
-  /** Git databases and registry caches; `cacheDirOf(process.env)` by default. */
+  /** Git databases and registry caches; `cacheDirOf(process.env)` by default (shells pass `startupCacheDir`). */
   readonly cacheDir?: string
 }
 
 export function createServices(o: ServiceOptions): Services {
+  const cacheDir = o.cacheDir ?? cacheDirOf(process.env)
+  const settings = new SettingsStore(
+    o.configDir,
+    { jobs: availableParallelism(), cacheDir: platformCacheDir(process.env) },
+    { dir: cacheDir, fromEnvironment: Boolean(process.env.CRATE_STUDIO_CACHE_DIR) }
+  )
   const operations = new OperationStore(o.publish, o.logError)
-  const projects = new ProjectService(new RecentProjects(o.configDir), o.logError)
+  const projects = new ProjectService(new RecentProjects(o.configDir), settings, o.logError)
   const manifests = new ManifestService(
     engineManifestEditor,
     o.watcher ?? chokidarWatcher,
@@ -48,26 +59,19 @@ export function createServices(o: ServiceOptions): Services {
   )
   const trust = new TrustedFolders(o.configDir)
   const builds = new BuildService(operations, {
-    cacheDir: o.cacheDir ?? cacheDirOf(process.env),
-    checkCodeFolders: (folders) => trust.requireAll(folders)
+    cacheDir,
+    checkCodeFolders: (folders) => trust.requireAll(folders),
+    defaultJobs: async () => (await settings.settings()).jobs ?? undefined
   })
-  const dependencies = new DependencyService(
-    (path) => projects.checkBuildable(path),
-    o.publish,
-    o.cacheDir ?? cacheDirOf(process.env)
-  )
+  const dependencies = new DependencyService((path) => projects.checkBuildable(path), o.publish, cacheDir)
   const gitDependencies = new GitDependencyService({
     checkBuildable: (path) => projects.checkBuildable(path),
     publish: o.publish,
-    cacheDir: o.cacheDir ?? cacheDirOf(process.env),
+    cacheDir,
     editor: engineManifestEditor,
     ...(o.logError ? { logError: o.logError } : {})
   })
-  const workspaces = new WorkspaceService(
-    (path) => projects.checkBuildable(path),
-    manifests,
-    o.cacheDir ?? cacheDirOf(process.env)
-  )
+  const workspaces = new WorkspaceService((path) => projects.checkBuildable(path), manifests, cacheDir)
   return {
     projects,
     builds,
@@ -76,7 +80,9 @@ export function createServices(o: ServiceOptions): Services {
     dependencies,
     gitDependencies,
     trust,
-    workspaces
+    workspaces,
+    settings,
+    openRequests: new OpenRequests(o.publish)
   }
 }
 

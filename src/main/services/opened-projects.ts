@@ -67,6 +67,17 @@ export class OpenedProjects {
   }
 
   /** A regular source or text file inside an opened package, as its real path. */
+  /** A file or folder of an open project (its folder included), for "reveal in file manager". */
+  async checkRevealable(path: string): Promise<string> {
+    const real = await realpathOrNull(resolve(path))
+    if (real === null || ![...this.packageDirs].some((dir) => isInside(dir, real)))
+      throw new EngineError(
+        'invalid-input',
+        `Refusing to reveal ${basename(path)}: it is not in an open project.`
+      )
+    return real
+  }
+
   async checkOpenable(path: string): Promise<string> {
     const file = await realpathOrNull(resolve(path))
     const inside = file !== null && [...this.packageDirs].some((dir) => dir !== file && isInside(dir, file))

@@ -9,7 +9,6 @@ import { basename, dirname, join, resolve } from 'node:path'
 import type { DirectoryListing, RecentProject } from '@shared/models/app'
 import type { NewPackageDefaults, NewPackageOptions, NewPackagePreview } from '@shared/models/new-package'
 import type { ProjectSnapshot } from '@shared/models/package'
-import { DEFAULT_EDITION } from '@shared/models/package'
 import { EngineError, isEngineError, type ErrorLogger } from '../engine/errors'
 import { discoverAuthor } from '../engine/scaffold/author'
 import { createNewPackage, planNewPackage } from '../engine/scaffold/new-package'
@@ -18,6 +17,7 @@ import { loadWorkspace } from '../engine/workspace/load-workspace'
 import { isFile, OpenedProjects } from './opened-projects'
 import { snapshotOf } from './project-snapshot'
 import type { RecentProjects } from './recent-projects'
+import type { SettingsStore } from './settings-store'
 
 const MAX_LISTED = 1000
 
@@ -26,6 +26,8 @@ export class ProjectService {
 
   constructor(
     private readonly recent: RecentProjects,
+    /** The defaults the wizard proposes (edition, author, licence) come from here. */
+    private readonly settings: SettingsStore,
     /** Hears about best-effort failures (the recent list) that must not fail the action itself. */
     private readonly logError: ErrorLogger = () => {}
   ) {}
@@ -79,8 +81,16 @@ export class ProjectService {
 
   async defaults(): Promise<NewPackageDefaults> {
     const home = homedir()
-    const author = await discoverAuthor(home)
-    return { parentDir: home, authors: author ? [author] : [], edition: DEFAULT_EDITION, version: '0.1.0' }
+    const settings = await this.settings.settings()
+    // The setting wins; without one, git's user.name and user.email, as `cargo new` does.
+    const author = settings.author.trim() || (await discoverAuthor(home))
+    return {
+      parentDir: home,
+      authors: author ? [author] : [],
+      edition: settings.edition,
+      version: '0.1.0',
+      ...(settings.license.trim() ? { license: settings.license.trim() } : {})
+    }
   }
 
   preview(options: NewPackageOptions): Promise<NewPackagePreview> {
@@ -148,5 +158,9 @@ export class ProjectService {
 
   checkOpenable(path: string): Promise<string> {
     return this.opened.checkOpenable(path)
+  }
+
+  checkRevealable(path: string): Promise<string> {
+    return this.opened.checkRevealable(path)
   }
 }

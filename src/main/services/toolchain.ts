@@ -1,15 +1,12 @@
-/** The toolchain status the start page shows: which rustc builds will use, or why there is none. */
+/** The toolchain status the start page and status bar show: which rustc builds use, or why there is none. */
+import { dirname } from 'node:path'
 import type { ToolchainInfo } from '@shared/models/app'
-import { isEngineError } from '../engine/errors'
-import { inspectionRustc } from '../engine/tools/rustc'
+import { inspectToolchain } from '../engine/toolchain/inspect-toolchain'
 
-export async function detectToolchain(env: NodeJS.ProcessEnv = process.env): Promise<ToolchainInfo> {
-  try {
-    // From the home folder: the folder the app was started in may hold a rust-toolchain file.
-    const info = await inspectionRustc(env)
-    return { rustc: { path: info.path, version: info.version, host: info.host } }
-  } catch (e) {
-    if (!isEngineError(e)) throw e
-    return { problem: `${e.message} ${e.details.hint ?? ''}`.trim() }
-  }
+/** With an opened project's manifest, also what its folder pins (read, never run). */
+export function detectToolchain(
+  env: NodeJS.ProcessEnv = process.env,
+  manifestPath?: string
+): Promise<ToolchainInfo> {
+  return inspectToolchain(env, manifestPath ? dirname(manifestPath) : undefined)
 }

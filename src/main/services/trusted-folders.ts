@@ -9,16 +9,12 @@ import { access, realpath } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import type { TrustedFolder } from '@shared/models/settings'
 import { EngineError } from '../engine/errors'
 import { loadWorkspace } from '../engine/workspace/load-workspace'
 import { collectPathPackages } from '../engine/workspace/path-packages'
 import { isInside } from '../fs-paths'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
-
-export interface TrustedFolder {
-  readonly path: string
-  readonly trustedAt: number
-}
 
 const schema = z.array(z.object({ path: z.string(), trustedAt: z.number() }))
 
@@ -91,6 +87,12 @@ export class TrustedFolders {
   async revoke(folder: string): Promise<void> {
     const path = await realpath(folder)
     await this.update((list) => list.filter((t) => !isInside(t.path, path)))
+  }
+
+  /** Removes exactly this entry (Settings' list), even when its folder no longer exists. */
+  async forget(path: string): Promise<readonly TrustedFolder[]> {
+    await this.update((list) => list.filter((t) => t.path !== path))
+    return this.list()
   }
 
   private update(change: (list: readonly TrustedFolder[]) => TrustedFolder[]): Promise<void> {

@@ -12,15 +12,22 @@ import { useFolderPicker } from './components/use-folder-picker'
 import { StartPage } from './features/start-page/start-page'
 import { Wizard } from './features/wizard/wizard'
 import { ProjectView } from './features/project/project-view'
-import { AppBar } from './components/app-bar'
-import { baseName } from './lib/paths'
+import { AppBar, whereOf } from './components/app-bar'
 import { confirmLeave } from './lib/leave-guard'
+import { useOpenRequests } from './lib/use-open-requests'
+import { useFocusOnViewChange } from './lib/use-focus-on-view-change'
+import { SettingsPage } from './features/settings/settings-page'
+import { useThemeSetting } from './features/settings/use-theme'
+import { AboutDialog } from './features/about/about-dialog'
+import { StatusBar } from './components/status-bar'
 
 export type View =
   | { readonly name: 'start' }
   /** `returnTo`: the project to go back to on Cancel (adding a member from a workspace). */
   | { readonly name: 'wizard'; readonly parentDir?: string; readonly returnTo?: string }
   | { readonly name: 'project'; readonly path: string }
+  /** `back`: the view Settings returns to. */
+  | { readonly name: 'settings'; readonly back: View }
 
 const START: View = { name: 'start' }
 
@@ -29,7 +36,9 @@ export function App() {
   useBuildNotifications()
   const appInfo = useAppInfo().data
   useAppShortcuts(appInfo?.mode)
+  useThemeSetting()
   const [view, setView] = useState<View>(START)
+  const [aboutOpen, setAboutOpen] = useState(false)
   const picker = useFolderPicker()
 
   // Leaving a project may lose unsaved manifest edits: every way out asks its guards first.
@@ -45,19 +54,39 @@ export function App() {
       .catch(() => undefined)
   }
   const goStart = (): void => leaveTo(START)
+  // Settings replaces the view (a project's unsaved edits are asked about first) and returns to it.
+  const openSettings = (): void => {
+    if (view.name !== 'settings') leaveTo({ name: 'settings', back: view })
+  }
+  const drop = useOpenRequests(openProject)
+  useFocusOnViewChange(view.name === 'project' ? `project:${view.path}` : view.name)
 
   useEffect(() => {
-    const where =
-      view.name === 'wizard' ? 'New Package' : view.name === 'project' ? baseName(view.path) : undefined
+    const where = whereOf(view)
     document.title = where ? `${where} — Crate Studio` : 'Crate Studio'
   }, [view])
 
   useCommand('new-package', newPackage)
   useCommand('open-folder', openFolder)
+  useCommand('settings', openSettings)
+  useCommand('about', () => setAboutOpen(true))
 
   return (
     <div className="app">
-      <AppBar view={view} onStart={goStart} />
+      <AppBar view={view} onStart={goStart} onSettings={openSettings} onAbout={() => setAboutOpen(true)} />
+      {drop.dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a package folder or Cargo.toml to open it
+        </div>
+      )}
+      {drop.dropProblem && (
+        <div className="drop-problem" role="alert">
+          {drop.dropProblem}
+          <button type="button" className="link-button" onClick={drop.clearDropProblem}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {view.name === 'start' && (
         <StartPage onNewPackage={newPackage} onOpenFolder={openFolder} onOpenProject={openProject} />
       )}
@@ -77,6 +106,9 @@ export function App() {
           onAddMember={(parentDir) => leaveTo({ name: 'wizard', parentDir, returnTo: view.path })}
         />
       )}
+      {view.name === 'settings' && <SettingsPage onDone={() => setView(view.back)} />}
+      {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
+      <StatusBar {...(view.name === 'project' ? { projectPath: view.path } : {})} />
       {picker.element}
     </div>
   )

@@ -25,7 +25,9 @@ import type {
 } from '../models/manifest-edit'
 import { contentHash, manifestEdits, manifestText } from './manifest-schemas'
 import { EDITIONS } from '../models/package'
-import { hasControlCharacters } from '../rules/control-characters'
+import { absolutePath, shortText } from './schema-primitives'
+import { settingsChange } from './settings-schema'
+import type { SettingsState, TrustedFolder } from '../models/settings'
 import type { Result } from './result'
 import type { DependencyGraph, DependencyProgress } from '../models/dependency-tree'
 import type {
@@ -35,20 +37,6 @@ import type {
   GitUpdateResult,
   GitUpstreamReport
 } from '../models/git-dependencies'
-
-/** An absolute path from the renderer: bounded, no NUL bytes. Main checks it further. */
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => !p.includes('\0'), 'must not contain NUL bytes')
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path')
-
-const shortText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !hasControlCharacters(s), 'must not contain control characters')
 
 const none = z.undefined()
 
@@ -104,7 +92,10 @@ function channel<Output>() {
 
 export const invokeContract = {
   getAppInfo: channel<AppInfo>()(none),
-  getToolchain: channel<ToolchainInfo>()(none),
+  /** With an opened project's manifest, also what the project pins (read, never run). */
+  getToolchain: channel<ToolchainInfo>()(
+    z.strictObject({ manifestPath: absolutePath.optional() }).optional()
+  ),
   getNewPackageDefaults: channel<NewPackageDefaults>()(none),
   previewNewPackage: channel<NewPackagePreview>()(newPackageOptions),
   createPackage: channel<ProjectSnapshot>()(newPackageOptions),
@@ -130,9 +121,26 @@ export const invokeContract = {
   /** `cargo test -- ARGS`: builds every harness and runs them; `args` go to each (a name filter, `--ignored`). */
   startTest: channel<OperationHandle>()(buildRequest.extend({ args: testArgs })),
   cancelOperation: channel<{ readonly cancelled: boolean }>()(z.strictObject({ operationId: z.uuid() })),
+  /** Opens a project's source file at a line: the editor command from Settings, or the system's default app. */
   openInEditor: channel<null>()(
-    z.strictObject({ path: absolutePath, line: z.number().int().min(1).optional() })
+    z.strictObject({
+      path: absolutePath,
+      line: z.number().int().min(1).optional(),
+      column: z.number().int().min(1).optional()
+    })
   ),
+  /** Shows a file or folder of an open project in the system's file manager. */
+  revealInFolder: channel<null>()(z.strictObject({ path: absolutePath })),
+  getSettings: channel<SettingsState>()(none),
+  /** Saves a change (the desktop app confirms a new editor command natively first). */
+  updateSettings: channel<SettingsState>()(settingsChange),
+  listTrustedFolders: channel<readonly TrustedFolder[]>()(none),
+  /** The paths the OS asked to open since the last call (see `openRequested`), oldest first. */
+  takeOpenRequests: channel<readonly string[]>()(none),
+  /** Trusts a folder named in Settings, after the same confirmation as trusting a project. */
+  trustFolder: channel<readonly TrustedFolder[]>()(z.strictObject({ path: absolutePath })),
+  /** Removes one trusted folder entry exactly as listed (it may no longer exist). */
+  forgetTrustedFolder: channel<readonly TrustedFolder[]>()(z.strictObject({ path: absolutePath })),
   /** Reads a project's Cargo.toml for the editor and starts watching it for outside changes. */
   openManifest: channel<ManifestSnapshot>()(z.strictObject({ path: absolutePath })),
   /** Parses and validates text the user typed in the raw view. Pure: nothing is written. */
@@ -195,6 +203,8 @@ export interface PushEvents {
   dependencyProgress: DependencyProgress
   /** What a git panel operation is doing now (fetching a repository, resolving). */
   gitDependencyProgress: GitDependencyProgress
+  /** The OS asked to open a path (file manager, command line, second launch): take it with `takeOpenRequests`. */
+  openRequested: null
 }
 export type PushEvent = keyof PushEvents
 
@@ -214,4 +224,5 @@ export type RendererApi = {
   readonly onManifestChanged: (listener: (change: ManifestChange) => void) => Unsubscribe
   readonly onDependencyProgress: (listener: (progress: DependencyProgress) => void) => Unsubscribe
   readonly onGitDependencyProgress: (listener: (progress: GitDependencyProgress) => void) => Unsubscribe
+  readonly onOpenRequested: (listener: () => void) => Unsubscribe
 }

@@ -13,7 +13,7 @@ export interface Transport {
 export function createApi(t: Transport) {
   return {
     getAppInfo: () => t.invoke('getAppInfo', undefined),
-    getToolchain: () => t.invoke('getToolchain', undefined),
+    getToolchain: (input) => t.invoke('getToolchain', input),
     getNewPackageDefaults: () => t.invoke('getNewPackageDefaults', undefined),
     previewNewPackage: (input) => t.invoke('previewNewPackage', input),
     createPackage: (input) => t.invoke('createPackage', input),
@@ -44,10 +44,18 @@ export function createApi(t: Transport) {
     workspaceDependencies: (input) => t.invoke('workspaceDependencies', input),
     previewPromotion: (input) => t.invoke('previewPromotion', input),
     applyPromotion: (input) => t.invoke('applyPromotion', input),
+    revealInFolder: (input) => t.invoke('revealInFolder', input),
+    getSettings: () => t.invoke('getSettings', undefined),
+    updateSettings: (input) => t.invoke('updateSettings', input),
+    listTrustedFolders: () => t.invoke('listTrustedFolders', undefined),
+    takeOpenRequests: () => t.invoke('takeOpenRequests', undefined),
+    trustFolder: (input) => t.invoke('trustFolder', input),
+    forgetTrustedFolder: (input) => t.invoke('forgetTrustedFolder', input),
     onOperationEvents: (listener) => t.subscribe('operationEvents', listener),
     onMenuCommand: (listener) => t.subscribe('menuCommand', listener),
     onManifestChanged: (listener) => t.subscribe('manifestChanged', listener),
     onDependencyProgress: (listener) => t.subscribe('dependencyProgress', listener),
-    onGitDependencyProgress: (listener) => t.subscribe('gitDependencyProgress', listener)
+    onGitDependencyProgress: (listener) => t.subscribe('gitDependencyProgress', listener),
+    onOpenRequested: (listener) => t.subscribe('openRequested', () => listener())
   } satisfies RendererApi
 }

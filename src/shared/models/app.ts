@@ -6,13 +6,12 @@ export interface AppInfo {
   readonly mode: 'desktop' | 'browser'
   readonly platform: string
   readonly homeDir: string
+  /** For the About dialog; browser mode has no Electron, and its Chromium is the page's own. */
+  readonly versions: { readonly node: string; readonly electron?: string; readonly chrome?: string }
 }
 
-/** The rustc that builds will use, or why there is none. */
-export interface ToolchainInfo {
-  readonly rustc?: { readonly path: string; readonly version: string; readonly host: string }
-  readonly problem?: string
-}
+/** The rustc that builds will use (or why there is none), rustup, and a project's pin. */
+export type { ToolchainInfo } from './toolchain'
 
 export interface RecentProject {
   readonly path: string
@@ -33,7 +32,8 @@ export interface DirectoryListing {
   readonly entries: readonly DirectoryEntry[]
 }
 
-export type MenuCommand = 'new-package' | 'open-folder' | 'save' | 'build' | 'run' | 'test' | 'cancel'
+export type MenuCommand =
+  'new-package' | 'open-folder' | 'save' | 'build' | 'run' | 'test' | 'cancel' | 'settings' | 'about'
 
 /** Workspace trust of an opened project's folder: whether its code may run, and which trusted folder says so. */
 export interface FolderTrust {

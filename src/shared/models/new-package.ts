@@ -56,4 +56,6 @@ export interface NewPackageDefaults {
   readonly authors: readonly string[]
   readonly edition: Edition
   readonly version: string
+  /** The licence from Settings, when one is set. */
+  readonly license?: string
 }

@@ -42,6 +42,7 @@ export class FakeBrowserWindow extends FakeEmitter {
     return Promise.resolve()
   }
   show(): void {}
+  readonly maximize = vi.fn()
 }
 
 export const app = Object.assign(new FakeEmitter(), {
@@ -64,13 +65,17 @@ export const session = {
 
 export const shell = {
   openExternal: vi.fn(() => Promise.resolve()),
-  openPath: vi.fn(() => Promise.resolve(''))
+  openPath: vi.fn(() => Promise.resolve('')),
+  showItemInFolder: vi.fn()
 }
 
 /** The button a message box answers with (index into its buttons). */
 export const dialog = {
-  showMessageBoxSync: vi.fn((_win: unknown, _options: { buttons: string[] }) => 0)
+  showMessageBoxSync: vi.fn((_win: unknown, _options: { buttons: string[] }) => 0),
+  showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 1 }))
 }
+
+export const nativeTheme = { themeSource: 'system' }
 
 export const menu: { template?: unknown[] } = {}
 export const Menu = {
@@ -97,6 +102,7 @@ export const electronModule = {
   session,
   shell,
   dialog,
+  nativeTheme,
   Menu,
   protocol,
   BrowserWindow: FakeBrowserWindow

@@ -1,6 +1,7 @@
 /**
- * A snapshot of what the preload exposes to the page: one `api` object of plain functions, one
- * per contract channel and push event, and nothing of Electron's own (no ipcRenderer, no event
+ * A snapshot of what the preload exposes to the page: one `api` object of plain functions (one
+ * per contract channel and push event), a `desktop` object with the dropped-file path reader,
+ * and nothing of Electron’s own (no ipcRenderer, no event
  * objects with their `sender`). A new function crossing the bridge changes the snapshot.
  */
 import { describe, expect, it, vi } from 'vitest'
@@ -26,14 +27,18 @@ const ipcRenderer = {
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void exposed.set(key, value) },
-  ipcRenderer
+  ipcRenderer,
+  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` }
 }))
 
 await import('../../../src/preload/index')
 
 describe('the preload API', () => {
-  it('exposes exactly one object, `api`, of plain functions', () => {
-    expect([...exposed.keys()]).toEqual(['api'])
+  it('exposes `api`, of plain functions, and `desktop` with only the dropped-file path reader', () => {
+    expect([...exposed.keys()]).toEqual(['api', 'desktop'])
+    const desktop = exposed.get('desktop') as Record<string, (f: { name: string }) => string>
+    expect(Object.keys(desktop)).toEqual(['pathForFile'])
+    expect(desktop.pathForFile!({ name: 'Cargo.toml' })).toBe('/dropped/Cargo.toml')
     const api = exposed.get('api') as Record<string, unknown>
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype)
     for (const [name, value] of Object.entries(api)) {
@@ -54,16 +59,20 @@ describe('the preload API', () => {
         "editManifest",
         "folderTrust",
         "forgetRecentProject",
+        "forgetTrustedFolder",
         "getAppInfo",
         "getNewPackageDefaults",
+        "getSettings",
         "getToolchain",
         "gitDependencies",
         "listDirectory",
         "listRecentProjects",
+        "listTrustedFolders",
         "onDependencyProgress",
         "onGitDependencyProgress",
         "onManifestChanged",
         "onMenuCommand",
+        "onOpenRequested",
         "onOperationEvents",
         "openInEditor",
         "openManifest",
@@ -72,12 +81,16 @@ describe('the preload API', () => {
         "previewGitPin",
         "previewNewPackage",
         "previewPromotion",
+        "revealInFolder",
         "saveManifest",
         "setFolderTrust",
         "startBuild",
         "startRun",
         "startTest",
+        "takeOpenRequests",
+        "trustFolder",
         "updateGitDependency",
+        "updateSettings",
         "workspaceDependencies",
       ]
     `)

@@ -7,6 +7,7 @@ vi.mock('electron', async () => (await import('./electron-mock')).electronModule
 
 const mock = await import('./electron-mock')
 const { createMainWindow } = await import('../../../src/main/window')
+const { DEFAULT_WINDOW_STATE } = await import('../../../src/main/window-state')
 const { setupSecurity, isAllowedExternal } = await import('../../../src/main/security')
 const { setupMenu } = await import('../../../src/main/menu')
 const { registerAppScheme, serveRenderer, DESKTOP_CSP, APP_ORIGIN } =
@@ -14,7 +15,7 @@ const { registerAppScheme, serveRenderer, DESKTOP_CSP, APP_ORIGIN } =
 
 describe('the app window', () => {
   it('is sandboxed, isolated, without Node, and loads the app:// origin', () => {
-    createMainWindow(undefined)
+    createMainWindow(undefined, DEFAULT_WINDOW_STATE)
     const { options, url } = mock.created.at(-1)!
     expect(options.webPreferences).toMatchObject({
       sandbox: true,
@@ -30,11 +31,21 @@ describe('the app window', () => {
     expect(url).toBe('app://crate-studio/index.html')
   })
 
+  it('opens at the remembered size and place, maximized when it was', () => {
+    const state = { bounds: { x: 40, y: 30, width: 1000, height: 700 }, maximized: true }
+    const win = createMainWindow(undefined, state) as unknown as InstanceType<typeof mock.FakeBrowserWindow>
+    expect(mock.created.at(-1)!.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 })
+    win.emit('ready-to-show')
+    expect(win.maximize).toHaveBeenCalled()
+  })
+
   it.each([
     [0, false],
     [1, true]
   ])('asks before closing over unsaved edits (button %i lets it close: %s)', (button, closes) => {
-    const win = createMainWindow(undefined) as unknown as InstanceType<typeof mock.FakeBrowserWindow>
+    const win = createMainWindow(undefined, DEFAULT_WINDOW_STATE) as unknown as InstanceType<
+      typeof mock.FakeBrowserWindow
+    >
     mock.dialog.showMessageBoxSync.mockReturnValueOnce(button)
     const event = { preventDefault: vi.fn() }
     win.webContents.emit('will-prevent-unload', event)
@@ -69,15 +80,15 @@ describe('app-wide security handlers', () => {
     expect(isAllowedExternal('https://rustup.rs.evil.example/')).toBe(false)
   })
 
-  it('refuses webviews and every permission but notifications', async () => {
+  it('refuses webviews and every permission but notifications and writing the clipboard', async () => {
     const event = { preventDefault: vi.fn() }
     contents.emit('will-attach-webview', event)
     expect(event.preventDefault).toHaveBeenCalled()
     await new Promise((r) => setTimeout(r, 0))
     const answers: boolean[] = []
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read'])
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write'])
       mock.permission.request!({}, p, (ok) => answers.push(ok))
-    expect(answers).toEqual([false, false, true, false])
+    expect(answers).toEqual([false, false, true, false, true])
     expect(mock.permission.check!({}, 'media')).toBe(false)
     expect(mock.permission.check!({}, 'notifications')).toBe(true)
   })
@@ -93,13 +104,19 @@ describe('the app menu', () => {
       ['New Package…', 'CmdOrCtrl+N'],
       ['Open Folder…', 'CmdOrCtrl+O'],
       ['Save Cargo.toml…', 'CmdOrCtrl+S'],
+      [process.platform === 'darwin' ? 'Settings…' : 'Settings', 'CmdOrCtrl+,'],
       ['Build', 'CmdOrCtrl+B'],
       ['Run', 'CmdOrCtrl+R'],
       ['Test', 'CmdOrCtrl+U'],
       ['Cancel', 'CmdOrCtrl+.']
     ])
     items.forEach((i) => i.click!())
-    expect(sent).toEqual(['new-package', 'open-folder', 'save', 'build', 'run', 'test', 'cancel'])
+    expect(sent).toEqual(['new-package', 'open-folder', 'save', 'settings', 'build', 'run', 'test', 'cancel'])
+    const about = (mock.menu.template as Item[])
+      .flatMap((m) => m.submenu ?? [])
+      .find((i) => i.label === 'About Crate Studio')
+    about!.click!()
+    expect(sent.at(-1)).toBe('about')
   })
 })
 

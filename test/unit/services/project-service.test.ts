@@ -9,12 +9,17 @@ import { describe, expect, it, vi } from 'vitest'
 import { EngineError } from '../../../src/main/engine/errors'
 import { ProjectService } from '../../../src/main/services/project-service'
 import { RecentProjects } from '../../../src/main/services/recent-projects'
+import { SettingsStore } from '../../../src/main/services/settings-store'
 import type { NewPackageOptions } from '../../../src/shared/models/new-package'
 import { project } from '../../helpers/project'
 import { tempDir } from '../../helpers/temp-dir'
 
+const settingsIn = (configDir: string) =>
+  new SettingsStore(configDir, { jobs: 2, cacheDir: '/cache' }, { dir: '/cache', fromEnvironment: false })
+
 async function service(logError: (context: string, e: unknown) => void = () => {}) {
-  return new ProjectService(new RecentProjects(await tempDir('cs-config-')), logError)
+  const configDir = await tempDir('cs-config-')
+  return new ProjectService(new RecentProjects(configDir), settingsIn(configDir), logError)
 }
 
 async function binPackage(name = 'app') {
@@ -161,7 +166,7 @@ describe('open and create', () => {
     const configFile = join(await tempDir(), 'not-a-dir')
     await writeFile(configFile, '')
     const logError = vi.fn()
-    const projects = new ProjectService(new RecentProjects(configFile), logError)
+    const projects = new ProjectService(new RecentProjects(configFile), settingsIn(configFile), logError)
     const p = await binPackage()
     const snapshot = await projects.open(p.root)
     expect(snapshot.root.name).toBe('app')

@@ -1,8 +1,10 @@
-/** `crate-studio test`: build the test harnesses and run them, cargo-style. */
-import { DEFAULT_TEST_SELECTION, testPackage } from '../../engine/run/test-package'
+/** `crate-studio test`: build the test harnesses and run them, then the doc tests, cargo-style. */
+import { EngineError } from '../../engine/errors'
+import type { TargetSelection } from '../../engine/compiler/unit-graph'
+import { testPackage, type DocTestMode } from '../../engine/run/test-package'
 import { locateManifest } from '../locate-manifest'
 import { BUILD_OPTIONS, parse, splitPassthrough, PACKAGE_OPTIONS, packageSelectionOf } from '../parse-args'
-import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf } from '../target-flags'
+import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf, type TargetValues } from '../target-flags'
 import {
   PACKAGE_OPTIONS_HELP,
   featuresOf,
@@ -30,6 +32,7 @@ Arguments:
 Options:
       --no-run                 Compile, but don't run tests
       --no-fail-fast           Run all tests regardless of failure
+      --doc                    Test only this library's documentation
 ${PACKAGE_OPTIONS_HELP}${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}${COMMON_BUILD_OPTIONS_HELP}`
 
 const OPTIONS = {
@@ -37,8 +40,37 @@ const OPTIONS = {
   ...TARGET_OPTIONS,
   ...PACKAGE_OPTIONS,
   'no-run': { type: 'boolean' },
-  'no-fail-fast': { type: 'boolean' }
+  'no-fail-fast': { type: 'boolean' },
+  doc: { type: 'boolean' }
 } as const
+
+interface TestTargets {
+  readonly selection?: TargetSelection
+  readonly docTests: DocTestMode
+}
+
+/**
+ * cargo's choice of what to test: `--doc` alone tests the library's documentation; target flags
+ * pick harnesses and skip doc tests; so does a TESTNAME, which also leaves examples out (cargo's
+ * `all_test_targets`); with neither, every harness and then the doc tests.
+ */
+function testTargets(values: TargetValues & { doc?: boolean; 'no-run'?: boolean }, name?: string): TestTargets {
+  const flags = targetSelectionOf(values, 'test')
+  if (values.doc) {
+    if (flags)
+      throw new EngineError('invalid-input', "can't mix --doc with other target selecting options", {
+        hint: 'Run `--doc` on its own, and the other targets in a second command.'
+      })
+    if (values['no-run'])
+      throw new EngineError('invalid-input', "can't skip running doc tests with --no-run", {
+        hint: 'Leave out `--no-run`: doc tests are compiled and run in one step.'
+      })
+    return { docTests: 'only' }
+  }
+  if (flags) return { selection: flags, docTests: 'none' }
+  if (name !== undefined) return { selection: targetSelectionOf({ tests: true }, 'test')!, docTests: 'none' }
+  return { docTests: 'also' }
+}
 
 export async function testCommand(args: readonly string[], ctx: CliContext): Promise<number> {
   const { own, rest } = splitPassthrough(args)
@@ -48,7 +80,8 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
     return 0
   }
   const term = terminalFor(ctx, values)
-  const { sink, colourDiagnostics } = printerFor(term, values)
+  const { sink, colourDiagnostics, format } = printerFor(term, values)
+  const targets = testTargets(values, positionals[0])
   const jobs = jobsOf(values)
   // `cargo test` builds with the test profile (dev's settings); --release and --profile as given.
   const chosen = profileOf(values)
@@ -59,7 +92,7 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
       manifestPath,
       profile,
       ...(jobs ? { jobs } : {}),
-      selection: targetSelectionOf(values, 'test') ?? DEFAULT_TEST_SELECTION,
+      ...targets,
       packages: packageSelectionOf(values),
       features: featuresOf(values),
       args: [...positionals, ...rest, ...(values.quiet ? ['--quiet'] : [])],
@@ -68,7 +101,8 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
       cwd: ctx.cwd,
       env: ctx.env,
       ...resolveOptionsOf(values, ctx),
-      colourDiagnostics
+      colourDiagnostics,
+      messageFormat: format
     },
     { sink, signal: ctx.signal }
   ).catch(interrupted(term))

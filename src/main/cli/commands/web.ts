@@ -6,6 +6,8 @@ import { startBridgeServer } from '../../bridge/server'
 import { browserShell } from '../../browser-shell'
 import { createHandlers } from '../../handlers'
 import { createServices, defaultConfigDir } from '../../services/create-services'
+import { pathFromArgs } from '../../services/open-requests'
+import { startupCacheDir } from '../../services/settings-store'
 import type { Publish } from '@shared/ipc/contract'
 import { COMMON_OPTIONS, integerIn, parse, UsageError } from '../parse-args'
 import { terminalFor, writeOut, type CliContext } from './shared'
@@ -13,7 +15,10 @@ import { mainDir } from '../../main-dir'
 
 export const WEB_HELP = `Serve Crate Studio's UI to a browser on this machine
 
-Usage: crate-studio web [OPTIONS]
+Usage: crate-studio web [OPTIONS] [PATH]
+
+Arguments:
+  [PATH]                       A package folder or Cargo.toml to open in the page
 
 Options:
       --port <N>               Port on 127.0.0.1 (default: a free one)
@@ -28,17 +33,21 @@ export async function webCommand(args: readonly string[], ctx: CliContext): Prom
     writeOut(ctx, WEB_HELP)
     return 0
   }
-  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' found`)
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}' found`)
   const term = terminalFor(ctx, values)
   const port = integerIn('port', values.port, 0, 65535) ?? 0
   let publish: Publish = () => {}
   const logError = (context: string, e: unknown) =>
     term.warning(`${context}: ${e instanceof Error ? e.message : String(e)}`)
+  const configDir = defaultConfigDir(ctx.env, homedir())
   const services = createServices({
-    configDir: defaultConfigDir(ctx.env, homedir()),
+    configDir,
     publish: (event, payload) => publish(event, payload),
-    logError
+    logError,
+    cacheDir: await startupCacheDir(configDir, ctx.env)
   })
+  const launchPath = pathFromArgs(positionals, ctx.cwd)
+  if (launchPath) services.openRequests.add(launchPath)
   const server = await startBridgeServer({
     handlers: createHandlers(services, browserShell(appVersion())),
     // Another build of the renderer can be served (and tests point at a folder without one).

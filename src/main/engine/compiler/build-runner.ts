@@ -42,6 +42,8 @@ export interface BuildOptions {
   readonly manifestPath: string
   readonly profile: string
   readonly jobs?: number
+  /** The app's jobs setting: below `-j` and `build.jobs` from .cargo/config, like a user-wide default. */
+  readonly defaultJobs?: number
   readonly selection: TargetSelection
   /** `-p`, `--workspace`, `--exclude`; default: the current package or the default members. */
   readonly packages?: PackageSelection
@@ -197,7 +199,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   })
   for (const w of plan.warnings) emitMessage(io.sink, 'warning', w)
   await o.checkCodeFolders?.(codeFolders(plan))
-  const jobs = Math.max(1, o.jobs ?? settings.jobs ?? availableParallelism())
+  const jobs = Math.max(1, o.jobs ?? settings.jobs ?? o.defaultJobs ?? availableParallelism())
   let diagnosticId = 0
   // Each unit's LTO decision travels with the context to `rustcInvocation`.
   const jobserver = lazyJobserver(jobs)

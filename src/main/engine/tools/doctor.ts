@@ -1,14 +1,15 @@
 /**
- * What `crate-studio doctor` reports: the rustc builds would use (version, host, sysroot), git,
- * cargo when present (only the tests use it), and where caches and settings live; with the
- * install guidance when rustc is missing. Read-only, and run from the home folder so a project's
- * rust-toolchain file does not choose the answer.
+ * What `crate-studio doctor` reports: the toolchain facts the app shows (rustc and how it was
+ * found, host, sysroot, rustup and its toolchains, a project's pin), git, cargo when present
+ * (only the tests use it), with the install guidance when rustc is missing. Read-only: rustc is
+ * asked from the home folder and a project's toolchain file is read, not obeyed.
  */
 import { homedir } from 'node:os'
-import { isEngineError } from '../errors'
+import type { ToolchainInfo } from '@shared/models/toolchain'
+import { rustInstallGuidanceText } from '@shared/format/rust-install'
+import { inspectToolchain } from '../toolchain/inspect-toolchain'
 import { findOnPath } from './find-program'
 import { loadExeca } from './lazy-modules'
-import { inspectionRustc } from './rustc'
 
 export interface ToolReport {
   readonly path?: string
@@ -18,17 +19,12 @@ export interface ToolReport {
 }
 
 export interface DoctorReport {
-  readonly rustc: ToolReport & { readonly host?: string; readonly sysroot?: string }
+  readonly toolchain: ToolchainInfo
   readonly git: ToolReport
   readonly cargo: ToolReport
 }
 
-export const RUST_INSTALL_GUIDANCE = [
-  'Crate Studio needs the Rust compiler (rustc). Install it with rustup:',
-  "  Linux and macOS: curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh",
-  '  Windows: download and run rustup-init.exe from https://rustup.rs',
-  'then open a new terminal (so PATH has ~/.cargo/bin), or set RUSTC to the path of rustc.'
-].join('\n')
+export const RUST_INSTALL_GUIDANCE = rustInstallGuidanceText()
 
 async function firstLine(
   program: string,
@@ -47,20 +43,12 @@ async function tool(name: string, env: NodeJS.ProcessEnv): Promise<ToolReport> {
   return { path, ...(version ? { version } : { problem: `\`${path} --version\` failed.` }) }
 }
 
-export async function diagnose(env: NodeJS.ProcessEnv): Promise<DoctorReport> {
-  const [rustc, git, cargo] = await Promise.all([
-    inspectionRustc(env).then(
-      async (info) => {
-        const sysroot = await firstLine(info.path, ['--print', 'sysroot'], env)
-        return { path: info.path, version: info.version, host: info.host, ...(sysroot ? { sysroot } : {}) }
-      },
-      (e: unknown) => {
-        if (!isEngineError(e)) throw e
-        return { problem: e.message }
-      }
-    ),
+/** With `projectDir`, also what that folder pins. */
+export async function diagnose(env: NodeJS.ProcessEnv, projectDir?: string): Promise<DoctorReport> {
+  const [toolchain, git, cargo] = await Promise.all([
+    inspectToolchain(env, projectDir),
     tool('git', env),
     tool('cargo', env)
   ])
-  return { rustc, git, cargo }
+  return { toolchain, git, cargo }
 }

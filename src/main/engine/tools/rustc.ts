@@ -18,17 +18,33 @@ export interface RustcInfo {
   readonly verbose: string
   readonly release: string
   readonly host: string
+  /** `rustc --print sysroot`: the toolchain's folder (a rustup toolchain's, or where rustc is installed). */
+  readonly sysroot: string
   /** `rustc --print cfg` for the host, as name → values (a name without value maps to []). */
   readonly cfg: ReadonlyMap<string, readonly string[]>
 }
 
 const INSTALL_HINT = 'Install Rust with rustup (https://rustup.rs), or set RUSTC to the path of rustc.'
 
+/** Which rule found rustc: the RUSTC variable, PATH, or rustup's install folder ($CARGO_HOME/bin). */
+export type RustcFoundBy = 'RUSTC' | 'PATH' | 'cargo-home'
+
+export interface LocatedRustc {
+  /** The program as found: often a rustup proxy, which picks the toolchain per folder. */
+  readonly path: string
+  readonly foundBy: RustcFoundBy
+}
+
 /** RUSTC, then PATH, then ~/.cargo/bin: where a user's rustc normally is. */
 export async function findRustc(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return (await locateRustc(env)).path
+}
+
+/** As findRustc, saying which rule found it: the status bar and `doctor` show it. */
+export async function locateRustc(env: NodeJS.ProcessEnv = process.env): Promise<LocatedRustc> {
   if (env.RUSTC) {
     const found = await findOnPath(env.RUSTC, env)
-    if (found) return found
+    if (found) return { path: found, foundBy: 'RUSTC' }
     throw new EngineError(
       'toolchain-missing',
       `RUSTC is set to \`${env.RUSTC}\`, which is not an executable.`,
@@ -38,10 +54,10 @@ export async function findRustc(env: NodeJS.ProcessEnv = process.env): Promise<s
     )
   }
   const onPath = await findOnPath('rustc', env)
-  if (onPath) return onPath
+  if (onPath) return { path: onPath, foundBy: 'PATH' }
   const cargoHome = env.CARGO_HOME ?? join(homedir(), '.cargo')
   const fromCargoHome = join(cargoHome, 'bin', process.platform === 'win32' ? 'rustc.exe' : 'rustc')
-  if (await isExecutable(fromCargoHome)) return fromCargoHome
+  if (await isExecutable(fromCargoHome)) return { path: fromCargoHome, foundBy: 'cargo-home' }
   throw new EngineError('toolchain-missing', 'rustc was not found on PATH or in ~/.cargo/bin.', {
     hint: INSTALL_HINT
   })
@@ -110,7 +126,9 @@ async function readStored(file: string, key: string): Promise<StoredInfo | undef
       { stamp: string; info: RustcInfo & { cfg: [string, string[]][] } }
     >
     const e = all[key]
+    // An entry written before the sysroot was kept is asked again rather than trusted half.
     if (!e || typeof e.stamp !== 'string' || typeof e.info?.path !== 'string') return undefined
+    if (typeof e.info.sysroot !== 'string') return undefined
     return { stamp: e.stamp, info: { ...e.info, cfg: new Map(e.info.cfg) } }
   } catch {
     return undefined
@@ -194,12 +212,14 @@ async function queryRustc(path: string, env: NodeJS.ProcessEnv, cwd: string): Pr
   }
   const verbose = String(vv.stdout)
   const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(verbose)?.[1]?.trim() ?? ''
+  const sysroot = sysrootOut.exitCode === 0 ? String(sysrootOut.stdout).trim() : ''
   return {
-    path: await realCompiler(path, String(sysrootOut.stdout).trim()),
+    path: await realCompiler(path, sysroot),
     version: verbose.split('\n')[0] ?? '',
     verbose,
     release: field('release'),
     host: field('host'),
+    sysroot,
     cfg: parseCfgList(String(cfgOut.stdout))
   }
 }

@@ -61,12 +61,11 @@ export function FolderBrowserDialog({ title, initialPath, onChoose, onClose }: P
         <button type="submit">Go</button>
         <button
           type="button"
-          aria-label="Parent folder"
           title="Parent folder"
           disabled={!current?.parent}
           onClick={() => current?.parent && navigate(current.parent)}
         >
-          ↑ Up
+          <span aria-hidden="true">↑</span> Up
         </button>
       </form>
       <div className="folder-browser-body">

@@ -50,7 +50,7 @@ const bridge = (): RendererApi => window.api
 
 export const api = {
   getAppInfo: () => unwrap(bridge().getAppInfo()),
-  getToolchain: () => unwrap(bridge().getToolchain()),
+  getToolchain: (input) => unwrap(bridge().getToolchain(input)),
   getNewPackageDefaults: () => unwrap(bridge().getNewPackageDefaults()),
   previewNewPackage: (input) => unwrap(bridge().previewNewPackage(input)),
   createPackage: (input) => unwrap(bridge().createPackage(input)),
@@ -80,7 +80,14 @@ export const api = {
   setFolderTrust: (input) => unwrap(bridge().setFolderTrust(input)),
   workspaceDependencies: (input) => unwrap(bridge().workspaceDependencies(input)),
   previewPromotion: (input) => unwrap(bridge().previewPromotion(input)),
-  applyPromotion: (input) => unwrap(bridge().applyPromotion(input))
+  applyPromotion: (input) => unwrap(bridge().applyPromotion(input)),
+  revealInFolder: (input) => unwrap(bridge().revealInFolder(input)),
+  getSettings: () => unwrap(bridge().getSettings()),
+  updateSettings: (input) => unwrap(bridge().updateSettings(input)),
+  listTrustedFolders: () => unwrap(bridge().listTrustedFolders()),
+  takeOpenRequests: () => unwrap(bridge().takeOpenRequests()),
+  trustFolder: (input) => unwrap(bridge().trustFolder(input)),
+  forgetTrustedFolder: (input) => unwrap(bridge().forgetTrustedFolder(input))
 } satisfies Unwrapped
 
 /** Push subscriptions pass straight through; they carry no envelope. */
@@ -93,3 +100,5 @@ export const onDependencyProgress: RendererApi['onDependencyProgress'] = (listen
   bridge().onDependencyProgress(listener)
 export const onGitDependencyProgress: RendererApi['onGitDependencyProgress'] = (listener) =>
   bridge().onGitDependencyProgress(listener)
+export const onOpenRequested: RendererApi['onOpenRequested'] = (listener) =>
+  bridge().onOpenRequested(listener)

@@ -11,7 +11,9 @@ const SHORTCUTS: Readonly<Record<string, MenuCommand>> = {
   n: 'new-package',
   o: 'open-folder',
   b: 'build',
-  r: 'run'
+  r: 'run',
+  u: 'test',
+  ',': 'settings'
 }
 
 export function useAppShortcuts(mode: 'desktop' | 'browser' | undefined): void {

@@ -7,8 +7,16 @@ export function useAppInfo() {
   return useQuery({ queryKey: queryKeys.appInfo, queryFn: api.getAppInfo, staleTime: Infinity })
 }
 
-export function useToolchain() {
-  return useQuery({ queryKey: queryKeys.toolchain, queryFn: api.getToolchain, staleTime: 60_000 })
+/**
+ * The rustc builds use and rustup's toolchains; with an open project's manifest, also what the
+ * project pins. Keyed under `toolchain`, so invalidating that key re-checks every view of it.
+ */
+export function useToolchain(manifestPath?: string) {
+  return useQuery({
+    queryKey: [...queryKeys.toolchain, manifestPath ?? null],
+    queryFn: () => api.getToolchain(manifestPath ? { manifestPath } : undefined),
+    staleTime: 60_000
+  })
 }
 
 /** Refetched whenever the start page mounts, since opening a project reorders the list. */

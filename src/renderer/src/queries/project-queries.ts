@@ -42,3 +42,7 @@ export function useForgetRecentProject() {
 export function useOpenInEditor() {
   return useMutation({ mutationFn: api.openInEditor })
 }
+
+export function useRevealInFolder() {
+  return useMutation({ mutationFn: api.revealInFolder })
+}

@@ -5,6 +5,8 @@ export const queryKeys = {
   appInfo: ['app-info'] as const,
   toolchain: ['toolchain'] as const,
   recentProjects: ['recent-projects'] as const,
+  settings: ['settings'] as const,
+  trustedFolders: ['trusted-folders'] as const,
   newPackageDefaults: ['new-package-defaults'] as const,
   newPackagePreview: (options: ChannelRawInput<'previewNewPackage'>) =>
     ['new-package-preview', options] as const,

@@ -117,7 +117,7 @@ describe('timelineRows', () => {
     const rows = timelineRows([host, unit('b'), unit('c'), unit('d'), unit('e')], records, 3000, false, 1500)
     const text = Object.fromEntries(rows.map((r) => [r.unit.id, r.description]))
     expect(text.m).toBe(
-      'm v1.0.0 (lib m), built for the host, done in 1.25s, started at 0.25s, metadata ready after 0.75s, rebuilt because src/lib.rs changed'
+      'm v1.0.0 (lib m) host build, done in 1.25s, started at 0.25s, metadata ready after 0.75s, rebuilt because src/lib.rs changed'
     )
     expect(text.b).toBe('b v1.0.0 (lib b), running for 2.00s, started at 1.00s')
     expect(text.c).toBe('c v1.0.0 (lib c), fresh, up to date')

@@ -2,8 +2,19 @@
  * The live build timeline: one bar per unit on a shared time axis, as a virtualized listbox
  * (only the rows in view are in the DOM, so 400 units cost what 40 do). While the build runs
  * it redraws on a 5 Hz clock rather than on every event; selecting a row shows its details.
+ * From the keyboard: arrows, Home/End and PageUp/PageDown select, Enter moves into the details
+ * and Escape there comes back, Escape in the list clears the selection.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  memo,
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent
+} from 'react'
 import { rowsPerPage, scrollToReveal, visibleRange } from '../dependency-tree/model/virtual-range'
 import { useViewport } from '../dependency-tree/use-viewport'
 import { isRunning, type OperationState } from './operation-state'
@@ -84,6 +95,7 @@ const TimelineView = memo(function TimelineView({ operation, now, onShowDiagnost
   const stateOf = useCallback((id: string) => rows.find((r) => r.unit.id === id)?.state, [rows])
 
   const scroller = useRef<HTMLDivElement>(null)
+  const detailsId = useId()
   const [viewport, measure] = useViewport(scroller)
   const reveal = useRef(false)
   useLayoutEffect(() => {
@@ -104,6 +116,15 @@ const TimelineView = memo(function TimelineView({ operation, now, onShowDiagnost
     reveal.current = true
     setSelectedId(unitId)
   }, [])
+  // A unit picked in the details (one it waits for) is selected, and the keyboard is back on the
+  // list, where the arrows go on from it.
+  const selectFromDetails = useCallback(
+    (unitId: string) => {
+      select(unitId)
+      scroller.current?.focus()
+    },
+    [select]
+  )
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.ctrlKey || e.metaKey || e.altKey || rows.length === 0) return
@@ -116,6 +137,11 @@ const TimelineView = memo(function TimelineView({ operation, now, onShowDiagnost
     if (e.key === 'Escape' && selectedId !== undefined) {
       e.preventDefault()
       setSelectedId(undefined)
+      return
+    }
+    if (e.key === 'Enter' && selectedRow) {
+      e.preventDefault()
+      document.getElementById(detailsId)?.focus()
       return
     }
     const row = target === undefined ? undefined : rows[target]
@@ -176,11 +202,13 @@ const TimelineView = memo(function TimelineView({ operation, now, onShowDiagnost
         </div>
       </div>
       <UnitDetails
+        id={detailsId}
+        onBack={() => scroller.current?.focus()}
         row={selectedRow}
         unitsById={unitsById}
         stateOf={stateOf}
         diagnostics={operation.diagnostics}
-        onSelectUnit={select}
+        onSelectUnit={selectFromDetails}
         onShowDiagnostic={onShowDiagnostic}
       />
     </div>

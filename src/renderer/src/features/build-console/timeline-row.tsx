@@ -48,7 +48,7 @@ export const TimelineRowView = memo(function TimelineRowView({
       onClick={() => onSelect(row.unit.id)}
     >
       <span className="timeline-label">
-        <span className="timeline-name">{row.label}</span>
+        <span className="timeline-name">{row.label}</span>{' '}
         {row.unit.forHost && <span className="timeline-host">host</span>}
       </span>
       <span className="timeline-track" aria-hidden="true">

@@ -2,6 +2,7 @@
  * The selected unit: why it ran, when, what it waited for, and what it printed. Its
  * diagnostics link to the console, where rustc's full rendering is.
  */
+import type { KeyboardEvent } from 'react'
 import { formatElapsed } from '@shared/format/status'
 import type { UnitSummary } from '@shared/models/build'
 import type { Diagnostic } from '@shared/models/diagnostic'
@@ -9,6 +10,10 @@ import { AnsiText } from '../../components/ansi-text'
 import { STATE_LABELS, unitLabel, type TimelineRow, type UnitState } from './model/timeline-model'
 
 interface Props {
+  /** The panel's id: Enter on the timeline moves focus here. */
+  readonly id: string
+  /** Escape inside the panel: focus goes back to the timeline. */
+  readonly onBack: () => void
   readonly row: TimelineRow | undefined
   readonly unitsById: ReadonlyMap<string, UnitSummary>
   readonly stateOf: (unitId: string) => UnitState | undefined
@@ -25,10 +30,23 @@ function reasonText(row: TimelineRow): string {
   return 'Not reported (a first build, or no change was recorded).'
 }
 
-export function UnitDetails({ row, unitsById, stateOf, diagnostics, onSelectUnit, onShowDiagnostic }: Props) {
+export function UnitDetails(props: Props) {
+  const { id, onBack, row, unitsById, stateOf, diagnostics, onSelectUnit, onShowDiagnostic } = props
+  // Focusable from script only (tabIndex -1), for Enter on the timeline; Escape goes back.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return
+    e.preventDefault()
+    onBack()
+  }
   if (!row) {
     return (
-      <aside className="unit-details unit-details-empty" aria-label="Unit details">
+      <aside
+        id={id}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        className="unit-details unit-details-empty"
+        aria-label="Unit details"
+      >
         <p className="muted">Select a unit to see why it ran and what it printed.</p>
       </aside>
     )
@@ -38,7 +56,13 @@ export function UnitDetails({ row, unitsById, stateOf, diagnostics, onSelectUnit
   const shown = diagnostics.filter((d) => own.has(d.id))
   const took = row.start !== undefined && row.end !== undefined ? row.end - row.start : undefined
   return (
-    <aside className="unit-details" aria-label={`Details of ${row.label}`}>
+    <aside
+      id={id}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      className="unit-details"
+      aria-label={`Details of ${row.label}`}
+    >
       <h3 className="unit-details-title">
         {row.label}
         {row.unit.forHost && <span className="badge">for the host</span>}
@@ -70,7 +94,10 @@ export function UnitDetails({ row, unitsById, stateOf, diagnostics, onSelectUnit
           <>
             <dt>Command</dt>
             <dd>
-              <code className="unit-command">{record.command.replace(/^`|`$/g, '')}</code>
+              {/* It scrolls when long: focusable, so the keyboard can scroll it too. */}
+              <code className="unit-command" tabIndex={0}>
+                {record.command.replace(/^`|`$/g, '')}
+              </code>
             </dd>
           </>
         )}
@@ -113,7 +140,7 @@ export function UnitDetails({ row, unitsById, stateOf, diagnostics, onSelectUnit
       {record.log.length === 0 ? (
         <p className="muted">Nothing printed.</p>
       ) : (
-        <pre className="unit-log">
+        <pre className="unit-log" role="region" aria-label={`Output of ${row.label}`} tabIndex={0}>
           {record.droppedChars > 0 && (
             <span className="muted">
               … {record.droppedChars} earlier characters not shown{'\n'}

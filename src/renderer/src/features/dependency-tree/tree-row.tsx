@@ -3,7 +3,7 @@
  * how it is depended on, where it comes from, its enabled features and cargo's `(*)` when it is
  * unfolded elsewhere.
  */
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import { cargoSourceLabel } from '@shared/models/dependency-tree'
 import type { GraphIndex } from './model/graph-index'
 import { matchRange, type SearchQuery } from './model/search'
@@ -43,19 +43,9 @@ export function HighlightedName({
   )
 }
 
-function describe(row: PackageRow, index: GraphIndex): string {
-  const pkg = index.packages[row.pkg]
-  if (!pkg) return ''
-  const edge = row.edge === undefined ? undefined : index.edges[row.edge]
-  const parts = [`${pkg.name} ${pkg.version}`]
-  if (row.kind !== 'normal') parts.push(`${row.kind} dependency`)
-  if (edge?.rename) parts.push(`renamed ${edge.rename}`)
-  if (edge?.target) parts.push(`on ${edge.target}`)
-  if (pkg.procMacro) parts.push('proc-macro')
-  parts.push(cargoSourceLabel(pkg.source) ?? 'crates.io')
-  if (pkg.features.length) parts.push(`features ${pkg.features.join(', ')}`)
-  if (row.repeat && row.hasChildren) parts.push('repeated, shown in full where it first appears')
-  return parts.join(', ')
+/** Words a screen reader needs that the row shows as a colour, a badge or a short code. */
+function Said({ children }: { readonly children: ReactNode }) {
+  return <span className="visually-hidden">{children}</span>
 }
 
 export const TreeRowView = memo(function TreeRowView(props: Props) {
@@ -73,6 +63,8 @@ export const TreeRowView = memo(function TreeRowView(props: Props) {
   if (!pkg) return null
   const edge = row.edge === undefined ? undefined : index.edges[row.edge]
   const label = cargoSourceLabel(pkg.source)
+  // The row's name is its text (no aria-label), so what a speech user reads on screen names it;
+  // hidden words spell out what the badges and short codes only show.
   return (
     <div
       id={props.id}
@@ -83,7 +75,6 @@ export const TreeRowView = memo(function TreeRowView(props: Props) {
       aria-posinset={row.posInSet}
       aria-expanded={row.hasChildren ? row.expanded : undefined}
       aria-selected={props.selected}
-      aria-label={describe(row, index)}
       style={{ top: props.top }}
       onClick={() => props.onClick(row)}
       onDoubleClick={() => row.hasChildren && props.onToggle(row)}
@@ -106,18 +97,35 @@ export const TreeRowView = memo(function TreeRowView(props: Props) {
       </span>
       <span className="dt-version">v{pkg.version}</span>
       {edge?.rename && <span className="dt-rename muted">as {edge.rename}</span>}
-      {row.kind !== 'normal' && <span className={`badge dt-kind dt-kind-${row.kind}`}>{row.kind}</span>}
-      {pkg.procMacro && <span className="badge dt-proc-macro">proc-macro</span>}
-      <span className={`dt-source dt-source-${pkg.source.kind}`} title={label ?? 'crates.io'}>
-        {shortSource(pkg.source)}
-      </span>
-      {edge?.target && <code className="dt-target">{edge.target}</code>}
-      {row.repeat && row.hasChildren && (
-        <span className="dt-repeat" title="Its dependencies are shown where it first appears">
-          (*)
+      {row.kind !== 'normal' && (
+        <span className={`badge dt-kind dt-kind-${row.kind}`}>
+          {row.kind}
+          <Said> dependency</Said>
         </span>
       )}
-      {pkg.features.length > 0 && <span className="dt-features">{pkg.features.join(', ')}</span>}
+      {pkg.procMacro && <span className="badge dt-proc-macro">proc-macro</span>}
+      <span className={`dt-source dt-source-${pkg.source.kind}`} title={label ?? 'crates.io'}>
+        <span aria-hidden="true">{shortSource(pkg.source)}</span>
+        <Said>from {label ?? 'crates.io'}</Said>
+      </span>
+      {edge?.target && (
+        <code className="dt-target">
+          <Said>on </Said>
+          {edge.target}
+        </code>
+      )}
+      {row.repeat && row.hasChildren && (
+        <span className="dt-repeat" title="Its dependencies are shown where it first appears">
+          <span aria-hidden="true">(*)</span>
+          <Said>repeated, its dependencies are shown where it first appears</Said>
+        </span>
+      )}
+      {pkg.features.length > 0 && (
+        <span className="dt-features">
+          <Said>features </Said>
+          {pkg.features.join(', ')}
+        </span>
+      )}
     </div>
   )
 })

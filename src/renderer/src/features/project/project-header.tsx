@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import type { PackageSummary } from '@shared/models/package'
 import type { WorkspaceSnapshot } from '@shared/models/workspace'
+import { ProjectLocation } from './project-location'
 
 /**
  * `status`: what sits at the end of the title row (the folder's trust); `workspace`: the
@@ -40,9 +41,7 @@ export function ProjectHeader({
         </p>
       )}
       {pkg.description && <p className="project-description">{pkg.description}</p>}
-      <p className="project-path">
-        <code title={pkg.manifestPath}>{pkg.rootDir}</code>
-      </p>
+      <ProjectLocation pkg={pkg} />
     </header>
   )
 }

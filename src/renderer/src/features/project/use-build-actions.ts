@@ -8,7 +8,7 @@ import type { ProfileName } from '@shared/models/build'
 import type { PackageSummary } from '@shared/models/package'
 import { ApiError } from '../../lib/api'
 import { useCommand } from '../../lib/commands'
-import { splitArgs } from '../../lib/split-args'
+import { splitArgs } from '@shared/format/split-args'
 import {
   useCancelOperation,
   useLatestOperationId,

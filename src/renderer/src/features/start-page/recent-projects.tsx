@@ -22,12 +22,12 @@ export function RecentProjects({ onOpenProject }: { readonly onOpenProject: (pat
               <button
                 type="button"
                 className="recent-open"
-                aria-label={project.name}
                 aria-describedby={`recent-path-${i}`}
                 onClick={() => onOpenProject(project.path)}
               >
                 <span className="recent-name">{project.name}</span>
-                <span className="recent-path" id={`recent-path-${i}`}>
+                {/* Named by its visible name; the path is its description, not part of the name. */}
+                <span className="recent-path" id={`recent-path-${i}`} aria-hidden="true">
                   {project.path}
                 </span>
               </button>

@@ -1,6 +1,12 @@
-/** The first screen: create or open a package, reopen a recent one, and check the toolchain. */
-import { useAppInfo } from '../../queries/app-queries'
+/**
+ * The first screen: create or open a package, reopen a recent one, and check the toolchain. With
+ * no rustc, how to install Rust comes first: nothing builds until it is there.
+ */
+import { useQueryClient } from '@tanstack/react-query'
+import { useAppInfo, useToolchain } from '../../queries/app-queries'
+import { queryKeys } from '../../queries/query-keys'
 import { RecentProjects } from './recent-projects'
+import { ToolchainMissing } from './toolchain-missing'
 import { ToolchainStatus } from './toolchain-status'
 import './start-page.css'
 
@@ -12,12 +18,24 @@ interface Props {
 
 export function StartPage({ onNewPackage, onOpenFolder, onOpenProject }: Props) {
   const appInfo = useAppInfo().data
+  const toolchain = useToolchain()
+  const queryClient = useQueryClient()
+  const missing = toolchain.data && !toolchain.data.rustc ? toolchain.data : undefined
   return (
     <main className="start-page">
       <header className="start-hero">
         <h1>Crate Studio</h1>
         <p className="muted">Create, open and build Rust packages.</p>
       </header>
+      {missing && (
+        <ToolchainMissing
+          info={missing}
+          platform={appInfo?.platform}
+          checking={toolchain.isFetching}
+          // Every view of the toolchain (this page, the status bar) asks again.
+          onCheckAgain={() => void queryClient.invalidateQueries({ queryKey: queryKeys.toolchain })}
+        />
+      )}
       <section className="start-actions" aria-label="Get started">
         <button type="button" className="start-action primary" onClick={onNewPackage}>
           <span className="start-action-title">New Package</span>
@@ -27,7 +45,7 @@ export function StartPage({ onNewPackage, onOpenFolder, onOpenProject }: Props) 
         </button>
       </section>
       <RecentProjects onOpenProject={onOpenProject} />
-      <ToolchainStatus />
+      {!missing && <ToolchainStatus toolchain={toolchain} />}
       {appInfo && (
         <footer className="start-footer muted">
           {appInfo.name} {appInfo.version} · {appInfo.mode === 'desktop' ? 'desktop' : 'browser'} mode ·{' '}

@@ -36,11 +36,27 @@ interface Props {
   readonly onToggle: (row: SuiteRow) => void
 }
 
-function suiteLabel(row: SuiteRow): string {
+/** The counts a suite row shows: always the passed ones, the others when there are any. */
+function shownCounts(row: SuiteRow): readonly string[] {
   const { passed, failed, ignored } = row.counts
-  return `${row.title}, ${STATUS_WORD[row.status]}: ${passed} passed, ${failed} failed, ${ignored} ignored`
+  return [
+    `${passed} passed`,
+    ...(failed > 0 ? [`${failed} failed`] : []),
+    ...(ignored > 0 ? [`${ignored} ignored`] : [])
+  ]
 }
 
+/**
+ * The row's name: what it shows, in the order it is in the page (so a speech user can say what
+ * they see), then the zero counts the row leaves out.
+ */
+function suiteLabel(row: SuiteRow): string {
+  const { failed, ignored } = row.counts
+  const zeros = [...(failed === 0 ? ['0 failed'] : []), ...(ignored === 0 ? ['0 ignored'] : [])]
+  return `${row.title}, ${STATUS_WORD[row.status]}: ${[...shownCounts(row), ...zeros].join(', ')}`
+}
+
+/** Title, executable and status in the page in the label's order; CSS puts the status first. */
 function SuiteCells({
   row,
   onToggle
@@ -61,12 +77,12 @@ function SuiteCells({
       >
         {row.shown > 0 ? (row.expanded ? '▾' : '▸') : ''}
       </span>
-      <span className={`tr-status tr-status-${row.status}`}>{STATUS_WORD[row.status]}</span>
-      <span className="tr-suite-title">{row.title}</span>
-      {row.binary && <span className="tr-binary muted">{row.binary}</span>}
+      <span className="tr-suite-title">{row.title}</span>{' '}
+      {row.binary && <span className="tr-binary muted">({row.binary})</span>}{' '}
+      <span className={`tr-status tr-status-${row.status}`}>{STATUS_WORD[row.status]}</span>{' '}
       <span className="tr-counts">
-        <span className="tr-count tr-passed">{passed} passed</span>
-        {failed > 0 && <span className="tr-count tr-failed">{failed} failed</span>}
+        <span className="tr-count tr-passed">{passed} passed</span>{' '}
+        {failed > 0 && <span className="tr-count tr-failed">{failed} failed</span>}{' '}
         {ignored > 0 && <span className="tr-count tr-ignored">{ignored} ignored</span>}
       </span>
     </>
@@ -81,7 +97,7 @@ function TestCells({ row }: { readonly row: TestRow }) {
       <span className={`tr-mark tr-${outcome}`} aria-hidden="true">
         {OUTCOME_MARK[outcome]}
       </span>
-      <span className="tr-test-name">{row.test.name}</span>
+      <span className="tr-test-name">{row.test.name}</span>{' '}
       {outcome !== 'ok' && <span className={`badge tr-badge-${outcome}`}>{OUTCOME_WORD[outcome]}</span>}
     </>
   )

@@ -13,7 +13,7 @@ export function TestDetails({ row }: { readonly row: TestRow | undefined }) {
   const titleId = useId()
   if (!row) {
     return (
-      <section className="tr-details" aria-label="Test details">
+      <section className="tr-details" aria-label="Test details" tabIndex={0}>
         <p className="muted tr-details-empty">Select a test to see its output.</p>
       </section>
     )
@@ -21,14 +21,15 @@ export function TestDetails({ row }: { readonly row: TestRow | undefined }) {
   const { test } = row
   const output = test.output?.replace(/\s+$/, '')
   return (
-    <section className="tr-details" aria-labelledby={titleId}>
+    // It scrolls when the panel is short: focusable, so the keyboard can scroll it too.
+    <section className="tr-details" aria-labelledby={titleId} tabIndex={0}>
       <h3 id={titleId} className="tr-details-title">
         <span className={`tr-mark tr-${test.outcome}`}>{HEADLINE[test.outcome]}</span>
         <code>{test.name}</code>
       </h3>
       <p className="muted small">{splitSuiteLabel(row.suite).title}</p>
       {output ? (
-        <pre className="tr-output" aria-label="Output">
+        <pre className="tr-output" role="region" aria-label="Output" tabIndex={0}>
           <AnsiText text={output} />
         </pre>
       ) : (

@@ -53,7 +53,7 @@ export function initialFields(defaults: NewPackageDefaults): WizardFields {
     edition: defaults.edition,
     version: defaults.version,
     authors: defaults.authors.join('\n'),
-    license: '',
+    license: defaults.license ?? '',
     description: '',
     git: true
   }

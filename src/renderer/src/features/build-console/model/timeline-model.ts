@@ -77,7 +77,7 @@ function describeRow(
   start: number | undefined,
   end: number | undefined
 ): string {
-  const parts = [u.forHost ? `${label}, built for the host` : label]
+  const parts = [u.forHost ? `${label} host build` : label]
   const took = start !== undefined && end !== undefined ? formatElapsed(Math.max(0, end - start)) : undefined
   switch (state) {
     case 'queued':

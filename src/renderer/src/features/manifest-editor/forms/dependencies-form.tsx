@@ -50,12 +50,13 @@ function DependencyRow({ tableRef, name, value, qualify }: RowProps) {
           className="me-dep-toggle"
           aria-expanded={open}
           aria-controls={editorId}
-          aria-label={`Edit ${name}${qualify ? ` in ${tableRef.title}` : ''}`}
           onClick={() => setOpen((o) => !o)}
         >
           <span aria-hidden="true" className="me-caret">
             {open ? '▾' : '▸'}
           </span>
+          {/* Named by what it shows (so speech input can say it), after what it does. */}
+          <span className="visually-hidden">Edit </span>
           <span className="item-name">{name}</span>
           {fields.package && fields.package !== name && (
             <span className="muted small">→ {fields.package}</span>
@@ -66,6 +67,7 @@ function DependencyRow({ tableRef, name, value, qualify }: RowProps) {
             <span className="muted small">features: {fields.features.join(', ')}</span>
           )}
           <ProblemCounts errors={errors} warnings={warnings} />
+          {qualify && <span className="visually-hidden"> in {tableRef.title}</span>}
         </button>
         <button type="button" className="danger me-remove" onClick={() => edit([removeEdit(tableRef, name)])}>
           Remove {name}
@@ -122,9 +124,9 @@ export function DependenciesForm() {
       {total === 0 && !adding && <p className="me-hint">No dependencies yet.</p>}
       {tables.map((ref) => (
         <div key={pathKey(ref.path)} className="me-dep-table">
-          <h4>
+          <h3>
             <code>{ref.title}</code> <span className="count">{ref.entries.length}</span>
-          </h4>
+          </h3>
           {ref.entries.length === 0 ? (
             <p className="me-hint">Empty.</p>
           ) : (

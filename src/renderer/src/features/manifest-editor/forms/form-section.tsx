@@ -18,7 +18,7 @@ export function FormSection({
   return (
     <section className="me-section" id={id} aria-labelledby={`${id}-title`}>
       <header className="me-section-header">
-        <h3 id={`${id}-title`}>{title}</h3>
+        <h2 id={`${id}-title`}>{title}</h2>
         <code className="me-section-toml">{toml}</code>
         {actions && <div className="me-section-actions">{actions}</div>}
       </header>

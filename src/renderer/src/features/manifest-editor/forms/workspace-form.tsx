@@ -28,9 +28,9 @@ export function WorkspaceForm() {
         <ListField label="Default members" path={['workspace', 'default-members']} />
       </div>
       <SelectField label="Workspace resolver" path={['workspace', 'resolver']} choices={RESOLVER_CHOICES} />
-      <h4 className="me-subheading">
+      <h3 className="me-subheading">
         Shared package keys <code>[workspace.package]</code>
-      </h4>
+      </h3>
       <p className="me-hint">Members use these with, for example, version.workspace = true.</p>
       <WorkspacePackageFields />
     </FormSection>

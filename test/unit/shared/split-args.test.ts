@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitArgs } from '../../../src/renderer/src/lib/split-args'
+import { splitArgs } from '../../../src/shared/format/split-args'
 
 describe('splitArgs', () => {
   describe('empty input', () => {

@@ -1,0 +1,28 @@
+/**
+ * The settings as a schema, used twice: main validates the settings file with it on load, and
+ * every change from the (untrusted) renderer before it is saved.
+ */
+import { z } from 'zod'
+import { EDITIONS } from '../models/package'
+import { THEMES } from '../models/settings'
+import { splitArgs } from '../format/split-args'
+import { absolutePath, shortText } from './schema-primitives'
+
+const editorCommand = shortText(1000).refine(
+  (s) => s.trim() === '' || splitArgs(s).some((a) => a.includes('{file}')),
+  'must contain {file}, where the file to open goes'
+)
+
+/** Each field with the message the Settings page and the load problems show. */
+export const settingsFields = {
+  edition: z.enum(EDITIONS),
+  author: shortText(500),
+  license: shortText(200),
+  jobs: z.number().int().min(1).max(256).nullable(),
+  theme: z.enum(THEMES),
+  editorCommand,
+  cacheDir: absolutePath.nullable()
+}
+
+/** A change from the Settings page: any subset of the fields, nothing else. */
+export const settingsChange = z.strictObject(settingsFields).partial()
