@@ -47,6 +47,8 @@ export interface TestSuiteSummary {
 export type StatusVerb =
   | 'Compiling'
   | 'Running'
+  // A library's doc tests, run by rustdoc after the harnesses.
+  | 'Doc-tests'
   | 'Finished'
   | 'Blocking'
   | 'Creating'

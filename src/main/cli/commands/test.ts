@@ -54,7 +54,10 @@ interface TestTargets {
  * pick harnesses and skip doc tests; so does a TESTNAME, which also leaves examples out (cargo's
  * `all_test_targets`); with neither, every harness and then the doc tests.
  */
-function testTargets(values: TargetValues & { doc?: boolean; 'no-run'?: boolean }, name?: string): TestTargets {
+function testTargets(
+  values: TargetValues & { doc?: boolean; 'no-run'?: boolean },
+  name?: string
+): TestTargets {
   const flags = targetSelectionOf(values, 'test')
   if (values.doc) {
     if (flags)

@@ -68,7 +68,8 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
     ...(unit.test ? [] : t.crateTypes.flatMap((c) => ['--crate-type', c])),
     `--emit=dep-info,${needsMetadata ? 'metadata,' : ''}link`
   ]
-  const procMacro = !unit.test && t.crateTypes.includes('proc-macro')
+  // Its test harness too: cargo passes both, and `use proc_macro::…` in unit tests needs the extern.
+  const procMacro = t.crateTypes.includes('proc-macro')
   if (procMacro) args.push('-C', 'prefer-dynamic')
   // cargo's `build_base_args` puts the profile's flags in four places; the rest goes between.
   const profile = profileArgParts(unit.profile, ctx.lto?.get(unit) ?? planLto([unit]).get(unit)!)

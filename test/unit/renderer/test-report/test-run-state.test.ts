@@ -75,6 +75,14 @@ describe('test run state', () => {
     expect(state.finished).toEqual({ success: false, cancelled: false })
   })
 
+  it('lists a library’s doc tests as their own suite as soon as rustdoc starts', () => {
+    const state = fold([{ type: 'status', verb: 'Doc-tests', detail: 'demo' }])
+    expect(state.suites.map((s) => s.suite)).toEqual(['Doc-tests demo'])
+    const done = fold([result('Doc-tests demo', 'src/lib.rs - add (line 3)', 'ok')], state)
+    expect(done.suites).toHaveLength(1)
+    expect(done.suites[0]?.tests).toEqual([{ name: 'src/lib.rs - add (line 3)', outcome: 'ok' }])
+  })
+
   it('folds the same way whether events come in one batch or one by one', () => {
     const oneByOne = RUN.reduce((s, e) => applyTestEvents(s, [e]), initialTestRunState())
     expect(oneByOne).toEqual(fold(RUN))

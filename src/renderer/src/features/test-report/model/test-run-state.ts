@@ -124,6 +124,11 @@ export function applyTestEvents(state: TestRunState, events: readonly OperationE
           draft(event.detail)
           changed = true
         }
+        // "Doc-tests <lib>": rustdoc started a library's doc tests, listed as their own suite.
+        if (event.verb === 'Doc-tests') {
+          draft(`Doc-tests ${event.detail}`)
+          changed = true
+        }
         break
       // Build progress, output and diagnostics belong to the console.
       case 'planned':
