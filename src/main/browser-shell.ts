@@ -3,10 +3,9 @@
  * folder browser), and files open with the desktop's default handler, started without a shell.
  */
 import { stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import { EngineError } from './engine/errors'
 import type { ShellAdapter } from './handlers'
-import { launchDetached, systemOpener } from './services/launch-detached'
+import { launchDetached, revealCommand, systemOpener } from './services/launch-detached'
 
 export function browserShell(version: string): ShellAdapter {
   const open = (path: string) => launchDetached(systemOpener(), [path], `Open ${path} yourself.`)
@@ -20,10 +19,12 @@ export function browserShell(version: string): ShellAdapter {
     },
     // The page asked already; the page is the user's (a per-run token, loopback only).
     confirmTrust: () => Promise.resolve(true),
-    confirmEditorCommand: () => Promise.resolve(true),
+    confirmSetting: () => Promise.resolve(true),
     openPath: open,
-    // No portable way to select a file in the file manager: open its folder (a folder itself).
-    revealPath: async (path) => open((await stat(path)).isDirectory() ? path : dirname(path)),
+    revealPath: async (path) => {
+      const [program, args] = revealCommand(path, (await stat(path)).isDirectory())
+      await launchDetached(program, args, `Open ${path} yourself.`)
+    },
     applyTheme: () => {}
   }
 }

@@ -47,14 +47,26 @@ export function desktopShell(window: () => BrowserWindow | undefined): ShellAdap
         detail: `${folders.length === 1 ? '' : `${folders.join('\n')}\n\n`}Building, running or testing runs the project’s own code: build scripts, proc-macros, a 2014 build command and the rustc wrappers its .cargo/config.toml names, in its folder and in the path dependencies it uses. Trust them only if you trust where they came from. You can revoke trust at any time.`,
         yes: 'Trust and Continue'
       }),
-    confirmEditorCommand: (command) =>
-      confirm({
-        type: 'question',
-        title: 'Use this editor command?',
-        message: 'Open files from Crate Studio with this command?',
-        detail: `${command}\n\n“Open in editor” will start this program with the file’s path. Confirm only if you typed it.`,
-        yes: 'Use Command'
-      }),
+    confirmSetting: (change) =>
+      confirm(
+        change.kind === 'editor-command'
+          ? {
+              type: 'question',
+              title: 'Use this editor command?',
+              message: 'Open files from Crate Studio with this program?',
+              // One argument per line: nothing can hide after a long line.
+              detail: `${change.program}\n${change.args.map((a) => `    ${a}`).join('\n')}\n\n“Open in editor” will start this program with the file’s path. Confirm only if you chose it.`,
+              yes: 'Use Program'
+            }
+          : {
+              type: 'warning',
+              title: 'Change the cache folder?',
+              message: `Keep git checkouts and registry crates in ${change.dir}?`,
+              detail:
+                'Builds reuse the crates and checkouts they find in the cache, so choose a folder only Crate Studio writes to. It takes effect when Crate Studio restarts.',
+              yes: 'Use Folder'
+            }
+      ),
     revealPath(path) {
       shell.showItemInFolder(path)
       return Promise.resolve()

@@ -2,7 +2,7 @@
  * Every invoke channel mapped onto the services. The same object serves Electron IPC and the
  * browser bridge; what differs between the shells comes in through ShellAdapter.
  */
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname } from 'node:path'
 import type { AppInfo } from '@shared/models/app'
@@ -11,6 +11,7 @@ import type { Handlers } from './ipc/dispatch'
 import type { Services } from './services/create-services'
 import { EngineError } from './engine/errors'
 import { openInEditorCommand } from './services/editor-command'
+import { confirmAll, sensitiveChanges, type SensitiveSetting } from './services/settings-changes'
 import { detectToolchain } from './services/toolchain'
 import { onlyOurTemplate, projectCodeFolders } from './services/trusted-folders'
 
@@ -26,8 +27,8 @@ export interface ShellAdapter {
    * which a compromised page cannot answer; in browser mode the page's dialog was the question.
    */
   confirmTrust(folders: readonly string[]): Promise<boolean>
-  /** The user's yes before "open in editor" may start a new program (the same reasoning). */
-  confirmEditorCommand(command: string): Promise<boolean>
+  /** The user's yes to a setting a page could turn against them (the same reasoning). */
+  confirmSetting(change: SensitiveSetting): Promise<boolean>
   /** Shows the file in the system's file manager. */
   revealPath(path: string): Promise<void>
   /** Native parts (menus, dialogs) follow the theme setting; the page styles itself. */
@@ -108,14 +109,10 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     },
     getSettings: () => settings.state(),
     updateSettings: async (change) => {
-      const command = change.editorCommand?.trim()
-      // A new editor command is a program "open in editor" will run: the user's own yes first.
-      if (command && command !== (await settings.settings()).editorCommand.trim()) {
-        if (!(await shell.confirmEditorCommand(command)))
-          throw new EngineError('cancelled', 'The editor command was not changed.', {
-            hint: 'Save it again and confirm to use it.'
-          })
-      }
+      // A new editor command or cache folder could be turned against the user: they confirm it.
+      await confirmAll(await sensitiveChanges(change, await settings.settings()), (c) =>
+        shell.confirmSetting(c)
+      )
       const state = await settings.update(change)
       shell.applyTheme(state.settings.theme)
       return state
@@ -123,7 +120,8 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
     listTrustedFolders: () => trust.list(),
     takeOpenRequests: () => Promise.resolve(services.openRequests.take()),
     trustFolder: async ({ path }) => {
-      if (await shell.confirmTrust([await existingFolder(path)])) await trust.trust(path)
+      const folder = await trustableFolder(path)
+      if (await shell.confirmTrust([folder])) await trust.trust(folder)
       return trust.list()
     },
     forgetTrustedFolder: ({ path }) => trust.forget(path),
@@ -151,15 +149,20 @@ export function createHandlers(services: Services, shell: ShellAdapter): Handler
   }
 }
 
-/** A folder the user named in Settings to trust: it must exist and be a folder. */
-async function existingFolder(path: string): Promise<string> {
-  const isDir = await stat(path).then(
-    (s) => s.isDirectory(),
-    () => false
-  )
-  if (!isDir)
+/**
+ * A folder named in Settings to trust, as its real path (what the question shows is what gets
+ * trusted, even through a link). The root of a drive and the home folder are refused: trusting
+ * them would trust every project the user ever downloads.
+ */
+async function trustableFolder(path: string): Promise<string> {
+  const real = await realpath(path).catch(() => undefined)
+  if (real === undefined || !(await stat(real)).isDirectory())
     throw new EngineError('not-found', `${path} is not a folder.`, {
       hint: 'Choose an existing folder to trust.'
     })
-  return path
+  if (dirname(real) === real || real === (await realpath(homedir()).catch(() => homedir())))
+    throw new EngineError('invalid-input', `Trusting ${real} would trust every project in it.`, {
+      hint: 'Trust the folder that holds your own projects (e.g. ~/code), or each project when you build it.'
+    })
+  return real
 }

@@ -27,29 +27,33 @@ let mainWindow: BrowserWindow | undefined
 /** Paths asked for before the services exist (macOS sends `open-file` before `ready`). */
 const early: string[] = []
 let openPath = (path: string): void => void early.push(path)
+/** Brings the window up for a path the OS asked to open; until the app is ready, nothing to show. */
+let showWindow = (): void => {}
 
 const logError = (context: string, e: unknown) => console.error(`[crate-studio] ${context}:`, e)
 /** Our own arguments: after the executable, and in development after Electron's app folder too. */
 const ownArgs = (argv: readonly string[]) => argv.slice(process.defaultApp ? 2 : 1)
 
-if (!app.requestSingleInstanceLock()) {
+// A second launch sends the path it was given, computed from its own exact argv: Electron may
+// reorder or add to the argv the first instance sees.
+const launchPath = pathFromArgs(ownArgs(process.argv), process.cwd())
+if (!app.requestSingleInstanceLock(launchPath ? { path: launchPath } : {})) {
   app.quit()
 } else {
   app.enableSandbox()
   registerAppScheme()
   setupSecurity(appOrigins)
-  const launchPath = pathFromArgs(ownArgs(process.argv), process.cwd())
   if (launchPath) openPath(launchPath)
   // A second launch (a Cargo.toml double-clicked while the app runs) hands its path over here.
-  app.on('second-instance', (_event, argv, cwd) => {
-    const path = pathFromArgs(ownArgs(argv), cwd)
-    if (path) openPath(path)
-    if (mainWindow?.isMinimized()) mainWindow.restore()
-    mainWindow?.focus()
+  app.on('second-instance', (_event, _argv, _cwd, data) => {
+    const path = (data as { path?: unknown } | undefined)?.path
+    if (typeof path === 'string') openPath(path)
+    showWindow()
   })
   app.on('open-file', (event, path) => {
     event.preventDefault()
     openPath(path)
+    showWindow()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
@@ -82,11 +86,19 @@ if (!app.requestSingleInstanceLock()) {
       const areas = screen.getAllDisplays().map((d) => d.workArea)
       const win = createMainWindow(rendererUrl, placeOnDisplays(await loadWindowState(configDir), areas))
       win.on('close', () => {
-        saveWindowState(configDir, windowStateOf(win)).catch((e: unknown) =>
+        try {
+          saveWindowState(configDir, windowStateOf(win))
+        } catch (e) {
           logError('saving the window state', e)
-        )
+        }
       })
       mainWindow = win
+    }
+    // On macOS the app outlives its window: a file opened from Finder then needs a new one.
+    showWindow = () => {
+      if (!mainWindow || mainWindow.isDestroyed()) return void openWindow()
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
     }
     await openWindow()
     app.on('activate', () => {

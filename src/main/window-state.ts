@@ -3,9 +3,10 @@
  * A saved place is used only while a display still shows it (a monitor unplugged since would
  * otherwise open the window off-screen); the size never exceeds the largest display.
  */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { readJsonFile, writeJsonFileAtomic } from './services/json-file'
+import { readJsonFile } from './services/json-file'
 
 export interface Rect {
   readonly x: number
@@ -35,8 +36,16 @@ export function loadWindowState(configDir: string): Promise<WindowState> {
   return readJsonFile(fileIn(configDir), schema, DEFAULT_WINDOW_STATE)
 }
 
-export function saveWindowState(configDir: string, state: WindowState): Promise<void> {
-  return writeJsonFileAtomic(fileIn(configDir), state)
+/**
+ * Synchronous on purpose: it runs in the window's `close`, and on Linux and Windows the app
+ * quits right after, before an asynchronous write would finish. The file is a few bytes.
+ */
+export function saveWindowState(configDir: string, state: WindowState): void {
+  const file = fileIn(configDir)
+  const temp = `${file}.${process.pid}.tmp`
+  mkdirSync(configDir, { recursive: true })
+  writeFileSync(temp, `${JSON.stringify(state)}\n`, { mode: 0o600 })
+  renameSync(temp, file)
 }
 
 /** Enough of the title bar on a display to grab it: its top strip must overlap one. */
@@ -47,14 +56,32 @@ function titleBarVisible(b: Rect, area: Rect): boolean {
   return overlapX >= 100 && overlapY >= 20
 }
 
-/** The saved state made safe for the displays there are now (their work areas). */
+/** The size made to fit `area` (never below the window's minimum). */
+function fitTo(state: WindowState, area: Pick<Rect, 'width' | 'height'>) {
+  return {
+    width: Math.min(Math.max(state.bounds.width, MIN.width), Math.max(MIN.width, area.width)),
+    height: Math.min(Math.max(state.bounds.height, MIN.height), Math.max(MIN.height, area.height))
+  }
+}
+
+/**
+ * The saved state made safe for the displays there are now (their work areas): kept on the
+ * display that shows its title bar and no larger than it; without one, centred (no place) at
+ * a size the largest display holds.
+ */
 export function placeOnDisplays(state: WindowState, workAreas: readonly Rect[]): WindowState {
-  const widest = Math.max(MIN.width, ...workAreas.map((a) => a.width))
-  const tallest = Math.max(MIN.height, ...workAreas.map((a) => a.height))
-  const width = Math.min(Math.max(state.bounds.width, MIN.width), widest)
-  const height = Math.min(Math.max(state.bounds.height, MIN.height), tallest)
   const { x, y } = state.bounds
-  const placed =
-    x !== undefined && y !== undefined && workAreas.some((a) => titleBarVisible({ x, y, width, height }, a))
-  return { bounds: placed ? { x, y, width, height } : { width, height }, maximized: state.maximized }
+  const home =
+    x !== undefined && y !== undefined
+      ? workAreas.find((a) =>
+          titleBarVisible({ x, y, width: state.bounds.width, height: state.bounds.height }, a)
+        )
+      : undefined
+  if (home && x !== undefined && y !== undefined)
+    return { bounds: { x, y, ...fitTo(state, home) }, maximized: state.maximized }
+  const largest = {
+    width: Math.max(0, ...workAreas.map((a) => a.width)),
+    height: Math.max(0, ...workAreas.map((a) => a.height))
+  }
+  return { bounds: fitTo(state, largest), maximized: state.maximized }
 }

@@ -104,6 +104,22 @@ describe('settings and desktop habits', () => {
     expect(JSON.parse(await readFile(join(configDir, 'trusted-folders.json'), 'utf8'))).toEqual([])
   })
 
+  it('trusts a folder after asking, in the page', async () => {
+    await page.getByRole('button', { name: 'Trust a Folder…' }).click()
+    const browserDialog = page.getByRole('dialog')
+    await browserDialog.getByLabel('Path').fill(trusted)
+    await browserDialog.getByRole('button', { name: 'Go', exact: true }).click()
+    await browserDialog.getByRole('button', { name: 'Open', exact: true }).click()
+    const ask = page.getByRole('dialog', { name: 'Trust this folder?' })
+    await ask.waitFor()
+    await ask.getByRole('button', { name: 'Trust Folder' }).click()
+    const list = page.getByRole('list', { name: 'Trusted folders' })
+    await list.getByText(trusted, { exact: true }).waitFor()
+    expect(JSON.parse(await readFile(join(configDir, 'trusted-folders.json'), 'utf8'))).toEqual([
+      { path: trusted, trustedAt: expect.any(Number) as number }
+    ])
+  })
+
   it('proposes the saved defaults in the wizard', async () => {
     await page.getByRole('button', { name: 'Done' }).click()
     await page.getByRole('heading', { name: 'dropped', level: 1 }).waitFor()

@@ -17,7 +17,7 @@ export const BROWSER_SHELL: ShellAdapter = {
   version: '0.0.0',
   pickFolder: () => Promise.resolve(null),
   confirmTrust: () => Promise.resolve(true),
-  confirmEditorCommand: () => Promise.resolve(true),
+  confirmSetting: () => Promise.resolve(true),
   openPath: () => Promise.resolve(),
   revealPath: () => Promise.resolve(),
   applyTheme: () => {}

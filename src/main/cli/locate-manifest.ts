@@ -1,7 +1,7 @@
 /** `--manifest-path`, or the nearest Cargo.toml from the current directory upward, as cargo finds it. */
-import { access } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { EngineError } from '../engine/errors'
+import { nearestManifest } from '../engine/manifest/nearest-manifest'
 
 export async function locateManifest(manifestPath: string | undefined, cwd: string): Promise<string> {
   if (manifestPath !== undefined) {
@@ -11,24 +11,13 @@ export async function locateManifest(manifestPath: string | undefined, cwd: stri
     }
     return path
   }
-  let dir = resolve(cwd)
-  for (;;) {
-    const candidate = join(dir, 'Cargo.toml')
-    try {
-      await access(candidate)
-      return candidate
-    } catch {
-      const parent = dirname(dir)
-      if (parent === dir) {
-        throw new EngineError(
-          'not-found',
-          `could not find \`Cargo.toml\` in \`${resolve(cwd)}\` or any parent directory`,
-          {
-            hint: 'Run the command inside a package, pass --manifest-path, or create one with `crate-studio new NAME`.'
-          }
-        )
-      }
-      dir = parent
+  const found = await nearestManifest(cwd)
+  if (found) return found
+  throw new EngineError(
+    'not-found',
+    `could not find \`Cargo.toml\` in \`${resolve(cwd)}\` or any parent directory`,
+    {
+      hint: 'Run the command inside a package, pass --manifest-path, or create one with `crate-studio new NAME`.'
     }
-  }
+  )
 }

@@ -12,8 +12,9 @@ export interface EditorArgv {
   readonly args: readonly string[]
 }
 
-export function editorArgv(command: string, file: string, line = 1, column = 1): EditorArgv {
-  const [program, ...rest] = splitArgs(command)
+/** The program and its argument templates, placeholders still in them. */
+export function parseEditorCommand(command: string): EditorArgv {
+  const [program, ...args] = splitArgs(command)
   if (!program || program.includes('{'))
     throw new EngineError(
       'invalid-input',
@@ -22,9 +23,15 @@ export function editorArgv(command: string, file: string, line = 1, column = 1):
         hint: 'In Settings, set the editor command to a program and its arguments, e.g. `code --goto {file}:{line}`.'
       }
     )
-  const fill = (arg: string) =>
-    arg.replaceAll('{file}', file).replaceAll('{line}', String(line)).replaceAll('{column}', String(column))
-  return { program, args: rest.map(fill) }
+  return { program, args }
+}
+
+export function editorArgv(command: string, file: string, line = 1, column = 1): EditorArgv {
+  const { program, args } = parseEditorCommand(command)
+  const values: Readonly<Record<string, string>> = { file, line: String(line), column: String(column) }
+  // One pass, so a path that itself contains `{line}` is not filled in again.
+  const fill = (arg: string) => arg.replace(/\{(file|line|column)\}/g, (_m, key: string) => values[key]!)
+  return { program, args: args.map(fill) }
 }
 
 export async function openInEditorCommand(

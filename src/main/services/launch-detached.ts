@@ -2,6 +2,7 @@
  * Starts a desktop program (an editor, the file manager) that outlives the request: resolved
  * through PATH to an absolute path, started without a shell, and not waited for.
  */
+import { dirname } from 'node:path'
 import { execa } from 'execa'
 import { EngineError } from '../engine/errors'
 import { findOnPath } from '../engine/tools/find-program'
@@ -10,7 +11,14 @@ export async function launchDetached(program: string, args: readonly string[], h
   const resolved = await findOnPath(program)
   if (!resolved)
     throw new EngineError('unsupported', `Cannot start \`${program}\`: it was not found.`, { hint })
-  const child = execa(resolved, [...args], { detached: true, stdio: 'ignore', reject: false, shell: false })
+  // windowsHide would start a GUI editor hidden on Windows.
+  const child = execa(resolved, [...args], {
+    detached: true,
+    stdio: 'ignore',
+    reject: false,
+    shell: false,
+    windowsHide: false
+  })
   child.unref()
 }
 
@@ -19,4 +27,20 @@ export function systemOpener(platform: NodeJS.Platform = process.platform): stri
   if (platform === 'darwin') return 'open'
   if (platform === 'win32') return 'explorer.exe'
   return 'xdg-open'
+}
+
+/**
+ * How the desktop shows a file or folder in its file manager without opening it: Finder's and
+ * Explorer's select-this; elsewhere the folder itself (xdg-open of a folder shows it; of a file
+ * it would open the file with its application). `open` on a folder named `X.app` would launch
+ * it, hence `-R` for folders too.
+ */
+export function revealCommand(
+  path: string,
+  isDirectory: boolean,
+  platform: NodeJS.Platform = process.platform
+): readonly [string, readonly string[]] {
+  if (platform === 'darwin') return ['open', ['-R', path]]
+  if (platform === 'win32') return ['explorer.exe', [`/select,${path}`]]
+  return ['xdg-open', [isDirectory ? path : dirname(path)]]
 }

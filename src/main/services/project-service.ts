@@ -14,6 +14,7 @@ import { discoverAuthor } from '../engine/scaffold/author'
 import { createNewPackage, planNewPackage } from '../engine/scaffold/new-package'
 import { ALL_PLATFORMS, loadPackageGraph } from '../engine/workspace/package-graph'
 import { loadWorkspace } from '../engine/workspace/load-workspace'
+import { nearestManifest } from '../engine/manifest/nearest-manifest'
 import { isFile, OpenedProjects } from './opened-projects'
 import { snapshotOf } from './project-snapshot'
 import type { RecentProjects } from './recent-projects'
@@ -37,7 +38,7 @@ export class ProjectService {
    * member. In a workspace the focus is the opened package, else the first default member.
    */
   async open(path: string): Promise<ProjectSnapshot> {
-    const manifest = path.endsWith('Cargo.toml') ? path : join(path, 'Cargo.toml')
+    const manifest = await manifestToOpen(path)
     const brokenManifest = async (e: unknown): Promise<never> => {
       // A manifest that does not load is what the editor is for: let the person fix it there.
       const file = isEngineError(e) ? e.details.file : undefined
@@ -163,4 +164,24 @@ export class ProjectService {
   checkRevealable(path: string): Promise<string> {
     return this.opened.checkRevealable(path)
   }
+}
+
+/**
+ * What opening `path` means: a Cargo.toml itself, a folder's Cargo.toml, or, for another file
+ * (a source file dropped on the window, a rust-toolchain.toml opened from the file manager), the
+ * package it belongs to: the nearest Cargo.toml above it.
+ */
+async function manifestToOpen(path: string): Promise<string> {
+  if (basename(path) === 'Cargo.toml') return path
+  if (!(await isFile(path))) return join(path, 'Cargo.toml')
+  const found = await nearestManifest(dirname(path))
+  if (found) return found
+  throw new EngineError(
+    'not-found',
+    `${basename(path)} is not inside a package: no Cargo.toml in its folder or above.`,
+    {
+      file: path,
+      hint: 'Open a package folder or its Cargo.toml.'
+    }
+  )
 }

@@ -25,6 +25,8 @@ export interface ReadSettings {
   readonly problems: readonly string[]
   /** Whether the file held something a save would drop (bad JSON, bad values). */
   readonly damaged: boolean
+  /** Set when the file is there but could not be read: a save would overwrite it unseen. */
+  readonly unreadable?: string
 }
 
 /** The 1-based line of character `index` in `text`. */
@@ -45,11 +47,13 @@ export async function readSettingsFile(file: string): Promise<ReadSettings> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       return { settings: DEFAULT_SETTINGS, raw: {}, problems: [], damaged: false }
+    const why = (e as Error).message
     return {
       settings: DEFAULT_SETTINGS,
       raw: {},
-      problems: [`${file}: cannot be read (${(e as Error).message}); using the default settings.`],
-      damaged: false
+      problems: [`${file}: cannot be read (${why}); using the default settings.`],
+      damaged: false,
+      unreadable: why
     }
   }
   let raw: unknown

@@ -7,6 +7,7 @@
 import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Settings, SettingsState } from '@shared/models/settings'
+import { EngineError } from '../engine/errors'
 import { platformCacheDir } from '../engine/workspace/cache-dir'
 import { writeJsonFileAtomic } from './json-file'
 import { readSettingsFile } from './settings-file'
@@ -49,6 +50,15 @@ export class SettingsStore {
   update(change: Partial<Settings>): Promise<SettingsState> {
     const next = this.queue.then(async () => {
       const read = await readSettingsFile(this.file)
+      if (read.unreadable !== undefined)
+        throw new EngineError(
+          'io',
+          `Settings were not saved: ${this.file} cannot be read (${read.unreadable}).`,
+          {
+            file: this.file,
+            hint: 'Check the file’s permissions (or what holds it open), then save again.'
+          }
+        )
       if (read.damaged) await copyFile(this.file, `${this.file}.bak`)
       const settings: Settings = { ...read.settings, ...change }
       await writeJsonFileAtomic(this.file, { ...read.raw, ...settings })

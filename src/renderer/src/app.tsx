@@ -46,7 +46,10 @@ export function App() {
     void confirmLeave().then((ok) => ok && setView(next))
   }
   const newPackage = (): void => leaveTo({ name: 'wizard' })
-  const openProject = (path: string): void => leaveTo({ name: 'project', path })
+  // The OS asking for the project already on screen only brings it forward (main did).
+  const openProject = (path: string): void => {
+    if (view.name !== 'project' || view.path !== path) leaveTo({ name: 'project', path })
+  }
   const openFolder = (): void => {
     void confirmLeave()
       .then((ok) => (ok ? picker.pick('Open a package folder') : null))

@@ -8,10 +8,19 @@ import { THEMES } from '../models/settings'
 import { splitArgs } from '../format/split-args'
 import { absolutePath, shortText } from './schema-primitives'
 
-const editorCommand = shortText(1000).refine(
-  (s) => s.trim() === '' || splitArgs(s).some((a) => a.includes('{file}')),
-  'must contain {file}, where the file to open goes'
-)
+/**
+ * One line of visible characters: no line breaks or tabs, and no Unicode format characters (a
+ * right-to-left override could make the confirmation show another program than runs).
+ */
+const editorCommand = shortText(1000)
+  .refine(
+    (s) => !/[\p{Cc}\p{Cf}]/u.test(s),
+    'must be one line of visible characters (no tabs, breaks or format characters)'
+  )
+  .refine(
+    (s) => s.trim() === '' || splitArgs(s).some((a) => a.includes('{file}')),
+    'must contain {file}, where the file to open goes'
+  )
 
 /** Each field with the message the Settings page and the load problems show. */
 export const settingsFields = {

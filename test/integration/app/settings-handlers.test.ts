@@ -4,27 +4,33 @@
  * editor command (a real program here, which records its arguments) only after the user's yes;
  * trusted folders are listed and removed; reveal stays inside open projects.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, symlink } from 'node:fs/promises'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { appHandlers } from '../../helpers/app-handlers'
+import type { SensitiveSetting } from '../../../src/main/services/settings-changes'
 import { project } from '../../helpers/project'
 import { tempDir } from '../../helpers/temp-dir'
 
 async function setup(confirm = true) {
   const configDir = await tempDir('cs-config-')
   const revealed: string[] = []
+  const asked: SensitiveSetting[] = []
   const app = appHandlers({
     configDir,
     shell: {
-      confirmEditorCommand: () => Promise.resolve(confirm),
+      confirmSetting: (change) => {
+        asked.push(change)
+        return Promise.resolve(confirm)
+      },
       revealPath: (path) => {
         revealed.push(path)
         return Promise.resolve()
       }
     }
   })
-  return { ...app, configDir, revealed }
+  return { ...app, configDir, revealed, asked }
 }
 
 describe('settings through the handlers', () => {
@@ -58,6 +64,36 @@ describe('settings through the handlers', () => {
     })
   })
 
+  it('asks about a new editor command naming the resolved program, and not again when unchanged', async () => {
+    const { ok, call, asked } = await setup()
+    await ok('updateSettings', { editorCommand: 'git --no-pager {file}' })
+    expect(asked).toEqual([
+      {
+        kind: 'editor-command',
+        program: expect.stringMatching(/\/git$/) as string,
+        args: ['--no-pager', '{file}']
+      }
+    ])
+    await ok('updateSettings', { editorCommand: 'git --no-pager {file}', theme: 'dark' })
+    expect(asked).toHaveLength(1)
+    const missing = await call('updateSettings', { editorCommand: 'no-such-editor-here {file}' })
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/was not found/) as string }
+    })
+  })
+
+  it('asks before a new cache folder, and saves nothing when refused', async () => {
+    const { call, asked, configDir } = await setup(false)
+    const r = await call('updateSettings', { cacheDir: '/srv/cache', theme: 'dark' })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled', message: expect.stringMatching(/Nothing was saved/) as string }
+    })
+    expect(asked).toEqual([{ kind: 'cache-dir', dir: '/srv/cache' }])
+    await expect(readFile(join(configDir, 'settings.json'))).rejects.toThrow()
+  })
+
   it('opens a project file with the saved editor command, arguments intact, no shell', async () => {
     const bin = await tempDir('cs-editor-')
     const record = join(bin, 'args.json')
@@ -83,11 +119,24 @@ describe('settings through the handlers', () => {
 
   it('keeps the old editor command when the user does not confirm the new one', async () => {
     const { call, ok } = await setup(false)
-    const r = await call('updateSettings', { editorCommand: 'code --goto {file}' })
+    const r = await call('updateSettings', { editorCommand: 'git {file}' })
     expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } })
     expect(
       (await ok<{ settings: { editorCommand: string } }>('getSettings', undefined)).settings.editorCommand
     ).toBe('')
+  })
+
+  it('trusts the real folder behind a link, and refuses the home folder and the root', async () => {
+    const { ok, call } = await setup()
+    const real = await tempDir('cs-real-')
+    const link = join(await tempDir('cs-link-'), 'link')
+    await symlink(real, link)
+    expect((await ok<{ path: string }[]>('trustFolder', { path: link })).map((f) => f.path)).toEqual([real])
+    for (const path of [homedir(), '/'])
+      expect(await call('trustFolder', { path })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' }
+      })
   })
 
   it('lists trusted folders and forgets one exactly, even once its folder is gone', async () => {

@@ -27,6 +27,14 @@ describe('window state', () => {
     })
   })
 
+  it('fits a window to the smaller display that shows it', () => {
+    const state = { bounds: { x: 100, y: 50, width: 2400, height: 1300 }, maximized: false }
+    expect(placeOnDisplays(state, [laptop, monitor])).toEqual({
+      bounds: { x: 100, y: 50, width: 1440, height: 870 },
+      maximized: false
+    })
+  })
+
   it('drops a place whose title bar is above every display', () => {
     const state = { bounds: { x: 100, y: -500, width: 1000, height: 700 }, maximized: false }
     expect(placeOnDisplays(state, [laptop]).bounds).toEqual({ width: 1000, height: 700 })
@@ -36,7 +44,7 @@ describe('window state', () => {
     const dir = await tempDir()
     expect(await loadWindowState(dir)).toEqual(DEFAULT_WINDOW_STATE)
     const state = { bounds: { x: 10, y: 20, width: 900, height: 600 }, maximized: true }
-    await saveWindowState(dir, state)
+    saveWindowState(dir, state)
     expect(await loadWindowState(dir)).toEqual(state)
     await writeFile(join(dir, 'window-state.json'), '{"bounds": {"width": "wide"}}')
     expect(await loadWindowState(dir)).toEqual(DEFAULT_WINDOW_STATE)

@@ -18,5 +18,11 @@ describe('open requests', () => {
     expect(pathFromArgs(['/abs/crate'], '/home/me')).toBe('/abs/crate')
     expect(pathFromArgs(['--inspect'], '/home/me')).toBeUndefined()
     expect(pathFromArgs([], '/home/me')).toBeUndefined()
+    expect(pathFromArgs(['-psn_0_12345', '/abs/crate'], '/')).toBe('/abs/crate')
+  })
+
+  it('reads the file:// URLs Linux file managers pass', () => {
+    expect(pathFromArgs(['file:///home/me/my%20crate/Cargo.toml'], '/')).toBe('/home/me/my crate/Cargo.toml')
+    expect(pathFromArgs(['file://elsewhere/share'], '/')).toBeUndefined()
   })
 })

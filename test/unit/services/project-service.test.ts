@@ -37,6 +37,17 @@ async function refusal(promise: Promise<unknown>): Promise<EngineError> {
 }
 
 describe('build and run are confined to opened projects', () => {
+  it('opens the package a dropped source file belongs to, and says when a file is in none', async () => {
+    const projects = await service()
+    const p = await binPackage('dropped')
+    expect((await projects.open(p.path('src/main.rs'))).root.name).toBe('dropped')
+    const loose = join(await tempDir(), 'notes.txt')
+    await writeFile(loose, 'x')
+    const error = await refusal(projects.open(loose))
+    expect(error.code).toBe('not-found')
+    expect(error.message).toMatch(/notes\.txt is not inside a package/)
+  })
+
   it('refuses a manifest before its project is opened, and accepts it after', async () => {
     const projects = await service()
     const p = await binPackage()

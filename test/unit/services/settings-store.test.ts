@@ -1,5 +1,5 @@
 /** Settings: read forgivingly field by field, saved atomically, and a damaged file is kept, not lost. */
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../src/main/services/settings-file'
@@ -61,6 +61,17 @@ describe('settings', () => {
     const state = await s.state()
     expect(state.settings).toEqual(DEFAULT_SETTINGS)
     expect(state.problems[0]).toMatch(new RegExp(`${file.replaceAll('/', '\\/')}:3: not valid JSON`))
+  })
+
+  it('refuses to save over a file it cannot read, and leaves it alone', async () => {
+    const { store: s, file } = await store()
+    await mkdir(file) // a folder where the file should be: reading it fails with EISDIR
+    expect((await s.state()).problems[0]).toMatch(/cannot be read/)
+    await expect(s.update({ theme: 'dark' })).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringMatching(/Settings were not saved/) as string
+    })
+    expect((await stat(file)).isDirectory()).toBe(true)
   })
 
   it('serializes quick changes so none is lost', async () => {

@@ -5,6 +5,7 @@ import type { ToolchainInfo } from '@shared/models/toolchain'
 import { foundByText, pinText } from '@shared/format/toolchain-text'
 import { diagnose, RUST_INSTALL_GUIDANCE, type ToolReport } from '../../engine/tools/doctor'
 import { cacheDirOf } from '../../engine/workspace/cache-dir'
+import { startupCacheDir } from '../../services/settings-store'
 import { appVersion } from '../../app-version'
 import { defaultConfigDir } from '../../services/create-services'
 import { COMMON_OPTIONS, parse, UsageError } from '../parse-args'
@@ -87,8 +88,13 @@ export async function doctorCommand(args: readonly string[], ctx: CliContext): P
   text += projectLines(t, projectDir, manifestPath !== undefined)
   text += line('git', describe(report.git))
   text += line('cargo', `${describe(report.cargo)} — optional: Crate Studio builds without it`)
+  const configDir = defaultConfigDir(ctx.env, homedir())
   text += line('cache', `${cacheDirOf(ctx.env)}  (CRATE_STUDIO_CACHE_DIR)`)
-  text += line('config', `${defaultConfigDir(ctx.env, homedir())}  (CRATE_STUDIO_CONFIG_DIR)`)
+  // The app's own cache setting, when it differs: the CLI does not read it.
+  const appCache = await startupCacheDir(configDir, ctx.env)
+  if (appCache !== cacheDirOf(ctx.env))
+    text += line('cache', `${appCache}  (the app's Settings → Cache location; the CLI uses the one above)`)
+  text += line('config', `${configDir}  (CRATE_STUDIO_CONFIG_DIR)`)
   if (!t.rustc) text += `\n${RUST_INSTALL_GUIDANCE}\n`
   else if (!report.git.path)
     text +=

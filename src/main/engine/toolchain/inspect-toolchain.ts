@@ -18,7 +18,8 @@ async function rustcSummary(env: NodeJS.ProcessEnv): Promise<{ rustc: RustcSumma
   try {
     const found = await locateRustc(env)
     // From the home folder: the folder the app was started in may hold a rust-toolchain file.
-    const info = await rustcInfo(found.path, env, homedir())
+    // A status check never makes rustup download a missing toolchain (or wait for one).
+    const info = await rustcInfo(found.path, { ...env, RUSTUP_AUTO_INSTALL: '0' }, homedir())
     const { path, version, host, sysroot } = info
     return { rustc: { path, version, host, sysroot, program: found.path, foundBy: found.foundBy } }
   } catch (e) {

@@ -30,8 +30,8 @@ export async function findOnPath(
 ): Promise<string | undefined> {
   refuseBatchFile(name, platform)
   if (isAbsolute(name)) return (await isExecutable(name)) ? name : undefined
-  // Only .exe: PATHEXT would also find .bat and .cmd shims.
-  const exts = platform === 'win32' ? ['.exe'] : ['']
+  // Only .exe: PATHEXT would also find .bat and .cmd shims. A name given with it keeps it as is.
+  const exts = platform === 'win32' && !/\.exe$/i.test(name) ? ['.exe'] : ['']
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     // A relative entry would resolve against whatever folder the program later runs in.
     if (!dir || !isAbsolute(dir)) continue

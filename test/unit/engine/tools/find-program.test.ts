@@ -21,6 +21,14 @@ describe('findOnPath', () => {
     expect(await findOnPath('crate-studio', { PATH: 'bin' }, 'linux')).toBeUndefined()
   })
 
+  it('adds .exe on Windows, but not to a name that already has it', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'explorer.exe'), '')
+    await chmod(join(dir, 'explorer.exe'), 0o755)
+    expect(await findOnPath('explorer', { PATH: dir }, 'win32')).toBe(join(dir, 'explorer.exe'))
+    expect(await findOnPath('explorer.exe', { PATH: dir }, 'win32')).toBe(join(dir, 'explorer.exe'))
+  })
+
   it.each(['C:\\\\tools\\\\evil.bat', 'wrapper.CMD', 'D:/x/y.cmd'])(
     'refuses the batch file %s on Windows',
     async (name) => {

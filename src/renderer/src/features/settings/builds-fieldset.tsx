@@ -21,7 +21,7 @@ export function BuildsFieldset({ form, state, errors, onChange, pickFolder }: Pr
       <SettingsField
         id="settings-jobs"
         label="Parallel jobs"
-        hint={`Empty: one per CPU (${state.defaults.jobs} here). A project's .cargo/config.toml build.jobs wins.`}
+        hint={`Empty: one per CPU (${state.defaults.jobs} here). Cargo config's build.jobs (the project's or your own) and CARGO_BUILD_JOBS win.`}
         error={errors.jobs}
       >
         {(aria) => (

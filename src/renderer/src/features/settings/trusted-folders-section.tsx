@@ -2,18 +2,26 @@
  * The folders whose code Crate Studio may run. Removing one stops builds there until it is
  * trusted again; trusting a folder here covers every project below it.
  */
+import { useState } from 'react'
 import { ErrorMessage } from '../../components/error-message'
 import { useFolderPicker } from '../../components/use-folder-picker'
+import { useAppInfo } from '../../queries/app-queries'
 import { useForgetTrustedFolder, useTrustedFolders, useTrustFolder } from '../../queries/settings-queries'
+import { ConfirmTrustDialog } from './confirm-trust-dialog'
 
 export function TrustedFoldersSection() {
   const folders = useTrustedFolders()
   const forget = useForgetTrustedFolder()
   const trust = useTrustFolder()
   const picker = useFolderPicker()
+  const desktop = useAppInfo().data?.mode === 'desktop'
+  const [asking, setAsking] = useState<string | undefined>()
   const add = () =>
     void picker.pick('Trust a folder').then((path) => {
-      if (path) trust.mutate(path)
+      if (!path) return
+      // The desktop app asks natively in main; the page asks here in browser mode.
+      if (desktop) trust.mutate(path)
+      else setAsking(path)
     })
   return (
     <section className="panel settings-trusted" aria-labelledby="trusted-title">
@@ -43,6 +51,16 @@ export function TrustedFoldersSection() {
         Trust a Folder…
       </button>
       {picker.element}
+      {asking !== undefined && (
+        <ConfirmTrustDialog
+          folder={asking}
+          onCancel={() => setAsking(undefined)}
+          onTrust={() => {
+            trust.mutate(asking)
+            setAsking(undefined)
+          }}
+        />
+      )}
     </section>
   )
 }
