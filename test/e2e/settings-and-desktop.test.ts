@@ -120,8 +120,15 @@ describe('settings and desktop habits', () => {
     ])
   })
 
-  it('proposes the saved defaults in the wizard', async () => {
+  it('previews a theme before it is saved, and leaving without saving goes back', async () => {
+    const theme = () => page.evaluate<string | undefined>('document.documentElement.dataset.theme')
+    await page.getByLabel('Light').check()
+    await expect.poll(theme).toBe('light')
     await page.getByRole('button', { name: 'Done' }).click()
+    await expect.poll(theme).toBe('dark')
+  })
+
+  it('proposes the saved defaults in the wizard', async () => {
     await page.getByRole('heading', { name: 'dropped', level: 1 }).waitFor()
     await page.getByRole('navigation').getByRole('button', { name: 'Crate Studio' }).click()
     await page.getByRole('button', { name: 'New Package' }).click()

@@ -10,6 +10,7 @@ import { EditorCommandField } from './editor-command-field'
 import { changedFields, formOf, settingsOf, type SettingsForm } from './settings-form-model'
 import { SettingsField } from './settings-field'
 import { BuildsFieldset } from './builds-fieldset'
+import { useThemePreview } from './use-theme'
 
 const THEME_LABELS = { system: 'Same as the system', light: 'Light', dark: 'Dark' } as const
 
@@ -20,6 +21,7 @@ export function SettingsFormView({ state }: { readonly state: SettingsState }) {
   const { settings, errors } = settingsOf(form)
   const changes = settings ? changedFields(state.settings, settings) : {}
   const dirty = Object.keys(changes).length > 0
+  useThemePreview(form.theme, state.settings.theme)
   const set = (patch: Partial<SettingsForm>) => {
     update.reset()
     setForm((f) => ({ ...f, ...patch }))
