@@ -28,6 +28,10 @@ const test = async (): Promise<Command> => {
   const m = await import('./commands/test')
   return { run: m.testCommand, help: m.TEST_HELP }
 }
+const bench = async (): Promise<Command> => {
+  const m = await import('./commands/bench')
+  return { run: m.benchCommand, help: m.BENCH_HELP }
+}
 const remove = async (): Promise<Command> => {
   const m = await import('./commands/remove')
   return { run: m.removeCommand, help: m.REMOVE_HELP }
@@ -48,6 +52,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   r: run,
   test,
   t: test,
+  bench,
   clean: async () => {
     const m = await import('./commands/clean')
     return { run: m.cleanCommand, help: m.CLEAN_HELP }

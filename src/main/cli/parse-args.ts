@@ -68,6 +68,22 @@ export const BUILD_OPTIONS = {
   'message-format': { type: 'string' }
 } as const satisfies Options
 
+/** `--target TRIPLE`: the platform `build` and `run` compile for (cargo's `--target`). */
+export const TARGET_TRIPLE_OPTIONS = {
+  target: { type: 'string', multiple: true }
+} as const satisfies Options
+
+export const TARGET_TRIPLE_HELP = `      --target <TRIPLE>        Build for the target triple
+`
+
+/** The one triple `--target` names; cargo takes several, which Crate Studio does not build yet. */
+export function targetTripleOf(values: { readonly target?: readonly string[] }): string | undefined {
+  const targets = values.target ?? []
+  if (targets.length > 1)
+    throw new UsageError(`only one \`--target\` at a time is supported (got ${targets.join(', ')})`)
+  return targets[0]
+}
+
 type Parsed<O extends Options> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
 >

@@ -1,6 +1,6 @@
 /**
  * cargo's target selection flags (`--lib`, `--bin`, `--bins`, `--example`, `--examples`,
- * `--test`, `--tests`, `--bench`, `--benches`, `--all-targets`), shared by `build` and `test`.
+ * `--test`, `--tests`, `--bench`, `--benches`, `--all-targets`), shared by `build`, `test` and `bench`.
  * Without any, each command builds its default set.
  */
 import type { TargetNames, TargetSelection } from '../engine/compiler/plan/target-selection'
@@ -46,6 +46,36 @@ export interface TargetValues {
 function names(all: boolean | undefined, some: string[] | undefined): TargetNames | undefined {
   if (all) return 'all'
   return some?.length ? some : undefined
+}
+
+/**
+ * `cargo bench`'s reading of the flags (its bench mode): everything chosen is a harness, `--tests`
+ * takes the targets with `test = true` and `--benches` those with `bench = true`, of any kind.
+ * Undefined when no flag was given: every target with `bench = true`.
+ */
+export function benchSelectionOf(v: TargetValues): TargetSelection | undefined {
+  const all = v['all-targets'] ?? false
+  const bins = names(all || v.bins, v.bin)
+  const examples = names(all || v.examples, v.example)
+  const tests = names(all || v.tests, v.test)
+  const benches = names(all || v.benches, v.bench)
+  const lib = all || (v.lib ?? false)
+  if (!lib && !bins && !examples && !tests && !benches) return undefined
+  const flagged = [
+    ...(tests === 'all' ? ['test' as const] : []),
+    ...(benches === 'all' ? ['bench' as const] : [])
+  ]
+  return {
+    lib: false,
+    libTest: lib,
+    bins: [],
+    ...(v.lib ? { requireLib: true } : {}),
+    ...(bins ? { binTests: bins } : {}),
+    ...(examples ? { exampleTests: examples } : {}),
+    ...(tests && tests !== 'all' ? { tests } : {}),
+    ...(benches && benches !== 'all' ? { benches } : {}),
+    ...(flagged.length ? { flagged } : {})
+  }
 }
 
 /** Undefined when no flag was given: the command's default applies. */

@@ -2,7 +2,16 @@
 import { buildFinishedMessage } from '../../engine/compat/cargo-messages'
 import { runBuild } from '../../engine/compiler/build-runner'
 import { locateManifest } from '../locate-manifest'
-import { BUILD_OPTIONS, PACKAGE_OPTIONS, packageSelectionOf, parse, UsageError } from '../parse-args'
+import {
+  BUILD_OPTIONS,
+  PACKAGE_OPTIONS,
+  packageSelectionOf,
+  parse,
+  TARGET_TRIPLE_HELP,
+  TARGET_TRIPLE_OPTIONS,
+  targetTripleOf,
+  UsageError
+} from '../parse-args'
 import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf } from '../target-flags'
 import {
   featuresOf,
@@ -25,10 +34,10 @@ export const BUILD_HELP = `Compile a package and all of its dependencies
 Usage: crate-studio build [OPTIONS]
 
 Options:
-${PACKAGE_OPTIONS_HELP}${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}      --keep-going             Do not abort the build as soon as there is an error
+${PACKAGE_OPTIONS_HELP}${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}${TARGET_TRIPLE_HELP}      --keep-going             Do not abort the build as soon as there is an error
 ${COMMON_BUILD_OPTIONS_HELP}`
 
-const OPTIONS = { ...BUILD_OPTIONS, ...TARGET_OPTIONS, ...PACKAGE_OPTIONS } as const
+const OPTIONS = { ...BUILD_OPTIONS, ...TARGET_OPTIONS, ...PACKAGE_OPTIONS, ...TARGET_TRIPLE_OPTIONS } as const
 
 export async function buildCommand(args: readonly string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS)
@@ -42,6 +51,7 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
   const jobs = jobsOf(values)
   const profile = profileOf(values)
   const features = featuresOf(values)
+  const target = targetTripleOf(values)
   const manifestPath = await locateManifest(values['manifest-path'], ctx.cwd)
   const result = await runBuild(
     {
@@ -51,6 +61,7 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
       selection: targetSelectionOf(values, 'build') ?? { lib: true, bins: 'all' },
       packages: packageSelectionOf(values),
       features,
+      ...(target !== undefined ? { target } : {}),
       keepGoing: values['keep-going'] ?? false,
       env: ctx.env,
       ...resolveOptionsOf(values, ctx),

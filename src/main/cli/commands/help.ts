@@ -7,6 +7,7 @@ Commands:
     build        Compile the current package
     run          Run a binary of the local package
     test         Run the tests
+    bench        Run the benchmarks
     clean        Remove the target directory
     add          Add dependencies to a manifest file
     remove       Remove dependencies from a manifest file

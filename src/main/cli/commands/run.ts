@@ -1,7 +1,14 @@
 /** `crate-studio run`: build, then run a binary with the arguments after `--`. */
 import { runPackage } from '../../engine/run/run-package'
 import { locateManifest } from '../locate-manifest'
-import { BUILD_OPTIONS, parse, splitPassthrough } from '../parse-args'
+import {
+  BUILD_OPTIONS,
+  parse,
+  splitPassthrough,
+  TARGET_TRIPLE_HELP,
+  TARGET_TRIPLE_OPTIONS,
+  targetTripleOf
+} from '../parse-args'
 import {
   featuresOf,
   interrupted,
@@ -25,13 +32,14 @@ Options:
   -p, --package <SPEC>         Package with the target to run
       --bin <NAME>             Name of the bin target to run
       --example <NAME>         Name of the example target to run
-${PROFILE_OPTIONS_HELP}${COMMON_BUILD_OPTIONS_HELP}`
+${PROFILE_OPTIONS_HELP}${TARGET_TRIPLE_HELP}${COMMON_BUILD_OPTIONS_HELP}`
 
 const OPTIONS = {
   ...BUILD_OPTIONS,
   bin: { type: 'string' },
   example: { type: 'string' },
-  package: { type: 'string', short: 'p' }
+  package: { type: 'string', short: 'p' },
+  ...TARGET_TRIPLE_OPTIONS
 } as const
 
 export async function runCommand(args: readonly string[], ctx: CliContext): Promise<number> {
@@ -46,6 +54,7 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
   const jobs = jobsOf(values)
   const profile = profileOf(values)
   const features = featuresOf(values)
+  const target = targetTripleOf(values)
   const manifestPath = await locateManifest(values['manifest-path'], ctx.cwd)
   const result = await runPackage(
     {
@@ -56,6 +65,7 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
       ...(values.example ? { example: values.example } : {}),
       ...(values.package ? { packages: { packages: [values.package] } } : {}),
       features,
+      ...(target !== undefined ? { target } : {}),
       args: [...positionals, ...rest],
       cwd: ctx.cwd,
       stdio: ctx.out ? 'pipe' : 'inherit',

@@ -2,6 +2,7 @@
 import { EngineError } from '../../engine/errors'
 import type { TargetSelection } from '../../engine/compiler/unit-graph'
 import { testPackage, type DocTestMode } from '../../engine/run/test-package'
+import { executableListing, harnessRunStatus, withBuildFinished } from '../harness-status'
 import { locateManifest } from '../locate-manifest'
 import { BUILD_OPTIONS, parse, splitPassthrough, PACKAGE_OPTIONS, packageSelectionOf } from '../parse-args'
 import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf, type TargetValues } from '../target-flags'
@@ -17,7 +18,6 @@ import {
   PROFILE_OPTIONS_HELP,
   COMMON_BUILD_OPTIONS_HELP,
   writeOut,
-  failureStatus,
   type CliContext
 } from './shared'
 
@@ -86,6 +86,7 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
   const { sink, colourDiagnostics, format } = printerFor(term, values)
   const targets = testTargets(values, positionals[0])
   const jobs = jobsOf(values)
+  const harnessArgs = [...positionals, ...rest]
   // `cargo test` builds with the test profile (dev's settings); --release and --profile as given.
   const chosen = profileOf(values)
   const profile = chosen === 'dev' && !values.profile ? 'test' : chosen
@@ -98,7 +99,7 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
       ...targets,
       packages: packageSelectionOf(values),
       features: featuresOf(values),
-      args: [...positionals, ...rest, ...(values.quiet ? ['--quiet'] : [])],
+      args: [...harnessArgs, ...(values.quiet ? ['--quiet'] : [])],
       noFailFast: values['no-fail-fast'] ?? false,
       noRun: values['no-run'] ?? false,
       cwd: ctx.cwd,
@@ -107,11 +108,12 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
       colourDiagnostics,
       messageFormat: format
     },
-    { sink, signal: ctx.signal }
+    { sink: withBuildFinished(sink, term, format), signal: ctx.signal }
   ).catch(interrupted(term))
   if (typeof result === 'number') return result
-  if (!result.build.success) return failureStatus(term, result.build.cancelled)
-  if (!result.tests) return 0
-  if (result.tests.cancelled) return 130
-  return result.tests.exitCode
+  return harnessRunStatus(result, term, {
+    format,
+    listing: executableListing({ ...values, format }),
+    args: harnessArgs
+  })
 }

@@ -1,6 +1,6 @@
 /** The files a unit produces, named as cargo names them, per platform. */
 import { basename, join } from 'node:path'
-import type { Layout } from './layout'
+import { unitLayout, type Layout } from './layout'
 import type { Unit } from './unit'
 
 export interface UnitArtifacts {
@@ -23,7 +23,8 @@ const EXE = platform === 'win32' ? '.exe' : ''
 /** Where rustc writes a unit's files: the script's own folder, examples/, or deps/. */
 export function outputDir(unit: Unit, layout: Layout): string {
   if (unit.kind === 'custom-build' && unit.scriptDir) return unit.scriptDir
-  return unit.target?.kind === 'example' ? layout.examples : layout.deps
+  const dirs = unitLayout(unit, layout)
+  return unit.target?.kind === 'example' ? dirs.examples : dirs.deps
 }
 
 export function unitArtifacts(unit: Unit, layout: Layout): UnitArtifacts {
@@ -70,12 +71,16 @@ export function finalExecutable(unit: Unit, layout: Layout): string | undefined 
   return upliftedPath(unit, layout, { crateType: 'bin', path: exe }) ?? exe
 }
 
-/** Where cargo puts a primary unit's final artifacts: target/<profile>/NAME for bins and libs. */
+/**
+ * Where cargo puts a primary unit's final artifacts: target/<profile>/NAME for bins and libs
+ * (target/<triple>/<profile>/NAME when the build names a target).
+ */
 export function upliftedPath(
   unit: Unit,
-  layout: Layout,
+  buildLayout: Layout,
   file: { crateType: string; path: string }
 ): string | undefined {
+  const layout = unitLayout(unit, buildLayout)
   const t = unit.target
   // Test harnesses stay in deps/ under their hashed names, as cargo leaves them.
   if (!t || !unit.primary || unit.test) return undefined

@@ -12,7 +12,7 @@ import type { UnitSummary } from '@shared/models/build'
 import type { LockedFlag } from '../lockfile/write-lockfile'
 import type { FeatureRequest } from '../resolver/features'
 import { resolveWorkspaceFeatures } from '../resolver/feature-resolver/resolve-workspace-features'
-import { hostTargetData } from '../resolver/feature-resolver/target-data'
+import { HOST, hostTargetData, type TargetData } from '../resolver/feature-resolver/target-data'
 import { EngineError } from '../errors'
 import { findRustc, rustcInfo, withRustflagsCfg, type RustcInfo } from '../tools/rustc'
 import { cacheDirOf } from '../workspace/cache-dir'
@@ -23,11 +23,12 @@ import { querySpec } from '../tree/package-id-spec'
 import { packageIdKey } from '../resolver/resolve/resolve-types'
 import { lazyJobserver } from '../tools/jobserver'
 import { acquireBuildLock } from './build-lock'
+import type { TargetPlatform } from '../config/build-config'
 import { executeUnit, type UnitExecution } from './execute-unit'
 import { freshnessState } from './freshness/unit-freshness'
 import { emitMessage, type EventSink } from './events'
 import { runQueue } from './job-queue'
-import { layoutFor, type Layout } from './layout'
+import { layoutDests, layoutFor, type Layout } from './layout'
 import { displayPackage } from './package-display'
 import { hasDebuginfo, isOptimized, type Profile } from './profile'
 import { resolveForBuild } from './resolve-for-build'
@@ -48,6 +49,11 @@ export interface BuildOptions {
   /** `-p`, `--workspace`, `--exclude`; default: the current package or the default members. */
   readonly packages?: PackageSelection
   readonly features?: FeatureRequest
+  /**
+   * `--target TRIPLE`: build for it (overrides `build.target`). Naming the host's triple still
+   * keeps host units apart in `target/<profile>/` and the rest in `target/<triple>/<profile>/`.
+   */
+  readonly target?: string
   readonly keepGoing?: boolean
   /** The environment rustc and build commands inherit; defaults to this process's. */
   readonly env?: NodeJS.ProcessEnv
@@ -155,7 +161,8 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
         profile: o.profile,
         selection: o.selection,
         rustc,
-        env
+        env,
+        ...(o.target !== undefined ? { target: o.target } : {})
       })
     }
   })
@@ -163,8 +170,17 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   const roots = rootKeys(resolution, selected)
   const { manifestProfiles, profiles, settings } = checked
   // The target as RUSTFLAGS make it (`--cfg`, target features): what build scripts and cfg tables see.
-  const targetRustc = await withRustflagsCfg(rustc, settings.rustflags, env, dirname(o.manifestPath))
-  const targetData = hostTargetData(targetRustc)
+  const named = settings.target
+  const targetRustc = named
+    ? await targetCfg(rustc, named, settings.rustflags, env, dirname(o.manifestPath))
+    : await withRustflagsCfg(rustc, settings.rustflags, env, dirname(o.manifestPath))
+  // A named target is filtered on its own; the host then keeps its cfg without RUSTFLAGS.
+  const targetData: TargetData = named
+    ? {
+        ...hostTargetData(rustc),
+        targets: new Map([[named.triple, { triple: named.triple, cfg: targetRustc.cfg }]])
+      }
+    : hostTargetData(targetRustc)
   const selection = o.selection
   const features = resolveWorkspaceFeatures(resolution, {
     specs: roots.map((key) => ({
@@ -173,7 +189,8 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     })),
     flags: o.features ?? DEFAULT_FEATURES,
     hasDevUnits: hasDevUnits(selection),
-    targetData
+    targetData,
+    requestedKinds: [named ? { type: 'target', triple: named.triple } : HOST]
   })
   // The manifest's own reader already warned about some of these (unused keys).
   const told = new Set(graph.root.pkg.warnings.map((w) => w.message))
@@ -186,7 +203,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     emitMessage(io.sink, 'warning', w.message)
   // What the Finished line describes and where artifacts go: the profile the command asked for.
   const profile = profiles.base(o.profile)
-  const layout = layoutFor(targetDir(o, env, resolution.targetDir), profile)
+  const layout = layoutFor(targetDir(o, env, resolution.targetDir), profile, named?.triple)
   const plan = planBuild({
     ws: resolution,
     features,
@@ -211,6 +228,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     cwd: resolution.rootDir,
     baseEnv: settings.env,
     rustc: targetRustc,
+    ...(named ? { hostCfg: rustc.cfg } : {}),
     rustflags: settings.rustflags,
     ...(settings.wrapper ? { rustcWrapper: settings.wrapper } : {}),
     scriptOutputs: new Map(),
@@ -220,7 +238,7 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     ...(io.signal ? { signal: io.signal } : {}),
     nextDiagnosticId: () => ++diagnosticId
   }
-  const release = await acquireBuildLock(layout.dest, io.sink, io.signal).catch((e: unknown) => {
+  const release = await acquireBuildLocks(layoutDests(layout), io.sink, io.signal).catch((e: unknown) => {
     jobserver.close()
     throw e
   })
@@ -283,6 +301,40 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
   }
 }
 
+/**
+ * The named target's cfg as rustc reports it with the target's RUSTFLAGS (`--target T` plus the
+ * flags); without flags, what `rustc --print cfg --target T` said already.
+ */
+async function targetCfg(
+  rustc: RustcInfo,
+  target: TargetPlatform,
+  rustflags: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string
+): Promise<RustcInfo> {
+  if (rustflags.length === 0) return { ...rustc, cfg: target.cfg }
+  return withRustflagsCfg(rustc, ['--target', target.triple, ...rustflags], env, cwd)
+}
+
+/** Locks every folder the build writes into, in order; the release frees them all. */
+async function acquireBuildLocks(
+  dests: readonly string[],
+  sink: EventSink,
+  signal: AbortSignal | undefined
+): Promise<() => Promise<void>> {
+  const releases: (() => Promise<void>)[] = []
+  const releaseAll = async () => {
+    for (const r of releases.reverse()) await r()
+  }
+  try {
+    for (const dest of dests) releases.push(await acquireBuildLock(dest, sink, signal))
+  } catch (e) {
+    await releaseAll()
+    throw e
+  }
+  return releaseAll
+}
+
 function summarize(u: Unit): UnitSummary {
   const p = u.node.pkg.manifest.package
   return {
@@ -299,5 +351,9 @@ function summarize(u: Unit): UnitSummary {
 /** Tests, examples and benches use dev-dependencies, which changes feature resolution. */
 function hasDevUnits(s: TargetSelection): boolean {
   const some = (n: TargetSelection['examples']) => n !== undefined && (n === 'all' || n.length > 0)
-  return s.libTest === true || some(s.examples) || some(s.tests) || some(s.benches) || some(s.binTests)
+  return (
+    s.libTest === true ||
+    (s.flagged?.length ?? 0) > 0 ||
+    [s.examples, s.tests, s.benches, s.binTests, s.exampleTests].some(some)
+  )
 }

@@ -5,12 +5,22 @@
  */
 import { availableParallelism } from 'node:os'
 import type { CargoConfig } from '../config/cargo-config'
-import { buildJobs, configEnv, extraRustflags, rustcWrapper, withConfigEnv } from '../config/build-config'
+import {
+  buildJobs,
+  configEnv,
+  extraRustflags,
+  rustcWrapper,
+  withConfigEnv,
+  type TargetPlatform
+} from '../config/build-config'
 import type { RustcInfo } from '../tools/rustc'
 
 export interface BuildSettings {
   readonly env: Readonly<Record<string, string | undefined>>
+  /** The flags of units built for the target (host units of a build naming a target get none). */
   readonly rustflags: readonly string[]
+  /** The target the build names (`--target`, `build.target`), even the host's; none: the host, unnamed. */
+  readonly target?: TargetPlatform
   readonly wrapper?: string
   readonly jobs?: number
 }
@@ -18,13 +28,15 @@ export interface BuildSettings {
 export function buildSettings(
   config: CargoConfig,
   rustc: Pick<RustcInfo, 'host' | 'cfg'>,
-  env: Readonly<Record<string, string | undefined>>
+  env: Readonly<Record<string, string | undefined>>,
+  target?: TargetPlatform
 ): BuildSettings {
   const wrapper = rustcWrapper(config)
   const jobs = buildJobs(config, availableParallelism())
   return {
     env: withConfigEnv(env, configEnv(config)),
-    rustflags: extraRustflags(config, { triple: rustc.host, cfg: rustc.cfg }),
+    rustflags: extraRustflags(config, target ?? { triple: rustc.host, cfg: rustc.cfg }),
+    ...(target ? { target } : {}),
     ...(wrapper ? { wrapper } : {}),
     ...(jobs !== undefined ? { jobs } : {})
   }

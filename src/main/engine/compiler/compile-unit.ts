@@ -1,7 +1,7 @@
 /** Runs rustc for one unit, turning its JSON stream into events. */
 import { mkdir } from 'node:fs/promises'
 import { runProcess } from '../tools/run-process'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { finalExecutable, outputDir, upliftedPath } from './artifacts'
 import { SCRIPT_EXECUTABLE } from './build-script/run-build-script'
 import { emitMessage, runningStatus } from './events'
@@ -79,7 +79,7 @@ export async function compileUnit(
   for (const file of inv.artifacts.files) {
     const to = upliftedPath(unit, ctx.layout, file)
     if (to) {
-      await mkdir(ctx.layout.dest, { recursive: true })
+      await mkdir(dirname(to), { recursive: true })
       await uplift(file.path, to)
     }
     filenames.push(to ?? file.path)

@@ -3,7 +3,7 @@
  * (and a build script's saved output); if not, say why, run it, and record its fingerprint
  * once its outputs are complete.
  */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describeError } from '@shared/ipc/result'
 import { toAppError } from '../errors'
 import { readFileSync } from 'node:fs'
@@ -26,7 +26,7 @@ import {
 import type { JobResult } from './job-queue'
 import { displayPackage } from './package-display'
 import type { RunContext } from './run-context'
-import { rustcInvocation, type RustcInvocation } from './rustc-args'
+import { rustcInvocation, unitRustflags, type RustcInvocation } from './rustc-args'
 import type { Unit } from './unit'
 import { isLinked, uplift } from './uplift'
 
@@ -87,7 +87,7 @@ export async function executeUnit(
 
 async function checkOf(unit: Unit, x: UnitExecution, inv: RustcInvocation | undefined): Promise<UnitCheck> {
   const { ctx } = x
-  const src = { rustcVersion: ctx.rustc.verbose, rustflags: ctx.rustflags, layout: ctx.layout }
+  const src = { rustcVersion: ctx.rustc.verbose, rustflags: unitRustflags(unit, ctx), layout: ctx.layout }
   if (inv) {
     const outputs = [
       ...inv.artifacts.files.map((f) => f.path),
@@ -161,7 +161,7 @@ async function reuse(unit: Unit, ctx: RunContext): Promise<boolean> {
   for (const file of artifacts.files) {
     const to = upliftedPath(unit, ctx.layout, file)
     if (to && !isLinked(file.path, to)) {
-      await mkdir(ctx.layout.dest, { recursive: true })
+      await mkdir(dirname(to), { recursive: true })
       await uplift(file.path, to)
     }
     filenames.push(to ?? file.path)

@@ -11,8 +11,14 @@ export interface RunContext {
   readonly cwd: string
   /** The inherited environment with `[env]` applied. */
   readonly baseEnv: Readonly<Record<string, string | undefined>>
+  /** The compiler, with the cfg of the platform target units are built for (RUSTFLAGS applied). */
   readonly rustc: RustcInfo
-  /** RUSTFLAGS and friends, appended to every rustc call. */
+  /**
+   * The host's `rustc --print cfg` when the build names a target (`layout.triple`): what the
+   * build scripts of host units see. Without a named target host units share the target's.
+   */
+  readonly hostCfg?: ReadonlyMap<string, readonly string[]>
+  /** RUSTFLAGS and friends, appended to every rustc call for the target (see `unitRustflags`). */
   readonly rustflags: readonly string[]
   /** A program every rustc call goes through (`RUSTC_WRAPPER`, e.g. sccache). */
   readonly rustcWrapper?: string

@@ -6,7 +6,7 @@ import { lintFlags } from '../manifest/read-lints'
 import { join } from 'node:path'
 import { parseVersion } from '@shared/rules/semver'
 import { declaredFeatures } from '../resolver/features'
-import type { Layout } from './layout'
+import { unitLayout, type Layout } from './layout'
 import { planLto } from './plan/profile-for'
 import { profileArgParts, type UnitLto } from './profile'
 import type { Unit } from './unit'
@@ -88,10 +88,16 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   if (artifacts.extraFilename) args.push('-C', `extra-filename=${artifacts.extraFilename}`)
   args.push(...profile.rpath)
   args.push('--out-dir', outputDir(unit, layout))
+  const dirs = unitLayout(unit, layout)
+  // A named target goes to rustc for the target's units only; host units are built for the host.
+  const triple = unit.forHost ? undefined : layout.triple
+  if (triple !== undefined) args.push('--target', triple)
   // The profile keeps incremental compilation to path packages, the code that changes.
-  if (unit.profile.incremental) args.push('-C', `incremental=${layout.incremental}`)
+  if (unit.profile.incremental) args.push('-C', `incremental=${dirs.incremental}`)
   args.push(...profile.strip)
-  args.push('-L', `dependency=${layout.deps}`)
+  args.push('-L', `dependency=${dirs.deps}`)
+  // Proc-macros the target's crates use are in the host's folder.
+  if (dirs !== layout.host && layout.host) args.push('-L', `dependency=${layout.host.deps}`)
   // The 2014 build command's OUT_DIR is where its native libraries are.
   if (unit.outDir && !unit.buildScript) args.push('-L', `native=${unit.outDir}`)
   for (const dep of unit.deps) {
@@ -105,8 +111,21 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   if (!local) args.push('--cap-lints', 'allow')
   const script = scriptRustcArgs(unit, ctx.scriptOutputs ?? new Map())
   args.push(...script.args)
-  args.push(...(ctx.rustflags ?? []))
+  args.push(...unitRustflags(unit, ctx))
   return { args, env: { ...rustcEnv(unit, ctx), ...script.env }, cwd, artifacts }
+}
+
+/**
+ * The extra flags (RUSTFLAGS, `build.rustflags`, `target.<triple>.rustflags`) a unit gets: all of
+ * them without a named target, where host and target units are shared; with one, cargo gives
+ * host units none (`[host]` flags need a nightly cargo).
+ */
+export function unitRustflags(
+  unit: Pick<Unit, 'forHost'>,
+  ctx: { readonly layout: Layout; readonly rustflags?: readonly string[] }
+): readonly string[] {
+  if (unit.forHost && ctx.layout.host) return []
+  return ctx.rustflags ?? []
 }
 
 /** Path packages are the user's code; registry and git packages are dependencies fetched for them. */

@@ -4,7 +4,9 @@
  * proc-macros, and everything they use, are built for the host with the host's features and
  * profile; a package with a build script compiles after the script ran. Each unit's profile is
  * settled as cargo settles it (`plan/profile-for.ts`), and a host unit identical to a unit for
- * the target is that unit. Pure: no file system, no processes. The runner executes what this returns.
+ * the target is that unit. A build that names its target (`layout.triple`, even the host's) never
+ * shares: host and target units differ in hash and folders, as with cargo's `--target`. Pure: no
+ * file system, no processes. The runner executes what this returns.
  */
 import { join } from 'node:path'
 import { crateNameOf } from '@shared/rules/package-name'
@@ -16,11 +18,11 @@ import {
   isProcMacroPackage,
   type WorkspaceFeatures
 } from '../resolver/feature-resolver/resolve-workspace-features'
-import { HOST, type TargetData } from '../resolver/feature-resolver/target-data'
+import { HOST, type CompileKind, type TargetData } from '../resolver/feature-resolver/target-data'
 import { sourceIdString } from '../sources/source-id'
 import { packageIdSpec, type PackageNode } from '../workspace/package-graph'
 import type { ResolvedWorkspace } from '../workspace/resolved-workspace'
-import type { Layout } from './layout'
+import { unitLayout, type Layout } from './layout'
 import {
   planLto,
   profileHashKey,
@@ -162,6 +164,25 @@ class Planner {
     return unit
   }
 
+  /** Whether the build names its target: host and target units are then never shared. */
+  private get explicitTarget(): boolean {
+    return this.input.layout.triple !== undefined
+  }
+
+  /**
+   * Whether a unit planned `forHost` is a host unit: always with a named target; without one, when
+   * no unit for the target is the same (it is that unit then).
+   */
+  private isHostUnit(forHost: boolean, sharing: string): boolean {
+    return forHost && (this.explicitTarget || !this.knownTargetUnits.has(sharing))
+  }
+
+  /** What a unit's dependency tables are filtered for: the host, or the named target. */
+  private compileKind(fk: FeaturesFor): CompileKind {
+    const triple = this.input.layout.triple
+    return fk === 'host' || triple === undefined ? HOST : { type: 'target', triple }
+  }
+
   private isMember(key: string): boolean {
     return this.input.ws.members.includes(key)
   }
@@ -186,7 +207,8 @@ class Planner {
    */
   private settle(raw: Profile, deps: readonly UnitDep[], forHost: boolean, sharing: string): Profile {
     if (!forHost) this.targetUnits.add(sharing)
-    const shared = forHost && this.knownTargetUnits.has(sharing)
+    // With a named target cargo has no shared units to look for, and keeps the debuginfo level.
+    const shared = forHost && (this.explicitTarget || this.knownTargetUnits.has(sharing))
     return settleProfile(
       raw,
       deps.map((d) => d.unit.profile),
@@ -245,7 +267,7 @@ class Planner {
     const sharing = JSON.stringify(['compile', pkgKey, target.kind, target.name, test, identity, features])
     const profile = this.settle(raw, deps, forHost, sharing)
     // A host unit shared with the target is that unit, and is named as it.
-    const host = forHost && !this.knownTargetUnits.has(sharing)
+    const host = this.isHostUnit(forHost, sharing)
     return this.add(key, () => ({
       id: `${node.id} ${test ? 'test ' : ''}${target.kind} ${target.name}${host && !node.isRoot ? ' (host)' : ''}`,
       pkgKey,
@@ -264,7 +286,8 @@ class Planner {
         ['compile', target.kind, target.name, target.crateTypes, target.edition, test],
         profile,
         features,
-        deps
+        deps,
+        host
       ),
       ...(outDir ? { outDir } : {}),
       ...(script ? { buildScript: script } : {})
@@ -276,10 +299,15 @@ class Planner {
     what: readonly unknown[],
     profile: Profile,
     features: readonly string[],
-    deps: readonly UnitDep[]
+    deps: readonly UnitDep[],
+    forHost: boolean
   ): string {
+    const triple = this.input.layout.triple
     return shortHash([
       'crate-studio/3',
+      // With a named target a unit's kind tells its files apart (cargo hashes `unit.kind`);
+      // without one nothing changes, so earlier builds stay fresh.
+      ...(triple === undefined ? [] : [forHost ? 'host' : triple]),
       node.id,
       // The exact source (a git commit, another registry): same-named packages never share files.
       sourceIdString(node.source),
@@ -306,7 +334,7 @@ class Planner {
     const active = activeDependencies(this.input.features, this.input.targetData, this.isProcMacro, {
       pkg: pkgKey,
       featuresFor: fk,
-      kind: HOST,
+      kind: this.compileKind(fk),
       dev
     })
     return this.depUnits(
@@ -387,9 +415,9 @@ class Planner {
         const hostProfile = settleProfile(
           hostRaw,
           deps.map((d) => d.unit.profile),
-          { forHost: true, shared: false }
+          { forHost: true, shared: this.explicitTarget }
         )
-        const hash = this.hash(node, ['custom-build', scriptPath], hostProfile, features, deps)
+        const hash = this.hash(node, ['custom-build', scriptPath], hostProfile, features, deps, true)
         return this.add(compileKey, () => ({
           id: `${node.id} build-script`,
           pkgKey,
@@ -404,7 +432,7 @@ class Planner {
           primary: false,
           deps,
           hash,
-          scriptDir: join(this.input.layout.build, `${name}-${hash}`)
+          scriptDir: join(unitLayout({ forHost: true }, this.input.layout).build, `${name}-${hash}`)
         }))
       })()
     // The `links` metadata of direct dependencies' scripts reaches this one as DEP_* variables.
@@ -417,9 +445,10 @@ class Planner {
     const deps: UnitDep[] = [{ unit: compile, needs: 'link' }, ...linksDeps]
     const sharing = JSON.stringify(['run-build-script', pkgKey, runIdentity, features])
     const profile = this.settle(runRaw, deps, fk === 'host', sharing)
-    const host = fk === 'host' && !this.knownTargetUnits.has(sharing)
-    const hash = this.hash(node, ['run-build-script'], profile, features, deps)
-    const dir = join(this.input.layout.build, `${name}-${hash}`)
+    const host = this.isHostUnit(fk === 'host', sharing)
+    const hash = this.hash(node, ['run-build-script'], profile, features, deps, host)
+    // The script's output is the package's: in the folders of the kind the package is built for.
+    const dir = join(unitLayout({ forHost: host }, this.input.layout).build, `${name}-${hash}`)
     return this.add(runKey, () => ({
       id: `${node.id} run-build-script${host && !node.isRoot ? ' (host)' : ''}`,
       pkgKey,
@@ -448,7 +477,7 @@ class Planner {
     const build = node.pkg.manifest.package.build
     if (build.type !== 'command') return undefined
     const key = JSON.stringify(['build-command', pkgKey, profileHashKey(profile), features])
-    const hash = this.hash(node, ['build-command', build.command], profile, features, [])
+    const hash = this.hash(node, ['build-command', build.command], profile, features, [], false)
     return this.add(key, () => ({
       id: `${node.id} build-command`,
       pkgKey,
@@ -478,6 +507,7 @@ export function scriptTarget(pkg: Package, srcPath: string): Target {
     edition: pkg.manifest.package.edition,
     requiredFeatures: [],
     tested: false,
+    benched: false,
     doctested: false,
     documented: false,
     harness: false,

@@ -68,6 +68,7 @@ export function makeTarget(
     edition: decl?.edition ?? manifest.package.edition,
     requiredFeatures: decl?.requiredFeatures ?? [],
     tested: decl?.test ?? (kind !== 'example' && kind !== 'bench'),
+    benched: decl?.bench ?? (kind !== 'example' && kind !== 'test'),
     doctested: decl?.doctest ?? kind === 'lib',
     documented: decl?.doc ?? (kind === 'lib' || kind === 'bin'),
     harness: decl?.harness ?? true,

@@ -150,6 +150,8 @@ export interface Target {
   readonly edition: Edition
   readonly requiredFeatures: readonly string[]
   readonly tested: boolean
+  /** `bench = true` (the default for the library, binaries and benches): what `cargo bench` runs. */
+  readonly benched: boolean
   readonly doctested: boolean
   readonly documented: boolean
   readonly harness: boolean

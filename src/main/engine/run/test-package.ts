@@ -4,20 +4,15 @@
  * library's doc tests after them, reporting every test as it finishes. Cancel kills the running
  * harness's (or rustdoc's) whole process group.
  */
-import { join } from 'node:path'
-import { compareStrings } from '../resolver/feature-resolver/package-order'
 import { runBuild, type BuildIo, type BuildOptions, type BuildResult } from '../compiler/build-runner'
-import { finalExecutable } from '../compiler/artifacts'
 import type { BuildScriptOutput } from '../compiler/build-script/build-output'
 import type { EventSink } from '../compiler/events'
 import type { TargetSelection } from '../compiler/unit-graph'
-import type { Unit } from '../compiler/unit'
-import { harnessEnv, harnessLabel, type TestBinary } from '../test-runner/test-binary'
-import type { RustcInfo } from '../tools/rustc'
+import type { TestBinary } from '../test-runner/test-binary'
 import type { TestRunResult } from '../test-runner/run-test-binaries'
-import type { PackageSelection } from '../workspace/select-members'
 import type { DocTestMode } from './doc-test-plan'
 import { prepareDocTests } from './doc-tests'
+import { needsPackageSpec, testBinaries } from './harnesses'
 import { runTestSequence } from './test-sequence'
 
 export type { DocTestMode } from './doc-test-plan'
@@ -45,6 +40,11 @@ export interface TestOptions extends Omit<BuildOptions, 'selection'> {
 export interface TestPackageResult {
   readonly build: BuildResult
   readonly tests?: TestRunResult
+  /**
+   * `--no-run`: the harnesses built, in cargo's order, labelled as its `Executable` lines label
+   * them (`unittests`, or `benches` for bench).
+   */
+  readonly executables?: readonly TestBinary[]
 }
 
 /** What `cargo test` builds without target flags: every harness, plus examples to check they compile. */
@@ -64,9 +64,6 @@ export const DEFAULT_TEST_SELECTION: TargetSelection = {
  */
 const DOC_ONLY_SELECTION: TargetSelection = { lib: true, bins: [], libTest: true, requireLib: true }
 
-/** cargo runs the library's tests first, then binaries', integration tests, benches, examples. */
-const ORDER = ['lib', 'bin', 'test', 'bench', 'example']
-
 function selectionOf(o: TestOptions, docs: DocTestMode): TargetSelection {
   if (docs === 'only') return DOC_ONLY_SELECTION
   const selection = o.selection ?? DEFAULT_TEST_SELECTION
@@ -83,7 +80,8 @@ export async function testPackage(o: TestOptions, io: BuildIo): Promise<TestPack
     io.sink(e)
   }
   const build = await runBuild({ ...o, selection: selectionOf(o, docs) }, { ...io, sink })
-  if (!build.success || o.noRun) return { build }
+  if (!build.success) return { build }
+  if (o.noRun) return { build, executables: testBinaries(build, o) }
   const docTests =
     docs === 'none'
       ? []
@@ -105,79 +103,4 @@ export async function testPackage(o: TestOptions, io: BuildIo): Promise<TestPack
     io
   )
   return { build, tests }
-}
-
-/**
- * cargo's `needs_spec_flag`: its rerun hints name the package (`-p demo --lib`) when packages
- * were named or excluded, or when the default or whole workspace selected more than one.
- */
-function needsPackageSpec(packages: PackageSelection | undefined, build: BuildResult): boolean {
-  if (packages?.packages?.length || packages?.exclude?.length) return true
-  return new Set(build.plan.units.filter((u) => u.primary).map((u) => u.pkgKey)).size > 1
-}
-
-function isHarness(u: Unit): boolean {
-  const kind = u.target?.kind
-  return u.test || ((kind === 'test' || kind === 'bench') && u.target?.harness === false)
-}
-
-export function testBinaries(
-  build: BuildResult,
-  o: Pick<TestOptions, 'cwd' | 'env' | 'packages'>
-): TestBinary[] {
-  const units = build.plan.requested.filter(isHarness)
-  // Package by package (as cargo sorts its units), then lib, bins, tests… by name.
-  const byPackage = (u: Unit) =>
-    `${u.node.pkg.manifest.package.name}\u0000${u.node.pkg.manifest.package.version}`
-  units.sort(
-    (a, b) =>
-      compareStrings(byPackage(a), byPackage(b)) ||
-      ORDER.indexOf(a.target!.kind) - ORDER.indexOf(b.target!.kind) ||
-      a.target!.name.localeCompare(b.target!.name)
-  )
-  // Integration tests find their own package's programs through CARGO_BIN_EXE_<name>.
-  const programs = new Map<string, Record<string, string>>()
-  for (const u of build.plan.units) {
-    if (!u.primary || u.target?.kind !== 'bin' || u.test) continue
-    const own = programs.get(u.node.id) ?? {}
-    own[u.target.name] = finalExecutable(u, build.layout) ?? ''
-    programs.set(u.node.id, own)
-  }
-  const env = o.env ?? process.env
-  const spec = needsPackageSpec(o.packages, build)
-  return units.map((u) => {
-    const t = u.target!
-    const m = u.node.pkg.manifest
-    const executable = finalExecutable(u, build.layout)!
-    return {
-      suite: harnessLabel({
-        kind: t.kind,
-        srcPath: t.srcPath,
-        packageRoot: m.rootDir,
-        executable,
-        cwd: o.cwd
-      }),
-      executable,
-      cwd: m.rootDir,
-      env: harnessEnv(
-        m,
-        env,
-        [build.layout.dest, build.layout.deps, sysrootLibraryDir(build.rustc)],
-        programs.get(u.node.id) ?? {}
-      ),
-      target: { kind: t.kind, name: t.name },
-      ...(spec ? { packageSpec: m.package.name } : {}),
-      ...(u.target?.harness === false ? { harness: false } : {})
-    }
-  })
-}
-
-/**
- * The toolchain's own libraries, after target/'s: a proc-macro's test harness is linked with
- * `-C prefer-dynamic`, so it loads libstd from there at run time (cargo adds it too).
- */
-function sysrootLibraryDir(rustc: Pick<RustcInfo, 'sysroot' | 'host'>): string {
-  return process.platform === 'win32'
-    ? join(rustc.sysroot, 'bin')
-    : join(rustc.sysroot, 'lib', 'rustlib', rustc.host, 'lib')
 }

@@ -1,23 +1,21 @@
 /**
- * `cargo test`'s run after the build (`run_tests`): every harness in order, then each library's
- * doc tests. Failing fast stops at the first failure, so doc tests run after a failed harness
- * only with `--no-fail-fast`; then every failed target is listed at the end, doc tests as `--doc`.
+ * `cargo test`'s run after the build (`run_tests`, and `run_benches` without doc tests): every
+ * harness in order, then each library's doc tests. Failing fast stops at the first failure, so
+ * doc tests run after a failed harness only with `--no-fail-fast`; then every failed target is
+ * listed at the end, doc tests as `--doc`.
  */
 import {
   runTestBinaries,
   type SuiteRun,
   type TestRunIo,
+  type TestRunOptions,
   type TestRunResult
 } from '../test-runner/run-test-binaries'
 import { rerunArgs, type TestBinary } from '../test-runner/test-binary'
 import type { DocTest } from './doc-test-plan'
 import { docRerunArgs, reportDocTestFailure, runDocTest } from './run-doc-test'
 
-export interface TestSequenceOptions {
-  /** What follows cargo's `--`, given to every harness (doc tests have it in their command already). */
-  readonly args: readonly string[]
-  readonly noFailFast?: boolean
-}
+export type TestSequenceOptions = Pick<TestRunOptions, 'args' | 'noFailFast' | 'mode' | 'quiet'>
 
 /** libtest's status for failed tests, and cargo's for a run that failed in several places. */
 const TESTS_FAILED = 101
@@ -30,11 +28,16 @@ export async function runTestSequence(
 ): Promise<TestRunResult> {
   const suites: SuiteRun[] = []
   const failed: string[] = []
+  // One harness at a time, failing fast: the list of failed targets is this sequence's to print.
+  const each: TestRunOptions = {
+    args: o.args,
+    ...(o.mode ? { mode: o.mode } : {}),
+    ...(o.quiet ? { quiet: true } : {})
+  }
   const cancelled = (): TestRunResult => ({ success: false, cancelled: true, suites, exitCode: TESTS_FAILED })
   const stop = (exitCode: number): TestRunResult => ({ success: false, cancelled: false, suites, exitCode })
   for (const binary of binaries) {
-    // One at a time, failing fast: the list of failed targets is this sequence's to print.
-    const run = await runTestBinaries([binary], { args: o.args }, io)
+    const run = await runTestBinaries([binary], each, io)
     suites.push(...run.suites)
     if (run.cancelled) return cancelled()
     if (run.success) continue

@@ -33,7 +33,8 @@ export interface TestBinary {
 
 /**
  * cargo's label for a harness: the target's source relative to the package, then the executable
- * relative to where cargo was started. Library, binary and example harnesses say "unittests".
+ * relative to where cargo was started. Library, binary and example harnesses say "unittests"
+ * (`word`: `bench --no-run` says "benches" on its `Executable` lines).
  */
 export function harnessLabel(o: {
   readonly kind: TargetKind
@@ -41,10 +42,11 @@ export function harnessLabel(o: {
   readonly packageRoot: string
   readonly executable: string
   readonly cwd: string
+  readonly word?: string
 }): string {
   const source = relativeOrAbsolute(o.packageRoot, o.srcPath)
   const exe = relativeOrAbsolute(o.cwd, o.executable)
-  const unit = o.kind === 'test' || o.kind === 'bench' ? '' : 'unittests '
+  const unit = o.kind === 'test' || o.kind === 'bench' ? '' : `${o.word ?? 'unittests'} `
   return `${unit}${source} (${exe})`
 }
 

@@ -11,6 +11,7 @@ import { emitMessage, runningStatus } from '../events'
 import type { JobResult } from '../job-queue'
 import { displayPackage } from '../package-display'
 import type { RunContext } from '../run-context'
+import { unitRustflags } from '../rustc-args'
 import type { Unit } from '../unit'
 import type { BuildScriptOutput } from './build-output'
 import { parseBuildScriptOutput } from './directives'
@@ -26,6 +27,8 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
   const m = unit.node.pkg.manifest
   const p = m.package
   const exe = join(compiled.scriptDir, SCRIPT_EXECUTABLE)
+  // Only a build naming its target tells host units apart from the target's.
+  const hostCfg = unit.forHost && ctx.layout.host ? ctx.hostCfg : undefined
   const descr = displayPackage({ name: p.name, version: p.version, source: unit.node.source })
   await mkdir(unit.outDir, { recursive: true })
   const env = buildScriptEnv({
@@ -33,7 +36,8 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
     manifestDir: m.rootDir,
     manifestPath: m.path,
     outDir: unit.outDir,
-    target: ctx.rustc.host,
+    // A host unit's script (a proc-macro's dependency) is told it builds for the host.
+    target: hostCfg ? ctx.rustc.host : (ctx.layout.triple ?? ctx.rustc.host),
     host: ctx.rustc.host,
     profile: {
       root: unit.profile.root,
@@ -47,8 +51,8 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
     rustdoc: join(dirname(ctx.rustc.path), 'rustdoc'),
     ...(ctx.rustcWrapper ? { rustcWrapper: ctx.rustcWrapper } : {}),
     features: unit.features,
-    cfg: ctx.rustc.cfg,
-    rustflags: ctx.rustflags,
+    cfg: hostCfg ?? ctx.rustc.cfg,
+    rustflags: unitRustflags(unit, ctx),
     linksDependencies: linksDependencies(unit, ctx.scriptOutputs)
   })
   // No jobserver for scripts: ours is a FIFO (`fifo:` form), and scripts hand CARGO_MAKEFLAGS to

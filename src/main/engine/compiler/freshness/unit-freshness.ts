@@ -16,7 +16,7 @@ import {
   type FingerprintInputs
 } from '../fingerprint/fingerprint'
 import { invalidateFingerprint, readFingerprint, writeFingerprint } from '../fingerprint/fingerprint-file'
-import type { Layout } from '../layout'
+import { unitLayout, type Layout } from '../layout'
 import type { Unit } from '../unit'
 import { newestMtimeNs } from './newest-mtime'
 
@@ -46,7 +46,12 @@ export function freshnessState(): FreshnessState {
 /** cargo keeps fingerprints in target/<profile>/.fingerprint/<pkg>-<hash>/; ours are named apart. */
 export function fingerprintPath(unit: Unit, layout: Layout): string {
   const name = unit.node.pkg.manifest.package.name
-  return join(layout.dest, '.fingerprint', `${name}-${unit.hash}`, `crate-studio-${unit.kind}.json`)
+  return join(
+    unitLayout(unit, layout).dest,
+    '.fingerprint',
+    `${name}-${unit.hash}`,
+    `crate-studio-${unit.kind}.json`
+  )
 }
 
 /** What the command line says about the output; message formatting does not change it. */

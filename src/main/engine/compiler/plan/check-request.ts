@@ -12,6 +12,7 @@ import { declaredFeatures, type FeatureRequest } from '../../resolver/features'
 import type { RustcInfo } from '../../tools/rustc'
 import { buildSettings, type BuildSettings } from '../build-settings'
 import { loadManifestProfiles, resolveProfiles, type ManifestProfiles, type Profiles } from '../profile'
+import { requestedTarget } from './requested-target'
 import { selectionFor, selectTargets, type TargetSelection } from './target-selection'
 
 export interface BuildRequestCheck {
@@ -20,6 +21,8 @@ export interface BuildRequestCheck {
   readonly selection: TargetSelection
   readonly rustc: RustcInfo
   readonly env: Readonly<Record<string, string | undefined>>
+  /** `--target`: overrides `build.target`. */
+  readonly target?: string
 }
 
 /** With several packages selected, a flag must mean something to one of them (resolver 2's rule). */
@@ -93,7 +96,8 @@ export async function checkBuildRequest(
     requested: r.profile
   })
   checkTargets(packages, r.selection)
-  return { manifestProfiles, profiles, settings: buildSettings(config, r.rustc, r.env) }
+  const target = await requestedTarget(config, r.target, r.rustc, r.env)
+  return { manifestProfiles, profiles, settings: buildSettings(config, r.rustc, r.env, target) }
 }
 
 /** Named targets exist (in one of the packages, when there are several) and declared files are there. */

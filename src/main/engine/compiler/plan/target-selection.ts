@@ -21,6 +21,14 @@ export interface TargetSelection {
   readonly libTest?: boolean
   /** Binaries' unit tests. */
   readonly binTests?: TargetNames
+  /** Examples compiled as harnesses (`cargo bench --examples` runs them with `--bench`). */
+  readonly exampleTests?: TargetNames
+  /**
+   * Every target, of any kind, whose manifest flag is on, as a harness (cargo's `Target::tested`
+   * and `Target::benched`): `bench` is `cargo bench`'s default set and its `--benches`, `test`
+   * its `--tests`. Targets whose required features are off are left out.
+   */
+  readonly flagged?: readonly ('test' | 'bench')[]
   /** `--lib` was asked for by name: a package without a library is an error, not an empty build. */
   readonly requireLib?: boolean
 }
@@ -62,9 +70,16 @@ export function selectTargets(
   pick('bin', selection.bins, false)
   pick('bin', selection.binTests, true, selection.binTests === 'all')
   pick('example', selection.examples, false)
+  pick('example', selection.exampleTests, true)
   pick('test', selection.tests, true)
   pick('bench', selection.benches, true)
-  return out
+  for (const flag of selection.flagged ?? [])
+    for (const t of pkg.targets) {
+      const on = flag === 'test' ? t.tested : t.benched
+      if (on && t.requiredFeatures.every((f) => features.includes(f))) out.push({ target: t, test: true })
+    }
+  // A target two flags pick (`--lib --benches`) is still one harness, as cargo's unit set has it once.
+  return out.filter((s, i) => out.findIndex((o) => o.target === s.target && o.test === s.test) === i)
 }
 
 function named(pkg: Package, kind: Kind, names: TargetNames, features: readonly string[]): Target[] {
@@ -120,7 +135,8 @@ export function selectionFor(
     ['examples', 'example'],
     ['tests', 'test'],
     ['benches', 'bench'],
-    ['binTests', 'bin']
+    ['binTests', 'bin'],
+    ['exampleTests', 'example']
   ] as const) {
     const names = narrow(kind, selection[key])
     if (names === undefined) delete narrowed[key]

@@ -1,0 +1,109 @@
+/**
+ * The harnesses a `test` or `bench` build produced, as cargo lists them (`compilation.tests`,
+ * sorted): package by package, then lib, bins, tests, benches, examples by name, each with its
+ * label, environment and the arguments that rerun it.
+ */
+import { join } from 'node:path'
+import { compareStrings } from '../resolver/feature-resolver/package-order'
+import type { BuildResult } from '../compiler/build-runner'
+import { finalExecutable } from '../compiler/artifacts'
+import type { Unit } from '../compiler/unit'
+import { harnessEnv, harnessLabel, type Env, type TestBinary } from '../test-runner/test-binary'
+import type { RustcInfo } from '../tools/rustc'
+import type { PackageSelection } from '../workspace/select-members'
+
+/** What the harness list needs from the command's options. */
+export interface HarnessOptions {
+  /** Where cargo was started: labels show paths relative to it. */
+  readonly cwd: string
+  readonly env?: Env
+  readonly packages?: PackageSelection
+}
+
+/**
+ * The word cargo puts before a library's, binary's or example's source in a label: `unittests`
+ * when it runs one, and the command's own noun (`unittests` for test, `benches` for bench) on the
+ * `Executable` lines of `--no-run`.
+ */
+export type HarnessWord = 'unittests' | 'benches'
+
+/** cargo runs the library's harness first, then binaries', integration tests, benches, examples. */
+const ORDER = ['lib', 'bin', 'test', 'bench', 'example']
+
+/**
+ * cargo's `needs_spec_flag`: its rerun hints name the package (`-p demo --lib`) when packages
+ * were named or excluded, or when the default or whole workspace selected more than one.
+ */
+export function needsPackageSpec(packages: PackageSelection | undefined, build: BuildResult): boolean {
+  if (packages?.packages?.length || packages?.exclude?.length) return true
+  return new Set(build.plan.units.filter((u) => u.primary).map((u) => u.pkgKey)).size > 1
+}
+
+function isHarness(u: Unit): boolean {
+  const kind = u.target?.kind
+  return u.test || ((kind === 'test' || kind === 'bench') && u.target?.harness === false)
+}
+
+/** The requested harnesses in cargo's order, ready to run. */
+export function testBinaries(
+  build: BuildResult,
+  o: HarnessOptions,
+  word: HarnessWord = 'unittests'
+): TestBinary[] {
+  const units = build.plan.requested.filter(isHarness)
+  // Package by package (as cargo sorts its units), then lib, bins, tests… by name.
+  const byPackage = (u: Unit) =>
+    `${u.node.pkg.manifest.package.name}\u0000${u.node.pkg.manifest.package.version}`
+  units.sort(
+    (a, b) =>
+      compareStrings(byPackage(a), byPackage(b)) ||
+      ORDER.indexOf(a.target!.kind) - ORDER.indexOf(b.target!.kind) ||
+      a.target!.name.localeCompare(b.target!.name)
+  )
+  // Integration tests find their own package's programs through CARGO_BIN_EXE_<name>.
+  const programs = new Map<string, Record<string, string>>()
+  for (const u of build.plan.units) {
+    if (!u.primary || u.target?.kind !== 'bin' || u.test) continue
+    const own = programs.get(u.node.id) ?? {}
+    own[u.target.name] = finalExecutable(u, build.layout) ?? ''
+    programs.set(u.node.id, own)
+  }
+  const env = o.env ?? process.env
+  const spec = needsPackageSpec(o.packages, build)
+  return units.map((u) => {
+    const t = u.target!
+    const m = u.node.pkg.manifest
+    const executable = finalExecutable(u, build.layout)!
+    return {
+      suite: harnessLabel({
+        kind: t.kind,
+        srcPath: t.srcPath,
+        packageRoot: m.rootDir,
+        executable,
+        cwd: o.cwd,
+        word
+      }),
+      executable,
+      cwd: m.rootDir,
+      env: harnessEnv(
+        m,
+        env,
+        [build.layout.dest, build.layout.deps, sysrootLibraryDir(build.rustc)],
+        programs.get(u.node.id) ?? {}
+      ),
+      target: { kind: t.kind, name: t.name },
+      ...(spec ? { packageSpec: m.package.name } : {}),
+      ...(u.target?.harness === false ? { harness: false } : {})
+    }
+  })
+}
+
+/**
+ * The toolchain's own libraries, after target/'s: a proc-macro's test harness is linked with
+ * `-C prefer-dynamic`, so it loads libstd from there at run time (cargo adds it too).
+ */
+function sysrootLibraryDir(rustc: Pick<RustcInfo, 'sysroot' | 'host'>): string {
+  return process.platform === 'win32'
+    ? join(rustc.sysroot, 'bin')
+    : join(rustc.sysroot, 'lib', 'rustlib', rustc.host, 'lib')
+}
