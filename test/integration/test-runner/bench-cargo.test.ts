@@ -4,9 +4,8 @@
  * into its own target folder; paths, artifact hashes and timings are the only differences allowed.
  */
 import { join } from 'node:path'
-import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { main } from '../../../src/main/cli/main'
+import { normalizeRun as normalize, runCargo, runLines, runOurs } from '../../helpers/side-by-side'
 import { fileTempDir } from '../../helpers/temp-dir'
 import { project } from '../../helpers/project'
 
@@ -76,62 +75,12 @@ function targetDir(dir: string, side: 'cargo' | 'ours', fresh?: string): string 
   return join(root, dir, fresh ? `target-${side}-${fresh}` : `target-${side}`)
 }
 
-function cargo(dir: string, args: readonly string[], fresh?: string) {
-  return execa('cargo', ['--offline', ...args], {
-    cwd: join(root, dir),
-    reject: false,
-    env: {
-      CARGO_HOME: cargoHome,
-      CARGO_TERM_COLOR: 'never',
-      CARGO_TARGET_DIR: targetDir(dir, 'cargo', fresh),
-      RUST_BACKTRACE: '0',
-      RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '/root', '.rustup')
-    }
-  })
-}
+const cargo = (dir: string, args: readonly string[], fresh?: string) =>
+  runCargo({ cwd: join(root, dir), targetDir: targetDir(dir, 'cargo', fresh), cargoHome }, args)
 
 /** crate-studio in-process, its output captured. */
-async function ours(dir: string, args: readonly string[], fresh?: string) {
-  let stdout = ''
-  let stderr = ''
-  const exitCode = await main(args, {
-    cwd: join(root, dir),
-    env: {
-      PATH: process.env.PATH,
-      CARGO_HOME: join(root, 'our-cargo-home'),
-      CRATE_STUDIO_CACHE_DIR: join(root, 'our-cache'),
-      CARGO_TARGET_DIR: targetDir(dir, 'ours', fresh),
-      NO_COLOR: '1',
-      RUST_BACKTRACE: '0'
-    },
-    stderrIsTty: false,
-    signal: new AbortController().signal,
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t)
-  })
-  return { exitCode, stdout, stderr }
-}
-
-/** Target folders, artifact hashes, thread ids and timings differ; execa drops cargo's last newline. */
-function normalize(text: string): string {
-  return text
-    .trimEnd()
-    .replace(/target-(cargo|ours)/g, 'target')
-    .replace(/-[0-9a-f]{16}\b/g, '-HASH')
-    .replace(/^(thread '.*') \(\d+\) panicked/gm, '$1 panicked')
-    .replace(/(finished)? in \d+\.\d+s/g, '$1 in Xs')
-}
-
-/** stderr without the lines that depend on build order and freshness. */
-function runLines(stderr: string): string {
-  return normalize(
-    stderr
-      .split('\n')
-      .filter((l) => !/^\s+(Compiling|Blocking|Locking|Fresh|Dirty)\b/.test(l))
-      .filter((l) => !/^\s+Running `\S*\/rustc /.test(l))
-      .join('\n')
-  )
-}
+const ours = (dir: string, args: readonly string[], fresh?: string) =>
+  runOurs({ cwd: join(root, dir), targetDir: targetDir(dir, 'ours', fresh), state: root }, args)
 
 /** Both tools on the same arguments; their run lines, stdout and status must agree. */
 async function compare(dir: string, args: readonly string[], fresh?: string) {

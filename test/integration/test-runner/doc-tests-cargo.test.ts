@@ -5,9 +5,8 @@
  * hashes are the only differences allowed.
  */
 import { join } from 'node:path'
-import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { main } from '../../../src/main/cli/main'
+import { normalizeRun, runCargo, runLines as sharedRunLines, runOurs } from '../../helpers/side-by-side'
 import { fileTempDir } from '../../helpers/temp-dir'
 import { project } from '../../helpers/project'
 
@@ -142,65 +141,16 @@ beforeAll(async () => {
     .build(root)
 })
 
-function cargo(dir: string, args: readonly string[], extraEnv: Record<string, string> = {}) {
-  return execa('cargo', ['--offline', ...args], {
-    cwd: join(root, dir),
-    reject: false,
-    env: {
-      CARGO_HOME: cargoHome,
-      CARGO_TERM_COLOR: 'never',
-      CARGO_TARGET_DIR: join(root, dir, 'target-cargo'),
-      RUST_BACKTRACE: '0',
-      ...extraEnv,
-      RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '/root', '.rustup')
-    }
-  })
-}
+const cargo = (dir: string, args: readonly string[], env: Record<string, string> = {}) =>
+  runCargo({ cwd: join(root, dir), targetDir: join(root, dir, 'target-cargo'), cargoHome, env }, args)
 
 /** crate-studio in-process, its output captured. */
-async function ours(dir: string, args: readonly string[], extraEnv: Record<string, string> = {}) {
-  let stdout = ''
-  let stderr = ''
-  const exitCode = await main(args, {
-    cwd: join(root, dir),
-    env: {
-      PATH: process.env.PATH,
-      CARGO_HOME: join(root, 'our-cargo-home'),
-      CRATE_STUDIO_CACHE_DIR: join(root, 'our-cache'),
-      CARGO_TARGET_DIR: join(root, dir, 'target-ours'),
-      NO_COLOR: '1',
-      RUST_BACKTRACE: '0',
-      ...extraEnv
-    },
-    stderrIsTty: false,
-    signal: new AbortController().signal,
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t)
-  })
-  return { exitCode, stdout, stderr }
-}
-
-/** Target folders, artifact hashes, thread ids and timings differ; execa drops cargo's last newline. */
-function normalize(text: string): string {
-  return text
-    .trimEnd()
-    .replace(/target-(cargo|ours)/g, 'target')
-    .replace(/-[0-9a-f]{16}\b/g, '-HASH')
-    .replace(/^(thread '.*') \(\d+\) panicked/gm, '$1 panicked')
-    .replace(/finished in \d+\.\d+s/g, 'finished in Xs')
-}
+const ours = (dir: string, args: readonly string[], env: Record<string, string> = {}) =>
+  runOurs({ cwd: join(root, dir), targetDir: join(root, dir, 'target-ours'), state: root, env }, args)
 
 /** stderr without the build's own lines, which the build tests compare. */
-function runLines(stderr: string): string {
-  return normalize(
-    stderr
-      .split('\n')
-      .filter((l) => !/^\s+(Compiling|Finished|Blocking|Locking|Fresh|Dirty)\b/.test(l))
-      .filter((l) => !/^\s+Running `.*\/rustc /.test(l))
-      .join('\n')
-      .trimEnd()
-  )
-}
+const runLines = (stderr: string) => sharedRunLines(stderr, { withFinished: false })
+const normalize = normalizeRun
 
 /** The rustdoc commands a `-v` run shows. */
 function rustdocLines(stderr: string): string[] {
