@@ -1,11 +1,15 @@
 /**
  * Starts a desktop program (an editor, the file manager) that outlives the request: resolved
- * through PATH to an absolute path, started without a shell, and not waited for.
+ * through PATH to an absolute path, started without a shell, and not waited for beyond a
+ * moment: a program that fails at once (a bad argument, no display) is reported, not lost.
  */
 import { dirname } from 'node:path'
 import { execa } from 'execa'
 import { EngineError } from '../engine/errors'
 import { findOnPath } from '../engine/tools/find-program'
+
+/** How long a start may fail and still be reported; editors that hand off exit 0 sooner. */
+const EARLY_EXIT_MS = 400
 
 export async function launchDetached(program: string, args: readonly string[], hint: string): Promise<void> {
   const resolved = await findOnPath(program)
@@ -20,6 +24,16 @@ export async function launchDetached(program: string, args: readonly string[], h
     windowsHide: false
   })
   child.unref()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const early = await Promise.race([
+    child,
+    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), EARLY_EXIT_MS)))
+  ])
+  clearTimeout(timer)
+  if (early && (early.failed || early.exitCode !== 0)) {
+    const why = early.exitCode !== undefined ? `exited with status ${early.exitCode}` : early.shortMessage
+    throw new EngineError('io', `\`${resolved}\` ${why} right after it started.`, { hint })
+  }
 }
 
 /** The desktop's "open this with its default application" program. */

@@ -117,6 +117,20 @@ describe('settings through the handlers', () => {
     expect(JSON.parse(await readFile(record, 'utf8'))).toEqual(['--goto', `${pkg.path('src/main.rs')}:3:7`])
   })
 
+  it('reports an editor that fails as soon as it starts', async () => {
+    const bin = await tempDir('cs-editor-')
+    const editor = await project().executable('broken-editor', '#!/bin/sh\nexit 3\n').build(bin)
+    const pkg = await project().manifest('app').file('src/main.rs', 'fn main() {}\n').build()
+    const { ok, call } = await setup()
+    await ok('openProject', { path: pkg.root })
+    await ok('updateSettings', { editorCommand: `${editor.path('broken-editor')} {file}` })
+    const r = await call('openInEditor', { path: pkg.path('src/main.rs') })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: expect.stringMatching(/exited with status 3/) as string }
+    })
+  })
+
   it('keeps the old editor command when the user does not confirm the new one', async () => {
     const { call, ok } = await setup(false)
     const r = await call('updateSettings', { editorCommand: 'git {file}' })
