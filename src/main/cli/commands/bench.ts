@@ -7,6 +7,9 @@ import {
   splitPassthrough,
   PACKAGE_OPTIONS,
   packageSelectionOf,
+  TARGET_TRIPLE_HELP,
+  TARGET_TRIPLE_OPTIONS,
+  targetTripleOf,
   UsageError
 } from '../parse-args'
 import { benchSelectionOf, TARGET_OPTIONS, TARGET_OPTIONS_HELP } from '../target-flags'
@@ -36,7 +39,7 @@ Options:
       --no-run                 Compile, but don't run benchmarks
       --no-fail-fast           Run all benchmarks regardless of failure
 ${PACKAGE_OPTIONS_HELP}${TARGET_OPTIONS_HELP}      --profile <NAME>         Build artifacts with the specified profile (default: bench)
-  -j, --jobs <N>               Number of parallel jobs, defaults to # of CPUs
+${TARGET_TRIPLE_HELP}  -j, --jobs <N>               Number of parallel jobs, defaults to # of CPUs
 ${COMMON_BUILD_OPTIONS_HELP}`
 
 // cargo bench has no --release: its profile is `bench` (release's settings) unless --profile names one.
@@ -46,6 +49,7 @@ const OPTIONS = {
   ...BUILD_OPTIONS_WITHOUT_RELEASE,
   ...TARGET_OPTIONS,
   ...PACKAGE_OPTIONS,
+  ...TARGET_TRIPLE_OPTIONS,
   'no-run': { type: 'boolean' },
   'no-fail-fast': { type: 'boolean' }
 } as const
@@ -62,6 +66,7 @@ export async function benchCommand(args: readonly string[], ctx: CliContext): Pr
   const { sink, colourDiagnostics, format } = printerFor(term, values)
   const selection = benchSelectionOf(values)
   const jobs = jobsOf(values)
+  const target = targetTripleOf(values)
   // cargo hands BENCHNAME to every harness before what follows `--`; unlike `test`, it narrows no targets.
   const harnessArgs = [...positionals, ...rest]
   const manifestPath = await locateManifest(values['manifest-path'], ctx.cwd)
@@ -73,6 +78,7 @@ export async function benchCommand(args: readonly string[], ctx: CliContext): Pr
       ...(selection ? { selection } : {}),
       packages: packageSelectionOf(values),
       features: featuresOf(values),
+      ...(target !== undefined ? { target } : {}),
       args: harnessArgs,
       noFailFast: values['no-fail-fast'] ?? false,
       noRun: values['no-run'] ?? false,

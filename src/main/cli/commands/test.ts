@@ -4,7 +4,16 @@ import type { TargetSelection } from '../../engine/compiler/unit-graph'
 import { testPackage, type DocTestMode } from '../../engine/run/test-package'
 import { executableListing, harnessRunStatus, withBuildFinished } from '../harness-status'
 import { locateManifest } from '../locate-manifest'
-import { BUILD_OPTIONS, parse, splitPassthrough, PACKAGE_OPTIONS, packageSelectionOf } from '../parse-args'
+import {
+  BUILD_OPTIONS,
+  parse,
+  splitPassthrough,
+  PACKAGE_OPTIONS,
+  packageSelectionOf,
+  TARGET_TRIPLE_HELP,
+  TARGET_TRIPLE_OPTIONS,
+  targetTripleOf
+} from '../parse-args'
 import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf, type TargetValues } from '../target-flags'
 import {
   PACKAGE_OPTIONS_HELP,
@@ -33,12 +42,13 @@ Options:
       --no-run                 Compile, but don't run tests
       --no-fail-fast           Run all tests regardless of failure
       --doc                    Test only this library's documentation
-${PACKAGE_OPTIONS_HELP}${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}${COMMON_BUILD_OPTIONS_HELP}`
+${PACKAGE_OPTIONS_HELP}${TARGET_OPTIONS_HELP}${PROFILE_OPTIONS_HELP}${TARGET_TRIPLE_HELP}${COMMON_BUILD_OPTIONS_HELP}`
 
 const OPTIONS = {
   ...BUILD_OPTIONS,
   ...TARGET_OPTIONS,
   ...PACKAGE_OPTIONS,
+  ...TARGET_TRIPLE_OPTIONS,
   'no-run': { type: 'boolean' },
   'no-fail-fast': { type: 'boolean' },
   doc: { type: 'boolean' }
@@ -86,6 +96,7 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
   const { sink, colourDiagnostics, format } = printerFor(term, values)
   const targets = testTargets(values, positionals[0])
   const jobs = jobsOf(values)
+  const target = targetTripleOf(values)
   const harnessArgs = [...positionals, ...rest]
   // `cargo test` builds with the test profile (dev's settings); --release and --profile as given.
   const chosen = profileOf(values)
@@ -99,6 +110,7 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
       ...targets,
       packages: packageSelectionOf(values),
       features: featuresOf(values),
+      ...(target !== undefined ? { target } : {}),
       args: [...harnessArgs, ...(values.quiet ? ['--quiet'] : [])],
       noFailFast: values['no-fail-fast'] ?? false,
       noRun: values['no-run'] ?? false,

@@ -7,6 +7,7 @@
 import { planLto } from '../compiler/plan/profile-for'
 import { ltoArgs } from '../compiler/profile/unit-lto'
 import type { BuildResult } from '../compiler/build-runner'
+import { unitLayout } from '../compiler/layout'
 import type { BuildScriptOutput } from '../compiler/build-script/build-output'
 import { packageEnv } from '../compiler/build-script/package-env'
 import type { Unit } from '../compiler/unit'
@@ -62,6 +63,8 @@ export function docTestFor(build: BuildResult, unit: Unit, lib: Target, o: DocTe
   const lto = ltoArgs(planLto([asProgram]).get(asProgram)!)
   const local = unit.node.source.kind === 'path'
   const src = local ? relativeOrAbsolute(o.workspaceRoot, lib.srcPath) : lib.srcPath
+  // The doctests are built for the library's kind: a proc-macro's for the host, without `--target`.
+  const targetKind = unitLayout(unit, layout)
   const args = rustdocTestArgs({
     crateName: lib.crateName,
     crateTypes: lib.crateTypes,
@@ -69,12 +72,13 @@ export function docTestFor(build: BuildResult, unit: Unit, lib: Target, o: DocTe
     color: o.color,
     src,
     runDirectory: m.rootDir,
+    ...(targetKind.triple !== undefined ? { target: targetKind.triple } : {}),
     nativeDirs: native,
     testArgs: o.args,
     lints: lintFlags(m.lints),
     externs: doctestExterns(build.plan.units, unit, layout),
     procMacro: lib.crateTypes.includes('proc-macro'),
-    depsDir: layout.deps,
+    depsDirs: targetKind.host ? [targetKind.deps, targetKind.host.deps] : [targetKind.deps],
     lto,
     features: unit.features,
     ...(o.checkCfg ? { declaredFeatures: declaredFeatures(unit.node.pkg) } : {}),

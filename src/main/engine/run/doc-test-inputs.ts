@@ -112,14 +112,16 @@ export function nativeDirs(scripts: ReadonlyMap<string, BuildScriptOutput>, lib:
 }
 
 /**
- * The library search path rustdoc runs with (cargo's `fill_env` for rustdoc): native folders
- * the build scripts made inside target/, then deps/, then what the variable already held.
+ * The library search path rustdoc runs with (cargo's `fill_env` for rustdoc, a host tool): native
+ * folders the build scripts made inside the host's target/<profile>/, then its deps/, then what
+ * the variable already held. With a named target these are still the host's folders, as in cargo.
  */
 export function doctestLibraryPath(
   native: readonly string[],
-  layout: Layout,
+  buildLayout: Layout,
   base: Readonly<Record<string, string | undefined>>
 ): Record<string, string> {
+  const layout = buildLayout.host ?? buildLayout
   const inTarget = native.map((d) => d.replace(/^(native|crate|dependency|framework|all)=/, ''))
   const dirs = [...inTarget.filter((d) => isInside(layout.dest, d)), layout.deps]
   const variable = libraryPathVariable()

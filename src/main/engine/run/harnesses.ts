@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { compareStrings } from '../resolver/feature-resolver/package-order'
 import type { BuildResult } from '../compiler/build-runner'
 import { finalExecutable } from '../compiler/artifacts'
+import { unitLayout } from '../compiler/layout'
 import type { Unit } from '../compiler/unit'
 import { harnessEnv, harnessLabel, type Env, type TestBinary } from '../test-runner/test-binary'
 import type { RustcInfo } from '../tools/rustc'
@@ -60,7 +61,8 @@ export function testBinaries(
       ORDER.indexOf(a.target!.kind) - ORDER.indexOf(b.target!.kind) ||
       a.target!.name.localeCompare(b.target!.name)
   )
-  // Integration tests find their own package's programs through CARGO_BIN_EXE_<name>.
+  // Integration tests find their own package's programs through CARGO_BIN_EXE_<name> (with a
+  // named target, the program in target/<triple>/<profile>/, as finalExecutable places it).
   const programs = new Map<string, Record<string, string>>()
   for (const u of build.plan.units) {
     if (!u.primary || u.target?.kind !== 'bin' || u.test) continue
@@ -85,12 +87,7 @@ export function testBinaries(
       }),
       executable,
       cwd: m.rootDir,
-      env: harnessEnv(
-        m,
-        env,
-        [build.layout.dest, build.layout.deps, sysrootLibraryDir(build.rustc)],
-        programs.get(u.node.id) ?? {}
-      ),
+      env: harnessEnv(m, env, libraryDirs(u, build), programs.get(u.node.id) ?? {}),
       target: { kind: t.kind, name: t.name },
       ...(spec ? { packageSpec: m.package.name } : {}),
       ...(u.target?.harness === false ? { harness: false } : {})
@@ -99,11 +96,22 @@ export function testBinaries(
 }
 
 /**
- * The toolchain's own libraries, after target/'s: a proc-macro's test harness is linked with
- * `-C prefer-dynamic`, so it loads libstd from there at run time (cargo adds it too).
+ * cargo's dynamic library search path for a harness (`fill_env`): its own kind's folders, so with
+ * a named target target/<triple>/<profile>/ and deps/ but not the host's, except for a
+ * proc-macro's harness, which is built for the host and runs with the host's folders.
  */
-function sysrootLibraryDir(rustc: Pick<RustcInfo, 'sysroot' | 'host'>): string {
+function libraryDirs(u: Unit, build: BuildResult): string[] {
+  const own = unitLayout(u, build.layout)
+  return [own.dest, own.deps, sysrootLibraryDir(build.rustc, own.triple)]
+}
+
+/**
+ * The toolchain's own libraries for the harness's target, after target/'s: a proc-macro's test
+ * harness is linked with `-C prefer-dynamic`, so it loads libstd from there at run time (cargo
+ * adds its `sysroot_target_libdir` too: the named triple's, else the host's).
+ */
+function sysrootLibraryDir(rustc: Pick<RustcInfo, 'sysroot' | 'host'>, triple?: string): string {
   return process.platform === 'win32'
     ? join(rustc.sysroot, 'bin')
-    : join(rustc.sysroot, 'lib', 'rustlib', rustc.host, 'lib')
+    : join(rustc.sysroot, 'lib', 'rustlib', triple ?? rustc.host, 'lib')
 }

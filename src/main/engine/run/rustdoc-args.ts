@@ -26,6 +26,8 @@ export interface DocTestCommand {
   readonly src: string
   /** The package root: each doc test runs there (`--test-run-directory`). */
   readonly runDirectory: string
+  /** The triple the build names (`--target`, `build.target`): rustdoc builds the doctests for it. */
+  readonly target?: string
   /** Every build script's library search paths in this build (`-L native=…`), sorted, once each. */
   readonly nativeDirs: readonly string[]
   /** What follows cargo's `--`: each goes to libtest as `--test-args ARG`. */
@@ -36,8 +38,11 @@ export interface DocTestCommand {
   readonly externs: readonly { readonly name: string; readonly path: string }[]
   /** A proc-macro crate also gets `--extern proc_macro`, as rustc does when building it. */
   readonly procMacro: boolean
-  /** target/<profile>/deps, where rustdoc finds the dependencies' own dependencies. */
-  readonly depsDir: string
+  /**
+   * Where rustdoc finds the dependencies' own dependencies (`-L dependency=`): target/<profile>/deps,
+   * or with a named target its target/<triple>/<profile>/deps and then the host's (proc-macros').
+   */
+  readonly depsDirs: readonly string[]
   /** The LTO flags of the doctest, a linked program (`-C embed-bitcode=no`, `-C lto`). */
   readonly lto: readonly string[]
   readonly features: readonly string[]
@@ -56,12 +61,13 @@ export function rustdocTestArgs(c: DocTestCommand): string[] {
   for (const type of c.crateTypes) args.push('--crate-type', type)
   args.push('--color', c.color, '--crate-name', c.crateName, '--test', c.src)
   args.push('--test-run-directory', c.runDirectory)
+  if (c.target !== undefined) args.push('--target', c.target)
   for (const dir of c.nativeDirs) args.push('-L', dir)
   for (const arg of c.testArgs) args.push('--test-args', arg)
   args.push(...c.lints)
   for (const e of c.externs) args.push('--extern', `${e.name}=${e.path}`)
   if (c.procMacro) args.push('--extern', 'proc_macro')
-  args.push('-L', `dependency=${c.depsDir}`)
+  for (const dir of c.depsDirs) args.push('-L', `dependency=${dir}`)
   args.push(...c.lto)
   for (const f of c.features) args.push('--cfg', `feature="${f}"`)
   if (c.declaredFeatures) {
