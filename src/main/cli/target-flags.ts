@@ -48,19 +48,29 @@ function names(all: boolean | undefined, some: string[] | undefined): TargetName
   return some?.length ? some : undefined
 }
 
+/** What the target flags name (`--all-targets` names every kind); undefined when none was given. */
+function pickedTargets(v: TargetValues) {
+  const all = v['all-targets'] ?? false
+  const picked = {
+    bins: names(all || v.bins, v.bin),
+    examples: names(all || v.examples, v.example),
+    tests: names(all || v.tests, v.test),
+    benches: names(all || v.benches, v.bench),
+    lib: all || (v.lib ?? false)
+  }
+  const { bins, examples, tests, benches, lib } = picked
+  return lib || bins || examples || tests || benches ? picked : undefined
+}
+
 /**
  * `cargo bench`'s reading of the flags (its bench mode): everything chosen is a harness, `--tests`
  * takes the targets with `test = true` and `--benches` those with `bench = true`, of any kind.
  * Undefined when no flag was given: every target with `bench = true`.
  */
 export function benchSelectionOf(v: TargetValues): TargetSelection | undefined {
-  const all = v['all-targets'] ?? false
-  const bins = names(all || v.bins, v.bin)
-  const examples = names(all || v.examples, v.example)
-  const tests = names(all || v.tests, v.test)
-  const benches = names(all || v.benches, v.bench)
-  const lib = all || (v.lib ?? false)
-  if (!lib && !bins && !examples && !tests && !benches) return undefined
+  const picked = pickedTargets(v)
+  if (!picked) return undefined
+  const { bins, examples, tests, benches, lib } = picked
   const flagged = [
     ...(tests === 'all' ? ['test' as const] : []),
     ...(benches === 'all' ? ['bench' as const] : [])
@@ -80,13 +90,9 @@ export function benchSelectionOf(v: TargetValues): TargetSelection | undefined {
 
 /** Undefined when no flag was given: the command's default applies. */
 export function targetSelectionOf(v: TargetValues, mode: 'build' | 'test'): TargetSelection | undefined {
-  const all = v['all-targets'] ?? false
-  const bins = names(all || v.bins, v.bin)
-  const examples = names(all || v.examples, v.example)
-  const tests = names(all || v.tests, v.test)
-  const benches = names(all || v.benches, v.bench)
-  const lib = all || (v.lib ?? false)
-  if (!lib && !bins && !examples && !tests && !benches) return undefined
+  const picked = pickedTargets(v)
+  if (!picked) return undefined
+  const { bins, examples, tests, benches, lib } = picked
   const testing = mode === 'test'
   return {
     // `build --tests` compiles the library's and binaries' unit tests too (targets with test = true).
