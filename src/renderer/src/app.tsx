@@ -13,6 +13,7 @@ import { StartPage } from './features/start-page/start-page'
 import { Wizard } from './features/wizard/wizard'
 import { ProjectView } from './features/project/project-view'
 import { AppBar, whereOf } from './components/app-bar'
+import { DropFeedback } from './components/drop-feedback'
 import { confirmLeave } from './lib/leave-guard'
 import { useOpenRequests } from './lib/use-open-requests'
 import { useFocusOnViewChange } from './lib/use-focus-on-view-change'
@@ -77,19 +78,7 @@ export function App() {
   return (
     <div className="app">
       <AppBar view={view} onStart={goStart} onSettings={openSettings} onAbout={() => setAboutOpen(true)} />
-      {drop.dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          Drop a package folder or Cargo.toml to open it
-        </div>
-      )}
-      {drop.dropProblem && (
-        <div className="drop-problem" role="alert">
-          {drop.dropProblem}
-          <button type="button" className="link-button" onClick={drop.clearDropProblem}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <DropFeedback drop={drop} />
       {view.name === 'start' && (
         <StartPage onNewPackage={newPackage} onOpenFolder={openFolder} onOpenProject={openProject} />
       )}
