@@ -38,6 +38,7 @@ import { planBuild, type BuildPlan, type TargetSelection } from './unit-graph'
 import { profileChooser } from './plan/profile-for'
 import { checkBuildRequest, type CheckedRequest } from './plan/check-request'
 import { codeFolders } from './plan/code-folders'
+import type { TargetTools } from '../config/target-tools'
 
 export interface BuildOptions {
   readonly manifestPath: string
@@ -91,6 +92,9 @@ export interface BuildResult {
   readonly layout: Layout
   readonly rustc: RustcInfo
   readonly elapsedMs: number
+  /** The configured linker and runner for the target's programs, and for the host's (proc-macro doc tests). */
+  readonly tools: TargetTools
+  readonly hostTools: TargetTools
 }
 
 const DEFAULT_FEATURES: FeatureRequest = { features: [], allFeatures: false, noDefaultFeatures: false }
@@ -231,6 +235,8 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
     ...(named ? { hostCfg: rustc.cfg } : {}),
     rustflags: settings.rustflags,
     ...(settings.wrapper ? { rustcWrapper: settings.wrapper } : {}),
+    ...(settings.tools.linker !== undefined ? { linker: settings.tools.linker } : {}),
+    ...(settings.hostTools.linker !== undefined ? { hostLinker: settings.hostTools.linker } : {}),
     scriptOutputs: new Map(),
     jobs,
     colourDiagnostics: o.colourDiagnostics ?? true,
@@ -293,7 +299,9 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       profile,
       layout,
       rustc,
-      elapsedMs
+      elapsedMs,
+      tools: settings.tools,
+      hostTools: settings.hostTools
     }
   } finally {
     jobserver.close()

@@ -1,7 +1,8 @@
 /**
  * The configuration a build takes from `.cargo/config.toml` and the environment, read once:
  * the extra rustc flags, the wrapper around rustc (sccache), the default `-j`, and the
- * environment with `[env]` applied, which rustc, build scripts and programs inherit.
+ * environment with `[env]` applied, which rustc, build scripts and programs inherit, and the
+ * configured linker and runner.
  */
 import { availableParallelism } from 'node:os'
 import type { CargoConfig } from '../config/cargo-config'
@@ -13,6 +14,7 @@ import {
   withConfigEnv,
   type TargetPlatform
 } from '../config/build-config'
+import { targetTools, type TargetTools } from '../config/target-tools'
 import type { RustcInfo } from '../tools/rustc'
 
 export interface BuildSettings {
@@ -23,6 +25,13 @@ export interface BuildSettings {
   readonly target?: TargetPlatform
   readonly wrapper?: string
   readonly jobs?: number
+  /** `linker` and `runner` for units built for the target. */
+  readonly tools: TargetTools
+  /**
+   * The same for host units (build scripts, proc-macros): stable cargo reads them from the host
+   * triple's tables whether or not the build names a target.
+   */
+  readonly hostTools: TargetTools
 }
 
 export function buildSettings(
@@ -33,11 +42,15 @@ export function buildSettings(
 ): BuildSettings {
   const wrapper = rustcWrapper(config)
   const jobs = buildJobs(config, availableParallelism())
+  const host = { triple: rustc.host, cfg: rustc.cfg }
+  const tools = targetTools(config, target ?? host)
   return {
     env: withConfigEnv(env, configEnv(config)),
     rustflags: extraRustflags(config, target ?? { triple: rustc.host, cfg: rustc.cfg }),
     ...(target ? { target } : {}),
     ...(wrapper ? { wrapper } : {}),
-    ...(jobs !== undefined ? { jobs } : {})
+    ...(jobs !== undefined ? { jobs } : {}),
+    tools,
+    hostTools: target === undefined || target.triple === host.triple ? tools : targetTools(config, host)
   }
 }

@@ -22,6 +22,10 @@ export interface RunContext {
   readonly rustflags: readonly string[]
   /** A program every rustc call goes through (`RUSTC_WRAPPER`, e.g. sccache). */
   readonly rustcWrapper?: string
+  /** `target.<triple>.linker` (or a matching cfg table's) for units built for the target. */
+  readonly linker?: string
+  /** The host triple's linker, for host units when the build names a target (see `unitLinker`). */
+  readonly hostLinker?: string
   /** Each unit's LTO, decided over the whole graph as cargo decides it. */
   readonly lto: ReadonlyMap<Unit, UnitLto>
   readonly jobs: number

@@ -34,6 +34,9 @@ export interface InvocationContext {
   readonly rustc?: { readonly release: string }
   /** RUSTFLAGS and the configuration's rustflags. */
   readonly rustflags?: readonly string[]
+  /** The configured linker for the target's units, and the host's (see `unitLinker`). */
+  readonly linker?: string
+  readonly hostLinker?: string
   /** Build scripts' output by the id of the unit that ran them. */
   readonly scriptOutputs?: ReadonlyMap<string, BuildScriptOutput>
   /**
@@ -92,6 +95,8 @@ export function rustcInvocation(unit: Unit, ctx: InvocationContext): RustcInvoca
   // A named target goes to rustc for the target's units only; host units are built for the host.
   const triple = unit.forHost ? undefined : layout.triple
   if (triple !== undefined) args.push('--target', triple)
+  const linker = unitLinker(unit, ctx)
+  if (linker !== undefined) args.push('-C', `linker=${linker}`)
   // The profile keeps incremental compilation to path packages, the code that changes.
   if (unit.profile.incremental) args.push('-C', `incremental=${dirs.incremental}`)
   args.push(...profile.strip)
@@ -126,6 +131,18 @@ export function unitRustflags(
 ): readonly string[] {
   if (unit.forHost && ctx.layout.host) return []
   return ctx.rustflags ?? []
+}
+
+/**
+ * The configured linker a unit's rustc gets (`-C linker=`), which build scripts also see as
+ * `RUSTC_LINKER`: the target's for target units; with a named target, host units get the host
+ * triple's (stable cargo applies `[target.<host>]` to them), and without one the two are the same.
+ */
+export function unitLinker(
+  unit: Pick<Unit, 'forHost'>,
+  ctx: { readonly layout: Layout; readonly linker?: string; readonly hostLinker?: string }
+): string | undefined {
+  return unit.forHost && ctx.layout.host ? ctx.hostLinker : ctx.linker
 }
 
 /** Path packages are the user's code; registry and git packages are dependencies fetched for them. */

@@ -65,6 +65,8 @@ export function docTestFor(build: BuildResult, unit: Unit, lib: Target, o: DocTe
   const src = local ? relativeOrAbsolute(o.workspaceRoot, lib.srcPath) : lib.srcPath
   // The doctests are built for the library's kind: a proc-macro's for the host, without `--target`.
   const targetKind = unitLayout(unit, layout)
+  // A proc-macro's doctests run on the host: with a named target, the host triple's runner and linker.
+  const { runner, linker } = unit.forHost && layout.host ? build.hostTools : build.tools
   const args = rustdocTestArgs({
     crateName: lib.crateName,
     crateTypes: lib.crateTypes,
@@ -73,6 +75,8 @@ export function docTestFor(build: BuildResult, unit: Unit, lib: Target, o: DocTe
     src,
     runDirectory: m.rootDir,
     ...(targetKind.triple !== undefined ? { target: targetKind.triple } : {}),
+    ...(runner !== undefined ? { runner } : {}),
+    ...(linker !== undefined ? { linker } : {}),
     nativeDirs: native,
     testArgs: o.args,
     lints: lintFlags(m.lints),

@@ -76,6 +76,8 @@ export function testBinaries(
     const t = u.target!
     const m = u.node.pkg.manifest
     const executable = finalExecutable(u, build.layout)!
+    // A proc-macro's tests run on the host, so they take the host triple's runner.
+    const runner = (u.forHost ? build.hostTools : build.tools).runner
     return {
       suite: harnessLabel({
         kind: t.kind,
@@ -86,6 +88,7 @@ export function testBinaries(
         word
       }),
       executable,
+      ...(runner !== undefined ? { runner } : {}),
       cwd: m.rootDir,
       env: harnessEnv(m, env, libraryDirs(u, build), programs.get(u.node.id) ?? {}),
       target: { kind: t.kind, name: t.name },

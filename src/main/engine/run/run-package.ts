@@ -13,6 +13,7 @@ import { memberId, selectMembers } from '../workspace/select-members'
 import { packageIdSpecString } from '../metadata/package-id-string'
 import { libraryPathVariable } from '../tools/library-path'
 import { runProcess, type ProcessOutcome } from '../tools/run-process'
+import { withRunner } from '../config/target-tools'
 import { chooseBinary } from './choose-binary'
 import { EngineError } from '../errors'
 
@@ -78,12 +79,16 @@ export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult>
         hint: 'Give the example a `fn main` and no `crate-type`, or pick another target.'
       }
     )
-  const shown = [relativeOrAbsolute(o.cwd, path), ...o.args].join(' ')
+  // A configured runner (`target.<triple>.runner`) starts the program: `runner args… program args…`.
+  // cargo names the program relative to where it runs, and so does the runner's command line.
+  const shownPath = relativeOrAbsolute(o.cwd, path)
+  const [program, args] = withRunner(build.tools, build.tools.runner ? shownPath : path, o.args)
+  const shown = [program === path ? shownPath : program, ...args].join(' ')
   io.sink({ type: 'status', verb: 'Running', detail: `\`${shown}\`` })
   const env = o.env ?? process.env
   const libVar = libraryPathVariable()
   const m = pkg.manifest
-  const exit = await runProcess(path, o.args, {
+  const exit = await runProcess(program, args, {
     cwd: o.cwd,
     env: {
       ...env,

@@ -28,6 +28,10 @@ export interface DocTestCommand {
   readonly runDirectory: string
   /** The triple the build names (`--target`, `build.target`): rustdoc builds the doctests for it. */
   readonly target?: string
+  /** A configured runner and its arguments: rustdoc runs each doctest through it (`--test-runtool`). */
+  readonly runner?: readonly string[]
+  /** A configured linker (`-C linker=`), as the library's own units got. */
+  readonly linker?: string
   /** Every build script's library search paths in this build (`-L native=…`), sorted, once each. */
   readonly nativeDirs: readonly string[]
   /** What follows cargo's `--`: each goes to libtest as `--test-args ARG`. */
@@ -62,6 +66,10 @@ export function rustdocTestArgs(c: DocTestCommand): string[] {
   args.push('--color', c.color, '--crate-name', c.crateName, '--test', c.src)
   args.push('--test-run-directory', c.runDirectory)
   if (c.target !== undefined) args.push('--target', c.target)
+  const [runtool, ...runtoolArgs] = c.runner ?? []
+  if (runtool !== undefined) args.push('--test-runtool', runtool)
+  for (const arg of runtoolArgs) args.push('--test-runtool-arg', arg)
+  if (c.linker !== undefined) args.push('-C', `linker=${c.linker}`)
   for (const dir of c.nativeDirs) args.push('-L', dir)
   for (const arg of c.testArgs) args.push('--test-args', arg)
   args.push(...c.lints)

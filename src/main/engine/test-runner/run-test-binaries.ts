@@ -98,13 +98,22 @@ function harnessArgs(binary: TestBinary, options: TestRunOptions): string[] {
   return args
 }
 
+/** The harness's command line: `runner runner-args… harness args…` when a runner is configured. */
+function harnessCommand(binary: TestBinary, args: readonly string[]): [string, string[]] {
+  const [runner, ...runnerArgs] = binary.runner ?? []
+  return runner === undefined
+    ? [binary.executable, [...args]]
+    : [runner, [...runnerArgs, binary.executable, ...args]]
+}
+
 async function runOne(binary: TestBinary, options: TestRunOptions, io: TestRunIo): Promise<SuiteRun> {
   const args = harnessArgs(binary, options)
   const libtest = binary.harness !== false
   const parser = new LibtestParser()
   const collector = new SuiteCollector(binary.suite, io.sink)
   io.sink({ type: 'status', verb: 'Running', detail: binary.suite })
-  const exit = await runProcess(binary.executable, args, {
+  const [program, programArgs] = harnessCommand(binary, args)
+  const exit = await runProcess(program, programArgs, {
     cwd: binary.cwd,
     env: binary.env,
     ...(io.signal ? { signal: io.signal } : {}),
@@ -139,7 +148,7 @@ function reportFailure(
     message(io, 'error', head)
     return
   }
-  const command = displayCommand(binary.executable, harnessArgs(binary, options))
+  const command = displayCommand(...harnessCommand(binary, harnessArgs(binary, options)))
   message(
     io,
     'error',

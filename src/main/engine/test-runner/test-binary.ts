@@ -19,6 +19,8 @@ export interface TestBinary {
    */
   readonly suite: string
   readonly executable: string
+  /** A configured runner (`target.<triple>.runner`) and its arguments: the harness goes after them. */
+  readonly runner?: readonly string[]
   /** cargo runs tests from the package root. */
   readonly cwd: string
   /** The complete environment (see `harnessEnv`). */

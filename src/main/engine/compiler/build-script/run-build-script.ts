@@ -11,7 +11,7 @@ import { emitMessage, runningStatus } from '../events'
 import type { JobResult } from '../job-queue'
 import { displayPackage } from '../package-display'
 import type { RunContext } from '../run-context'
-import { unitRustflags } from '../rustc-args'
+import { unitLinker, unitRustflags } from '../rustc-args'
 import type { Unit } from '../unit'
 import type { BuildScriptOutput } from './build-output'
 import { parseBuildScriptOutput } from './directives'
@@ -29,6 +29,7 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
   const exe = join(compiled.scriptDir, SCRIPT_EXECUTABLE)
   // Only a build naming its target tells host units apart from the target's.
   const hostCfg = unit.forHost && ctx.layout.host ? ctx.hostCfg : undefined
+  const linker = unitLinker(unit, ctx)
   const descr = displayPackage({ name: p.name, version: p.version, source: unit.node.source })
   await mkdir(unit.outDir, { recursive: true })
   const env = buildScriptEnv({
@@ -53,6 +54,7 @@ export async function runBuildScript(unit: Unit, ctx: RunContext): Promise<JobRe
     features: unit.features,
     cfg: hostCfg ?? ctx.rustc.cfg,
     rustflags: unitRustflags(unit, ctx),
+    ...(linker !== undefined ? { linker } : {}),
     linksDependencies: linksDependencies(unit, ctx.scriptOutputs)
   })
   // No jobserver for scripts: ours is a FIFO (`fifo:` form), and scripts hand CARGO_MAKEFLAGS to
