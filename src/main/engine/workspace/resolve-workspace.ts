@@ -162,7 +162,7 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
     options.rustcVersion ??
     (ws.resolver === '3' && rustVersions.every((v) => v === undefined)
       ? // The project's pinned release when its toolchain file names one: read, never run.
-        (pinnedRelease(rootDir, options.env) ?? (await inspectionRustc(options.env)).release)
+        ((await pinnedRelease(rootDir, options.env)) ?? (await inspectionRustc(options.env)).release)
       : undefined)
   const result = await resolve({
     roots: rootSummaries,
