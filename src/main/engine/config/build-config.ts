@@ -170,23 +170,37 @@ export function extraRustflags(
   return stringList(config, buildPath, envKey(buildPath)) ?? []
 }
 
-function targetRustflags(config: CargoConfig, platform: TargetPlatform): string[] {
-  const triplePath = ['target', platform.triple, 'rustflags']
-  const flags = [...(stringList(config, triplePath, envKey(triplePath).replaceAll('.', '_')) ?? [])]
+/**
+ * The `[target.'cfg(…)']` tables that set `key` and whose cfg matches `platform`, in key order.
+ * Files alone count: environment variables cannot name a cfg table. A cfg cargo cannot parse
+ * matches nothing; cargo says nothing about it either.
+ */
+export function matchingCfgTables(
+  config: CargoConfig,
+  platform: TargetPlatform,
+  key: string
+): { readonly cfg: string; readonly value: ConfigValue }[] {
   const cfgKeys = config.tableKeys(['target']).filter((k) => k.startsWith('cfg(') && k.endsWith(')'))
-  for (const key of cfgKeys.sort()) {
-    const path = ['target', key, 'rustflags']
-    if (config.fileValue(path) === undefined) continue
-    // A cfg cargo cannot parse matches nothing; cargo says nothing about it either.
+  const out: { cfg: string; value: ConfigValue }[] = []
+  for (const cfg of cfgKeys.sort()) {
+    const value = config.fileValue(['target', cfg, key])
+    if (value === undefined) continue
     let matches = false
     try {
-      matches = platformMatches(key, platform.triple, platform.cfg)
+      matches = platformMatches(cfg, platform.triple, platform.cfg)
     } catch {
       matches = false
     }
-    // Environment variables cannot name a cfg table, so the files alone count.
-    if (matches) flags.push(...(stringList(config, path) ?? []))
+    if (matches) out.push({ cfg, value })
   }
+  return out
+}
+
+function targetRustflags(config: CargoConfig, platform: TargetPlatform): string[] {
+  const triplePath = ['target', platform.triple, 'rustflags']
+  const flags = [...(stringList(config, triplePath, envKey(triplePath).replaceAll('.', '_')) ?? [])]
+  for (const { cfg } of matchingCfgTables(config, platform, 'rustflags'))
+    flags.push(...(stringList(config, ['target', cfg, 'rustflags']) ?? []))
   return flags
 }
 

@@ -6,7 +6,6 @@
  */
 import { resolve } from 'node:path'
 import { EngineError } from '../errors'
-import { platformMatches } from '../resolver/platform'
 import { envKey, type CargoConfig } from './cargo-config'
 import {
   definitionRoot,
@@ -15,7 +14,7 @@ import {
   type ConfigValue,
   type Definition
 } from './config-value'
-import type { TargetPlatform } from './build-config'
+import { matchingCfgTables, type TargetPlatform } from './build-config'
 
 /** What the configuration says about one platform's programs. */
 export interface TargetTools {
@@ -81,33 +80,21 @@ function targetKey<T>(
     return read(triplePath, { type: 'string', value: fromEnv, def: { type: 'env', name: envName } })
   const own = config.fileValue(triplePath)
   if (own !== undefined) return read(triplePath, own)
-  const matches: { key: string; value: ConfigValue }[] = []
-  for (const cfgKey of config.tableKeys(['target']).sort()) {
-    if (!cfgKey.startsWith('cfg(') || !cfgKey.endsWith(')')) continue
-    const value = config.fileValue(['target', cfgKey, key])
-    if (value === undefined) continue
-    let matched = false
-    try {
-      matched = platformMatches(cfgKey, platform.triple, platform.cfg)
-    } catch {
-      // A cfg cargo cannot parse matches nothing (as for rustflags).
-    }
-    if (matched) matches.push({ key: cfgKey, value })
-  }
+  const matches = matchingCfgTables(config, platform, key)
   const [first, second] = matches
   if (first === undefined) return undefined
   if (second !== undefined)
     throw new EngineError(
       'invalid-input',
       `several matching instances of \`target.'cfg(..)'.${key}\` in configurations\n` +
-        `first match \`${first.key}\` located in ${describeDefinition(first.value.def)}\n` +
-        `second match \`${second.key}\` located in ${describeDefinition(second.value.def)}`,
+        `first match \`${first.cfg}\` located in ${describeDefinition(first.value.def)}\n` +
+        `second match \`${second.cfg}\` located in ${describeDefinition(second.value.def)}`,
       {
         ...locationOf(second.value.def),
         hint: `Set \`${key}\` in only one \`[target.'cfg(…)']\` table that matches ${platform.triple}, or in \`[target.${platform.triple}]\`.`
       }
     )
-  return read(['target', first.key, key], first.value)
+  return read(['target', first.cfg, key], first.value)
 }
 
 /** The linker and runner configured for a platform (cargo's `target_linker` and `target_runner`). */
@@ -117,8 +104,12 @@ export function targetTools(config: CargoConfig, platform: TargetPlatform): Targ
   return { ...(linker !== undefined ? { linker } : {}), ...(runner !== undefined ? { runner } : {}) }
 }
 
-/** The command line that runs `program` through the runner, if there is one. */
-export function withRunner(tools: TargetTools, program: string, args: readonly string[]): [string, string[]] {
-  const [runner, ...runnerArgs] = tools.runner ?? []
-  return runner === undefined ? [program, [...args]] : [runner, [...runnerArgs, program, ...args]]
+/** The command line that runs `program` through `runner` (program, then its arguments), if there is one. */
+export function withRunner(
+  runner: readonly string[] | undefined,
+  program: string,
+  args: readonly string[]
+): [string, string[]] {
+  const [first, ...runnerArgs] = runner ?? []
+  return first === undefined ? [program, [...args]] : [first, [...runnerArgs, program, ...args]]
 }
