@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { OperationEvent } from '@shared/models/build'
-import { runTestBinaries } from '../../../src/main/engine/test-runner/run-test-binaries'
+import { runTestSequence } from '../../../src/main/engine/run/test-sequence'
 import { tempDir } from '../../helpers/temp-dir'
 import { binary, compileHarness } from './harness'
 import { processesMatching, waitFor } from '../../helpers/processes'
@@ -23,8 +23,9 @@ describe('cancelling a test run', () => {
     const other = await compileHarness(dir, `never_${process.pid}`, '#[test] fn never() {}\n')
     const events: OperationEvent[] = []
     const controller = new AbortController()
-    const run = runTestBinaries(
+    const run = runTestSequence(
       [binary(exe, dir, 'tests/hangs.rs (hangs)'), binary(other, dir, 'tests/never.rs (never)')],
+      [],
       { args: [] },
       { sink: (e) => events.push(e), signal: controller.signal }
     )

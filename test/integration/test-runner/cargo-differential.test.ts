@@ -1,5 +1,5 @@
 /**
- * The same harnesses run by the real `cargo test` (1.95) and by runTestBinaries: the status and
+ * The same harnesses run by the real `cargo test` (1.95) and by runTestSequence: the status and
  * error lines cargo prints on stderr, and the harnesses' stdout, must match.
  */
 import { join } from 'node:path'
@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { TargetKind } from '@shared/models/package'
 import { statusLine } from '@shared/format/status'
 import { loadPackage } from '../../../src/main/engine/manifest/read-manifest'
-import { runTestBinaries, type TestRunOptions } from '../../../src/main/engine/test-runner/run-test-binaries'
+import type { TestRunOptions } from '../../../src/main/engine/test-runner/run-test-binaries'
+import { runTestSequence } from '../../../src/main/engine/run/test-sequence'
 import { harnessEnv, harnessLabel, type TestBinary } from '../../../src/main/engine/test-runner/test-binary'
 import type { OperationEvent } from '@shared/models/build'
 import { fileTempDir } from '../../helpers/temp-dir'
@@ -111,7 +112,7 @@ function normalize(text: string): string {
 /** Our events as cargo's terminal shows them: stderr (status and error lines) and stdout. */
 async function ours(options: TestRunOptions) {
   const events: OperationEvent[] = []
-  const result = await runTestBinaries(binaries, options, { sink: (e) => events.push(e) })
+  const result = await runTestSequence(binaries, [], options, { sink: (e) => events.push(e) })
   const stderr = events
     .map((e) => {
       if (e.type === 'status') return `${statusLine(e.verb, e.detail)}\n`
@@ -158,7 +159,7 @@ describe('test runs compared with cargo test', () => {
     const real = await cargo(['test', '--test', 'it', '--', ...args])
     const it = binaries.find((b) => b.target.name === 'it')!
     const events: OperationEvent[] = []
-    await runTestBinaries([it], { args }, { sink: (e) => events.push(e) })
+    await runTestSequence([it], [], { args }, { sink: (e) => events.push(e) })
     const messages = events.flatMap((e) => (e.type === 'message' ? [`${e.level}: ${e.text}`] : []))
     expect(messages.join('\n')).toBe(
       cargoRunLines(real.stderr)

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { OperationEvent } from '@shared/models/build'
-import { runTestBinaries } from '../../../src/main/engine/test-runner/run-test-binaries'
+import { runTestSequence } from '../../../src/main/engine/run/test-sequence'
 import type { TestBinary } from '../../../src/main/engine/test-runner/test-binary'
 import { fileTempDir } from '../../helpers/temp-dir'
 import { binary, compileHarness, compileProgram } from './harness'
@@ -75,10 +75,10 @@ function record() {
   }
 }
 
-describe('runTestBinaries with real harnesses', () => {
+describe('running real harnesses in sequence', () => {
   it('runs a passing harness and reports each test, its tally and success', async () => {
     const log = record()
-    const result = await runTestBinaries([passing], { args: [] }, { sink: log.sink })
+    const result = await runTestSequence([passing], [], { args: [] }, { sink: log.sink })
     expect(result).toMatchObject({ success: true, cancelled: false, exitCode: 0 })
     expect(log.events[0]).toEqual({ type: 'status', verb: 'Running', detail: passing.suite })
     expect(log.results().map((r) => [r.name, r.outcome])).toEqual(
@@ -97,7 +97,7 @@ describe('runTestBinaries with real harnesses', () => {
 
   it('reports failures with their output and stops after the failing harness', async () => {
     const log = record()
-    const result = await runTestBinaries([mixed, passing], { args: [] }, { sink: log.sink })
+    const result = await runTestSequence([mixed, passing], [], { args: [] }, { sink: log.sink })
     expect(result).toMatchObject({ success: false, cancelled: false, exitCode: 101 })
     expect(result.suites.map((s) => s.suite)).toEqual([mixed.suite])
     const byName = Object.fromEntries(log.results().map((r) => [r.name, r]))
@@ -129,8 +129,9 @@ describe('runTestBinaries with real harnesses', () => {
 
   it('runs every harness with no-fail-fast and lists the failed targets as cargo does', async () => {
     const log = record()
-    const result = await runTestBinaries(
+    const result = await runTestSequence(
       [mixed, passing, exits],
+      [],
       { args: [], noFailFast: true },
       { sink: log.sink }
     )
@@ -150,14 +151,14 @@ describe('runTestBinaries with real harnesses', () => {
 
   it('passes the user’s arguments: a filter, --exact, --ignored', async () => {
     const filtered = record()
-    await runTestBinaries([mixed], { args: ['passes', '--exact'] }, { sink: filtered.sink })
+    await runTestSequence([mixed], [], { args: ['passes', '--exact'] }, { sink: filtered.sink })
     expect(filtered.results()).toHaveLength(0)
     const exact = record()
-    await runTestBinaries([mixed], { args: ['tests::passes', '--exact'] }, { sink: exact.sink })
+    await runTestSequence([mixed], [], { args: ['tests::passes', '--exact'] }, { sink: exact.sink })
     expect(exact.results().map((r) => r.name)).toEqual(['tests::passes'])
     expect(exact.summaries()[0]).toMatchObject({ passed: 1, filteredOut: 6 })
     const ignored = record()
-    await runTestBinaries([mixed], { args: ['--ignored'] }, { sink: ignored.sink })
+    await runTestSequence([mixed], [], { args: ['--ignored'] }, { sink: ignored.sink })
     expect(
       ignored
         .results()
@@ -171,7 +172,7 @@ describe('runTestBinaries with real harnesses', () => {
 
   it('attributes --nocapture output on one thread to the test that printed it', async () => {
     const log = record()
-    await runTestBinaries([mixed], { args: ['--nocapture', '--test-threads=1'] }, { sink: log.sink })
+    await runTestSequence([mixed], [], { args: ['--nocapture', '--test-threads=1'] }, { sink: log.sink })
     const byName = Object.fromEntries(log.results().map((r) => [r.name, r]))
     expect(byName['tests::fails']?.output).toBe('some stdout\n')
     expect(log.results()).toHaveLength(7)
@@ -184,7 +185,7 @@ describe('runTestBinaries with real harnesses', () => {
 
   it('reports a harness that aborts mid-run as cargo does, keeping what finished', async () => {
     const log = record()
-    const result = await runTestBinaries([aborts], { args: [] }, { sink: log.sink })
+    const result = await runTestSequence([aborts], [], { args: [] }, { sink: log.sink })
     expect(result).toMatchObject({ success: false, exitCode: 101 })
     expect(result.suites[0]?.exit.signal).toBe('SIGABRT')
     expect(log.results().map((r) => [r.name, r.outcome])).toEqual([['a_first', 'ok']])
@@ -200,7 +201,7 @@ describe('runTestBinaries with real harnesses', () => {
 
   it('blames the running test when a single-threaded harness aborts', async () => {
     const log = record()
-    await runTestBinaries([aborts], { args: ['--test-threads=1'] }, { sink: log.sink })
+    await runTestSequence([aborts], [], { args: ['--test-threads=1'] }, { sink: log.sink })
     const last = log.results().at(-1)
     expect(last).toMatchObject({ name: 'b_aborts', outcome: 'failed' })
     expect(last?.output).toContain('the test harness stopped while this test was running (signal: 6')
@@ -221,8 +222,9 @@ describe('runTestBinaries with real harnesses', () => {
       harness: false
     }
     const log = record()
-    const result = await runTestBinaries(
+    const result = await runTestSequence(
       [custom],
+      [],
       { args: ['x'], mode: 'bench', quiet: true },
       { sink: log.sink }
     )
@@ -239,8 +241,9 @@ describe('runTestBinaries with real harnesses', () => {
     const log = record()
     const controller = new AbortController()
     controller.abort()
-    const result = await runTestBinaries(
+    const result = await runTestSequence(
       [passing],
+      [],
       { args: [] },
       { sink: log.sink, signal: controller.signal }
     )

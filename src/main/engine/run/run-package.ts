@@ -82,7 +82,7 @@ export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult>
   // A configured runner (`target.<triple>.runner`) starts the program: `runner args… program args…`.
   // cargo names the program relative to where it runs, and so does the runner's command line.
   const shownPath = relativeOrAbsolute(o.cwd, path)
-  const [program, args] = withRunner(build.tools, build.tools.runner ? shownPath : path, o.args)
+  const [program, args] = withRunner(build.tools.runner, build.tools.runner ? shownPath : path, o.args)
   const shown = [program === path ? shownPath : program, ...args].join(' ')
   io.sink({ type: 'status', verb: 'Running', detail: `\`${shown}\`` })
   const env = o.env ?? process.env

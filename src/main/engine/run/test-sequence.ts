@@ -5,7 +5,8 @@
  * listed at the end, doc tests as `--doc`.
  */
 import {
-  runTestBinaries,
+  finishRun,
+  runHarness,
   type SuiteRun,
   type TestRunIo,
   type TestRunOptions,
@@ -28,41 +29,33 @@ export async function runTestSequence(
 ): Promise<TestRunResult> {
   const suites: SuiteRun[] = []
   const failed: string[] = []
-  // One harness at a time, failing fast: the list of failed targets is this sequence's to print.
   const each: TestRunOptions = {
     args: o.args,
     ...(o.mode ? { mode: o.mode } : {}),
     ...(o.quiet ? { quiet: true } : {})
   }
+  // Harnesses first, then doc tests: each step runs one and reports its own failure.
+  const steps = [
+    ...binaries.map((binary) => ({ rerun: rerunArgs(binary), run: () => runHarness(binary, each, io) })),
+    ...docTests.map((test) => ({
+      rerun: docRerunArgs(test),
+      run: async () => {
+        const run = await runDocTest(test, io)
+        if (!run.success && !run.exit.cancelled) reportDocTestFailure(test, run.exit, o.args, io)
+        return run
+      }
+    }))
+  ]
   const cancelled = (): TestRunResult => ({ success: false, cancelled: true, suites, exitCode: TESTS_FAILED })
-  const stop = (exitCode: number): TestRunResult => ({ success: false, cancelled: false, suites, exitCode })
-  for (const binary of binaries) {
-    const run = await runTestBinaries([binary], each, io)
-    suites.push(...run.suites)
-    if (run.cancelled) return cancelled()
-    if (run.success) continue
-    failed.push(rerunArgs(binary))
-    if (!o.noFailFast) return stop(run.exitCode)
-  }
-  for (const test of docTests) {
+  for (const step of steps) {
     if (io.signal?.aborted) return cancelled()
-    const run = await runDocTest(test, io)
+    const run = await step.run()
     suites.push(run)
     if (run.exit.cancelled) return cancelled()
     if (run.success) continue
-    failed.push(docRerunArgs(test))
-    reportDocTestFailure(test, run.exit, o.args, io)
-    if (!o.noFailFast) return stop(run.exit.exitCode ?? TESTS_FAILED)
+    failed.push(step.rerun)
+    if (!o.noFailFast)
+      return { success: false, cancelled: false, suites, exitCode: run.exit.exitCode ?? TESTS_FAILED }
   }
-  if (failed.length > 0) {
-    const noun = failed.length === 1 ? 'target' : 'targets'
-    const list = failed.map((args) => `    \`${args}\``).join('\n')
-    io.sink({ type: 'message', level: 'error', text: `${failed.length} ${noun} failed:\n${list}` })
-  }
-  return {
-    success: failed.length === 0,
-    cancelled: false,
-    suites,
-    exitCode: failed.length === 0 ? 0 : TESTS_FAILED
-  }
+  return finishRun(suites, failed, io)
 }

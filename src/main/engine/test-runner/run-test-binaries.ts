@@ -1,7 +1,7 @@
 /**
- * `test`'s second half: run each built harness with the user's arguments, stream its output,
- * report every test and each suite's tally as events, and stop after the first failing harness
- * unless `--no-fail-fast`, as `cargo test` does (its `run_unit_tests` and `report_test_error`).
+ * Running one built harness with the user's arguments: stream its output, report every test and
+ * the suite's tally as events, and cargo's report when it fails (its `report_test_error`). The
+ * order, fail-fast and the list of failed targets are `run/test-sequence.ts`'s.
  */
 import type { MessageLevel, OperationEvent, TestSuiteSummary } from '@shared/models/build'
 import { runProcess, type ProcessOutcome } from '../tools/run-process'
@@ -9,6 +9,7 @@ import { LibtestParser } from './libtest-parser'
 import { displayCommand, exitStatusText } from '../tools/process-status'
 import { SuiteCollector, type TestCaseResult } from './suite-collector'
 import { rerunArgs, type TestBinary } from './test-binary'
+import { withRunner } from '../config/target-tools'
 
 export interface TestRunOptions {
   /** What follows cargo's `--`, given to every harness: a filter, `--nocapture`, `--test-threads=1`… */
@@ -58,28 +59,17 @@ function message(io: TestRunIo, level: MessageLevel, text: string): void {
   io.sink({ type: 'message', level, text })
 }
 
-/** Runs the harnesses in the order given (cargo sorts them by package, then target). */
-export async function runTestBinaries(
-  binaries: readonly TestBinary[],
-  options: TestRunOptions,
+/**
+ * The end of a run that did not stop early: cargo's list of the failed targets (each as the
+ * arguments that rerun it), and the status it exits with.
+ */
+export function finishRun(
+  suites: readonly SuiteRun[],
+  failed: readonly string[],
   io: TestRunIo
-): Promise<TestRunResult> {
-  const suites: SuiteRun[] = []
-  const failed: TestBinary[] = []
-  for (const binary of binaries) {
-    if (io.signal?.aborted) return { success: false, cancelled: true, suites, exitCode: TESTS_FAILED }
-    const run = await runOne(binary, options, io)
-    suites.push(run)
-    if (run.exit.cancelled) return { success: false, cancelled: true, suites, exitCode: TESTS_FAILED }
-    if (run.success) continue
-    failed.push(binary)
-    reportFailure(binary, run.exit, options, io)
-    if (!options.noFailFast) {
-      return { success: false, cancelled: false, suites, exitCode: run.exit.exitCode ?? TESTS_FAILED }
-    }
-  }
+): TestRunResult {
   if (failed.length > 0) {
-    const list = failed.map((b) => `    \`${rerunArgs(b)}\``).join('\n')
+    const list = failed.map((args) => `    \`${args}\``).join('\n')
     const noun = failed.length === 1 ? 'target' : 'targets'
     message(io, 'error', `${failed.length} ${noun} failed:\n${list}`)
   }
@@ -91,6 +81,17 @@ export async function runTestBinaries(
   }
 }
 
+/** One harness, with cargo's report when it fails. */
+export async function runHarness(
+  binary: TestBinary,
+  options: TestRunOptions,
+  io: TestRunIo
+): Promise<SuiteRun> {
+  const run = await runOne(binary, options, io)
+  if (!run.success && !run.exit.cancelled) reportFailure(binary, run.exit, options, io)
+  return run
+}
+
 function harnessArgs(binary: TestBinary, options: TestRunOptions): string[] {
   const args = [...options.args]
   if (options.mode === 'bench') args.push('--bench')
@@ -100,10 +101,7 @@ function harnessArgs(binary: TestBinary, options: TestRunOptions): string[] {
 
 /** The harness's command line: `runner runner-args… harness args…` when a runner is configured. */
 function harnessCommand(binary: TestBinary, args: readonly string[]): [string, string[]] {
-  const [runner, ...runnerArgs] = binary.runner ?? []
-  return runner === undefined
-    ? [binary.executable, [...args]]
-    : [runner, [...runnerArgs, binary.executable, ...args]]
+  return withRunner(binary.runner, binary.executable, args)
 }
 
 async function runOne(binary: TestBinary, options: TestRunOptions, io: TestRunIo): Promise<SuiteRun> {
