@@ -3,10 +3,9 @@
  * A saved place is used only while a display still shows it (a monitor unplugged since would
  * otherwise open the window off-screen); the size never exceeds the largest display.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { readJsonFile } from './services/json-file'
+import { readJsonFile, writeJsonFileAtomicSync } from './services/json-file'
 
 export interface Rect {
   readonly x: number
@@ -36,16 +35,9 @@ export function loadWindowState(configDir: string): Promise<WindowState> {
   return readJsonFile(fileIn(configDir), schema, DEFAULT_WINDOW_STATE)
 }
 
-/**
- * Synchronous on purpose: it runs in the window's `close`, and on Linux and Windows the app
- * quits right after, before an asynchronous write would finish. The file is a few bytes.
- */
+/** Synchronous: it runs in the window's `close`, and on Linux and Windows the app quits right after. */
 export function saveWindowState(configDir: string, state: WindowState): void {
-  const file = fileIn(configDir)
-  const temp = `${file}.${process.pid}.tmp`
-  mkdirSync(configDir, { recursive: true })
-  writeFileSync(temp, `${JSON.stringify(state)}\n`, { mode: 0o600 })
-  renameSync(temp, file)
+  writeJsonFileAtomicSync(fileIn(configDir), state)
 }
 
 /** Enough of the title bar on a display to grab it: its top strip must overlap one. */

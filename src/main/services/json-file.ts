@@ -1,4 +1,5 @@
 /** Small JSON state files (recent projects, settings), written atomically: temp file, fsync, rename. */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { z } from 'zod'
@@ -34,4 +35,15 @@ export async function writeJsonFileAtomic(path: string, value: unknown): Promise
     await rm(temp, { force: true })
     throw e
   }
+}
+
+/**
+ * The same, synchronously, for the one moment nothing can wait: a window's `close`, after which
+ * the app may quit before an asynchronous write finishes. For files of a few bytes.
+ */
+export function writeJsonFileAtomicSync(path: string, value: unknown): void {
+  const temp = `${path}.${process.pid}.tmp`
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 })
+  renameSync(temp, path)
 }
