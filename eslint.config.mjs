@@ -104,6 +104,30 @@ export default tseslint.config(
     }
   },
   {
+    // Every CLI build loads these before anything else: Node's own modules only, or the
+    // server would save less than the client costs.
+    files: [
+      'src/main/cli/index.ts',
+      'src/main/cli/server/client.ts',
+      'src/main/cli/server/frames.ts',
+      'src/main/cli/server/server-place.ts',
+      'src/main/cli/server/start-server.ts'
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!node:|\\./(server/)?(client|frames|server-place|start-server)$)',
+              message: 'The build server client loads on every build: Node built-ins and its siblings only.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/shared/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: noNode }] }
   },

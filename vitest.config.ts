@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // The CLI builds in its own process unless a test asks for the build server.
+          env: { CRATE_STUDIO_DAEMON: '0' },
           testTimeout: 120_000,
           hookTimeout: 120_000
         }
@@ -27,6 +29,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          env: { CRATE_STUDIO_DAEMON: '0' },
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false

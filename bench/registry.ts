@@ -6,6 +6,7 @@ import {
   buildNoopCli,
   buildNoopInProcess,
   buildTouchCli,
+  buildTouchCliNoServer,
   buildTouchInProcess
 } from './benches/build.bench'
 import { addRoundTrip, editRoundTrip } from './benches/edit-round-trip.bench'
@@ -25,5 +26,6 @@ export const BENCHES: readonly Bench[] = [
   buildNoopCli,
   buildTouchInProcess,
   buildTouchCli,
+  buildTouchCliNoServer,
   buildPathCrates
 ]

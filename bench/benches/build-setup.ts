@@ -65,15 +65,20 @@ export function cargoHome(): Promise<string> {
   return home
 }
 
-/** The one environment both engines build in: the same cargo home, no colours. */
+/**
+ * The one environment both engines build in: the same cargo home, no colours, and a private
+ * runtime folder of the bench's own for our build server's socket.
+ */
 export async function buildEnv(): Promise<NodeJS.ProcessEnv> {
   const dir = await scratchDir()
+  await mkdir(join(dir, 'run'), { recursive: true, mode: 0o700 })
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME ?? homedir(),
     RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(homedir(), '.rustup'),
     CARGO_HOME: await cargoHome(),
     CRATE_STUDIO_CACHE_DIR: join(dir, 'crate-studio-cache'),
+    XDG_RUNTIME_DIR: join(dir, 'run'),
     CARGO_TERM_COLOR: 'never',
     NO_COLOR: '1'
   }

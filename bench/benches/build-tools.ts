@@ -62,15 +62,27 @@ export function cliBuiltAt(): string {
   return statSync(cli).mtime.toISOString().replace('T', ' ').slice(0, 16)
 }
 
-/** `bin/crate-studio build -j N` in `dir`, as a fresh Node process. */
-export async function cliBuild(dir: string): Promise<void> {
+/**
+ * `bin/crate-studio build -j N` in `dir`, as a fresh Node process: handed to the build server
+ * (which the first such build starts), or built in that process with `server: false`.
+ */
+export async function cliBuild(dir: string, server = true): Promise<void> {
   const r = await execa(join(repoRoot(), 'bin', 'crate-studio'), ['build', '-j', String(JOBS)], {
     cwd: dir,
-    env: await buildEnv(),
+    env: { ...(await buildEnv()), ...(server ? {} : { CRATE_STUDIO_DAEMON: '0' }) },
     extendEnv: false,
     reject: false
   })
   if (r.exitCode !== 0) throw new Error(`crate-studio build failed (${r.exitCode}):\n${r.stderr}`)
+}
+
+/** Stops the build server the CLI benches started, so the next bench starts its own. */
+export async function stopServer(): Promise<void> {
+  await execa(join(repoRoot(), 'bin', 'crate-studio'), ['daemon', 'stop'], {
+    env: await buildEnv(),
+    extendEnv: false,
+    reject: false
+  })
 }
 
 /** `cargo build -j N` in `dir`, plus `extra` arguments and variables; its stdout is dropped. */

@@ -11,7 +11,7 @@ import type { Bench } from '../bench'
 import { benchFixture } from './build-fixture'
 import { BUILD_RUNS, CLEAN_RUNS, dropTarget, emptyTrash, JOBS } from './build-setup'
 import { describeTimelines, timelineOf, type Timeline } from './build-timeline'
-import { cargoBuild, cliBuild, cliBuiltAt, engineBuild } from './build-tools'
+import { cargoBuild, cliBuild, cliBuiltAt, engineBuild, stopServer } from './build-tools'
 
 /** In-process builds of `dir`; the timelines of all but the first `warmups` kept in `into`. */
 function engineBuilds(dir: string, warmups: number, into: Timeline[]): () => Promise<void> {
@@ -43,7 +43,13 @@ function noteCli(): void {
   pending.add(
     `CLI benches: bin/crate-studio runs out/main/cli.js as built at ${cliBuiltAt()} UTC (\`npm run build\` after changing the engine)`
   )
+  pending.add(
+    `CLI benches hand the build to the build server, which their first untimed run starts and their dispose stops (${CLI_WARMUPS} untimed runs each); "no server" is CRATE_STUDIO_DAEMON=0`
+  )
 }
+
+/** The first CLI build starts the server; the next ones load its engine code and warm it. */
+const CLI_WARMUPS = 3
 
 /** A newer modification time on src/main.rs, which is all cargo looks at. */
 async function touchMain(dir: string): Promise<void> {
@@ -109,7 +115,7 @@ export const buildNoopCli: Bench = {
   name: 'build no-op CLI',
   what: 'bin/crate-studio build on a built package, nothing changed',
   runs: BUILD_RUNS,
-  warmups: 1,
+  warmups: CLI_WARMUPS,
   maxRatio: 4,
   inTurns: true,
   async prepare() {
@@ -117,6 +123,7 @@ export const buildNoopCli: Bench = {
     noteCli()
     return () => cliBuild(ours)
   },
+  dispose: stopServer,
   baseline: {
     name: 'cargo build process, nothing changed',
     async prepare() {
@@ -159,7 +166,7 @@ export const buildTouchCli: Bench = {
   name: 'build touch CLI',
   what: 'touch src/main.rs, then bin/crate-studio build',
   runs: BUILD_RUNS,
-  warmups: 1,
+  warmups: CLI_WARMUPS,
   maxRatio: 1.25,
   inTurns: true,
   async prepare() {
@@ -168,6 +175,34 @@ export const buildTouchCli: Bench = {
     return async () => {
       await touchMain(ours)
       await cliBuild(ours)
+    }
+  },
+  dispose: stopServer,
+  baseline: {
+    name: 'touch src/main.rs, cargo build',
+    async prepare() {
+      const { theirs } = await benchFixture()
+      return async () => {
+        await touchMain(theirs)
+        await cargoBuild(theirs)
+      }
+    }
+  },
+  notes: unprintedNotes
+}
+
+export const buildTouchCliNoServer: Bench = {
+  name: 'build touch CLI no server',
+  what: 'touch src/main.rs, then CRATE_STUDIO_DAEMON=0 bin/crate-studio build (for comparison)',
+  runs: BUILD_RUNS,
+  warmups: 1,
+  inTurns: true,
+  async prepare() {
+    const { ours } = await fixture()
+    noteCli()
+    return async () => {
+      await touchMain(ours)
+      await cliBuild(ours, false)
     }
   },
   baseline: {

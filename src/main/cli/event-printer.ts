@@ -20,10 +20,7 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
   // failure or with -vv.
   const commandOutput = new Map<string, string>()
   const names = new Map<string, string>()
-  const progress = progressTracker(
-    (line) => term.progress(line),
-    () => process.stderr.columns || 80
-  )
+  const progress = progressTracker((line) => term.progress(line), term.width)
   return (e: EngineEvent) => {
     switch (e.type) {
       case 'status':

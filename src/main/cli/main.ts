@@ -85,6 +85,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const m = await import('./commands/metadata')
     return { run: m.metadataCommand, help: m.METADATA_HELP }
   },
+  daemon: async () => {
+    const m = await import('./commands/daemon')
+    return { run: m.daemonCommand, help: m.DAEMON_HELP }
+  },
   doctor: async () => {
     const m = await import('./commands/doctor')
     return { run: m.doctorCommand, help: m.DOCTOR_HELP }

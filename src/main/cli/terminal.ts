@@ -10,6 +10,8 @@ export type ColorChoice = 'auto' | 'always' | 'never'
 
 export interface Terminal {
   readonly colour: boolean
+  /** Columns the progress line may use. */
+  readonly width: () => number
   status(verb: string, detail: string, warning?: boolean): void
   /** Text that may carry ANSI colours (rustc's rendering); stripped when colour is off. */
   stderr(text: string): void
@@ -33,7 +35,8 @@ export function createTerminal(
   colour: boolean,
   out: (text: string) => void = (t) => void process.stdout.write(t),
   rawErr: (text: string) => void = (t) => void process.stderr.write(t),
-  showProgress = false
+  showProgress = false,
+  columns?: number
 ): Terminal {
   // Anything printed first wipes the progress line; the next event draws it again.
   let barShown = false
@@ -49,6 +52,7 @@ export function createTerminal(
   const paint = (text: string) => (colour ? text : stripAnsi(text))
   return {
     colour,
+    width: () => columns ?? (process.stderr.columns || 80),
     status(verb, detail, warning = false) {
       const line = statusLine(verb, detail)
       const padded = line.slice(0, 12)

@@ -19,6 +19,7 @@ Commands:
     tree         Display the dependency tree (cargo tree)
     web          Open the app's UI in a browser (no Electron needed)
     doctor       Report the Rust toolchain, git and the folders in use
+    daemon       Show or stop the build server that keeps repeated builds fast
     help         Print help for a command
 
 Options:

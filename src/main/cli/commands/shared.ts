@@ -12,6 +12,8 @@ export interface CliContext {
   readonly cwd: string
   readonly env: NodeJS.ProcessEnv
   readonly stderrIsTty: boolean
+  /** The terminal's width for the progress bar (a build server gets its client's). */
+  readonly stderrColumns?: number
   readonly signal: AbortSignal
   /** Overridable for tests; default to the process's streams. */
   readonly out?: (text: string) => void
@@ -33,7 +35,13 @@ export function terminalFor(ctx: CliContext, v: CommonValues): Terminal {
   const choice = oneOf<ColorChoice>('color', v.color, ['auto', 'always', 'never'], 'auto')
   // cargo draws its progress bar only on a terminal, and `term.progress.when = never` turns it off.
   const progress = ctx.stderrIsTty && ctx.env.CARGO_TERM_PROGRESS_WHEN !== 'never' && !v.quiet
-  return createTerminal(useColour(choice, ctx.stderrIsTty, ctx.env), ctx.out, ctx.err, progress)
+  return createTerminal(
+    useColour(choice, ctx.stderrIsTty, ctx.env),
+    ctx.out,
+    ctx.err,
+    progress,
+    ctx.stderrColumns
+  )
 }
 
 export const PACKAGE_OPTIONS_HELP = `  -p, --package <SPEC>         Package to build (see \`cargo help pkgid\`)

@@ -1,0 +1,62 @@
+/**
+ * The build server's wire format: one JSON object per line over a Unix socket, both ways. Kept
+ * free of heavy imports, since the client side loads it on every CLI build.
+ */
+import { StringDecoder } from 'node:string_decoder'
+
+/** What the CLI asks: a build as if run in its own terminal, and later perhaps to cancel it. */
+export interface BuildRequest {
+  readonly kind: 'build'
+  readonly argv: readonly string[]
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string>>
+  readonly stderrIsTty: boolean
+  readonly stderrColumns?: number
+}
+
+export type ClientMessage =
+  BuildRequest | { readonly kind: 'cancel' } | { readonly kind: 'status' } | { readonly kind: 'stop' }
+
+export interface ServerStatus {
+  readonly kind: 'status'
+  readonly pid: number
+  readonly startedAt: string
+  readonly builds: number
+  readonly running: number
+}
+
+export type ServerMessage =
+  | { readonly kind: 'out'; readonly text: string }
+  | { readonly kind: 'err'; readonly text: string }
+  | { readonly kind: 'exit'; readonly code: number }
+  | ServerStatus
+
+export function frame(message: ClientMessage | ServerMessage): string {
+  return `${JSON.stringify(message)}\n`
+}
+
+/**
+ * Splits a byte stream into lines and hands each one on. A line longer than `maxBytes` is
+ * refused (`onTooLong`), so a misbehaving peer cannot fill memory.
+ */
+export function lineSplitter(
+  onLine: (line: string) => void,
+  maxBytes: number,
+  onTooLong: () => void
+): (chunk: Buffer) => void {
+  // A character split between two chunks is joined, not garbled.
+  const decoder = new StringDecoder('utf8')
+  let pending = ''
+  return (chunk) => {
+    pending += decoder.write(chunk)
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+      const line = pending.slice(0, nl)
+      pending = pending.slice(nl + 1)
+      if (line !== '') onLine(line)
+    }
+    if (pending.length > maxBytes) {
+      pending = ''
+      onTooLong()
+    }
+  }
+}
