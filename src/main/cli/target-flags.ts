@@ -88,25 +88,30 @@ export function benchSelectionOf(v: TargetValues): TargetSelection | undefined {
   }
 }
 
-/** Undefined when no flag was given: the command's default applies. */
+/**
+ * Undefined when no flag was given: the command's default applies. As cargo's `CompileFilter`:
+ * named targets (and `--lib`, `--bins`, `--examples`) are taken whatever their `test` flag, and
+ * are harnesses under `test`; `--tests`/`--benches` take every target with `test = true`/
+ * `bench = true`, of any kind, as a harness.
+ */
 export function targetSelectionOf(v: TargetValues, mode: 'build' | 'test'): TargetSelection | undefined {
   const picked = pickedTargets(v)
   if (!picked) return undefined
   const { bins, examples, tests, benches, lib } = picked
   const testing = mode === 'test'
+  const flagged = [
+    ...(tests === 'all' ? ['test' as const] : []),
+    ...(benches === 'all' ? ['bench' as const] : [])
+  ]
   return {
-    // `build --tests` compiles the library's and binaries' unit tests too (targets with test = true).
     lib: lib && !testing,
-    libTest: (lib && testing) || tests === 'all',
+    libTest: lib && testing,
     bins: bins !== undefined && !testing ? bins : [],
-    ...(bins !== undefined && testing
-      ? { binTests: bins }
-      : tests === 'all'
-        ? { binTests: 'all' as const }
-        : {}),
+    ...(bins !== undefined && testing ? { binTests: bins } : {}),
     ...(v.lib ? { requireLib: true } : {}),
-    ...(examples ? { examples } : {}),
-    ...(tests ? { tests } : {}),
-    ...(benches ? { benches } : {})
+    ...(examples ? (testing ? { exampleTests: examples } : { examples }) : {}),
+    ...(tests && tests !== 'all' ? { tests } : {}),
+    ...(benches && benches !== 'all' ? { benches } : {}),
+    ...(flagged.length ? { flagged } : {})
   }
 }

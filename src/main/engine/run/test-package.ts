@@ -47,14 +47,15 @@ export interface TestPackageResult {
   readonly executables?: readonly TestBinary[]
 }
 
-/** What `cargo test` builds without target flags: every harness, plus examples to check they compile. */
+/**
+ * What `cargo test` builds without target flags: every target with `test = true` as a harness,
+ * plus examples to check they compile.
+ */
 export const DEFAULT_TEST_SELECTION: TargetSelection = {
   lib: false,
   bins: 'all',
-  libTest: true,
-  binTests: 'all',
-  tests: 'all',
-  examples: 'all'
+  examples: 'all',
+  flagged: ['test']
 }
 
 /**

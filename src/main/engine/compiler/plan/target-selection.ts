@@ -17,16 +17,17 @@ export interface TargetSelection {
   readonly tests?: TargetNames
   /** Benchmarks (`benches/*.rs`), compiled as harnesses. */
   readonly benches?: TargetNames
-  /** The library's unit tests (`rustc --test src/lib.rs`). */
+  /** The library's unit tests (`rustc --test src/lib.rs`), named (`--lib`): even with `test = false`. */
   readonly libTest?: boolean
-  /** Binaries' unit tests. */
+  /** Binaries' unit tests, named (`--bins`, `--bin NAME`): even with `test = false`. */
   readonly binTests?: TargetNames
   /** Examples compiled as harnesses (`cargo bench --examples` runs them with `--bench`). */
   readonly exampleTests?: TargetNames
   /**
    * Every target, of any kind, whose manifest flag is on, as a harness (cargo's `Target::tested`
-   * and `Target::benched`): `bench` is `cargo bench`'s default set and its `--benches`, `test`
-   * its `--tests`. Targets whose required features are off are left out.
+   * and `Target::benched`): `test` is `cargo test`'s default set and every command's `--tests`,
+   * `bench` is `cargo bench`'s default set and every command's `--benches`. Targets whose
+   * required features are off are left out.
    */
   readonly flagged?: readonly ('test' | 'bench')[]
   /** `--lib` was asked for by name: a package without a library is an error, not an empty build. */
@@ -58,17 +59,15 @@ export function selectTargets(
       }
     )
   if (selection.lib && lib) out.push({ target: lib, test: false })
-  if (selection.libTest && lib?.tested) out.push({ target: lib, test: true })
-  const pick = (kind: Kind, names: TargetNames | undefined, test: boolean, onlyTested = false) => {
+  if (selection.libTest && lib) out.push({ target: lib, test: true })
+  const pick = (kind: Kind, names: TargetNames | undefined, test: boolean) => {
     if (names === undefined) return
-    for (const t of named(pkg, kind, names, features)) {
-      // A test target with `harness = false` is still compiled for testing (`--cfg test`, the test
-      // profile), as its own program without libtest.
-      if (!onlyTested || t.tested) out.push({ target: t, test })
-    }
+    // A test target with `harness = false` is still compiled for testing (`--cfg test`, the test
+    // profile), as its own program without libtest.
+    for (const t of named(pkg, kind, names, features)) out.push({ target: t, test })
   }
   pick('bin', selection.bins, false)
-  pick('bin', selection.binTests, true, selection.binTests === 'all')
+  pick('bin', selection.binTests, true)
   pick('example', selection.examples, false)
   pick('example', selection.exampleTests, true)
   pick('test', selection.tests, true)
