@@ -5,6 +5,7 @@
  * hashes are the only differences allowed.
  */
 import { join } from 'node:path'
+import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { normalizeRun, runCargo, runLines as sharedRunLines, runOurs } from '../../helpers/side-by-side'
 import { fileTempDir } from '../../helpers/temp-dir'
@@ -108,6 +109,19 @@ beforeAll(async () => {
     .file('build.rs', BUILD_RS)
     .file('src/lib.rs', SCRIPT_LIB)
     .build(root)
+  // The same package, with rustdoc and its flags from .cargo/config.toml: the host's target
+  // table wins over [build], and rustdoc is a wrapper named relative to the config's folder.
+  const host = /^host: (\S+)$/m.exec((await execa('rustc', ['-vV'])).stdout)![1]!
+  await project('bs-config')
+    .manifest('bs', SCRIPT_MANIFEST, '2018')
+    .file('build.rs', BUILD_RS)
+    .file('src/lib.rs', SCRIPT_LIB)
+    .file(
+      '.cargo/config.toml',
+      `[build]\nrustdoc = "tools/logdoc"\nrustdocflags = ["--cfg", "not_this"]\n[target.${host}]\nrustdocflags = "--cfg from_flags"\n`
+    )
+    .executable('tools/logdoc', '#!/bin/sh\necho "$@" >> "$(dirname "$0")/calls"\nexec rustdoc "$@"\n')
+    .build(root)
   // A workspace: a failing unit test, a failing doc test, a proc-macro, a cdylib, `doctest = false`.
   await project('ws')
     .file('Cargo.toml', '[workspace]\nmembers = ["a", "b", "cd", "nod", "pm"]\nresolver = "2"\n')
@@ -152,11 +166,11 @@ const ours = (dir: string, args: readonly string[], env: Record<string, string> 
 const runLines = (stderr: string) => sharedRunLines(stderr, { withFinished: false })
 const normalize = normalizeRun
 
-/** The rustdoc commands a `-v` run shows. */
+/** The rustdoc commands a `-v` run shows (`logdoc` is a configured wrapper around it). */
 function rustdocLines(stderr: string): string[] {
   return normalize(stderr)
     .split('\n')
-    .filter((l) => /^\s+Running `\S*\/rustdoc /.test(l))
+    .filter((l) => /^\s+Running `\S*\/(rustdoc|logdoc) /.test(l))
 }
 
 describe('doc tests compared with cargo test', () => {
@@ -202,6 +216,21 @@ describe('doc tests compared with cargo test', () => {
     expect(normalize(mine.stdout)).toBe(normalize(real.stdout))
     expect(real.stdout).toContain('test result: ok. 1 passed')
     expect([mine.exitCode, real.exitCode]).toEqual([0, 0])
+  })
+
+  it('takes rustdoc and its flags from .cargo/config.toml, and RUSTDOCFLAGS over them', async () => {
+    const args = ['test', '--doc', '-v']
+    const real = await cargo('bs-config', args)
+    const mine = await ours('bs-config', args)
+    expect(rustdocLines(mine.stderr)).toEqual(rustdocLines(real.stderr))
+    expect(rustdocLines(real.stderr)[0]).toMatch(/Running `\S*\/bs-config\/tools\/logdoc .*--cfg from_flags/)
+    expect(rustdocLines(real.stderr)[0]).not.toContain('not_this')
+    expect([mine.exitCode, real.exitCode]).toEqual([0, 0])
+    const env = { RUSTDOCFLAGS: '--cfg from_flags --cfg from_env' }
+    const realEnv = await cargo('bs-config', args, env)
+    const mineEnv = await ours('bs-config', args, env)
+    expect(rustdocLines(mineEnv.stderr)).toEqual(rustdocLines(realEnv.stderr))
+    expect(rustdocLines(realEnv.stderr)[0]).toContain('--cfg from_env')
   })
 
   it('runs no doc tests when target flags or a test name choose the tests', async () => {

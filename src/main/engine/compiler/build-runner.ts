@@ -95,6 +95,8 @@ export interface BuildResult {
   /** The configured linker and runner for the target's programs, and for the host's (proc-macro doc tests). */
   readonly tools: TargetTools
   readonly hostTools: TargetTools
+  /** `RUSTDOC` or `build.rustdoc`, for doc tests; none: the toolchain's own. */
+  readonly rustdoc?: string
 }
 
 const DEFAULT_FEATURES: FeatureRequest = { features: [], allFeatures: false, noDefaultFeatures: false }
@@ -301,7 +303,8 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       rustc,
       elapsedMs,
       tools: settings.tools,
-      hostTools: settings.hostTools
+      hostTools: settings.hostTools,
+      ...(settings.rustdoc !== undefined ? { rustdoc: settings.rustdoc } : {})
     }
   } finally {
     jobserver.close()

@@ -9,8 +9,10 @@ import type { CargoConfig } from '../config/cargo-config'
 import {
   buildJobs,
   configEnv,
+  extraRustdocflags,
   extraRustflags,
   rustcWrapper,
+  rustdocProgram,
   withConfigEnv,
   type TargetPlatform
 } from '../config/build-config'
@@ -24,6 +26,8 @@ export interface BuildSettings {
   /** The target the build names (`--target`, `build.target`), even the host's; none: the host, unnamed. */
   readonly target?: TargetPlatform
   readonly wrapper?: string
+  /** `RUSTDOC` or `build.rustdoc`; none: the toolchain's own. */
+  readonly rustdoc?: string
   readonly jobs?: number
   /** `linker` and `runner` for units built for the target. */
   readonly tools: TargetTools
@@ -41,16 +45,29 @@ export function buildSettings(
   target?: TargetPlatform
 ): BuildSettings {
   const wrapper = rustcWrapper(config)
+  const rustdoc = rustdocProgram(config)
   const jobs = buildJobs(config, availableParallelism())
   const host = { triple: rustc.host, cfg: rustc.cfg }
-  const tools = targetTools(config, target ?? host)
+  const tools = {
+    ...targetTools(config, target ?? host),
+    rustdocflags: extraRustdocflags(config, target ?? host)
+  }
+  // With a named target, host units' doc tests (proc-macros) get no flags, as their rustc calls get none.
+  const hostRustdocflags = extraRustdocflags(config, host, {
+    forHost: true,
+    explicitTarget: target !== undefined
+  })
   return {
     env: withConfigEnv(env, configEnv(config)),
     rustflags: extraRustflags(config, target ?? { triple: rustc.host, cfg: rustc.cfg }),
     ...(target ? { target } : {}),
     ...(wrapper ? { wrapper } : {}),
+    ...(rustdoc !== undefined ? { rustdoc } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     tools,
-    hostTools: target === undefined || target.triple === host.triple ? tools : targetTools(config, host)
+    hostTools: {
+      ...(target === undefined || target.triple === host.triple ? tools : targetTools(config, host)),
+      rustdocflags: hostRustdocflags
+    }
   }
 }

@@ -2,7 +2,8 @@
  * The configuration that shapes how rustc is run, read with cargo 1.95's rules: which rustc
  * (`RUSTC`, `build.rustc`), the wrappers around it (`RUSTC_WRAPPER`/`build.rustc-wrapper`,
  * `RUSTC_WORKSPACE_WRAPPER`/`build.rustc-workspace-wrapper`), extra flags (`CARGO_ENCODED_RUSTFLAGS`,
- * `RUSTFLAGS`, `target.*.rustflags`, `build.rustflags`), the default parallelism (`build.jobs`)
+ * `RUSTFLAGS`, `target.*.rustflags`, `build.rustflags`; rustdoc's likewise), which rustdoc
+ * (`RUSTDOC`, `build.rustdoc`), the default parallelism (`build.jobs`)
  * and the `[env]` table. The target directory is `targetDir` in `net-build-config.ts`.
  */
 import { resolve } from 'node:path'
@@ -39,6 +40,13 @@ export function rustcProgram(config: CargoConfig): string | undefined {
   const fromEnv = envProgram(config, 'RUSTC')
   if (fromEnv !== undefined) return fromEnv === '' ? undefined : fromEnv
   return configuredRustc(config)
+}
+
+/** The rustdoc cargo runs: `RUSTDOC`, else `build.rustdoc`; undefined means the toolchain's own. */
+export function rustdocProgram(config: CargoConfig): string | undefined {
+  const fromEnv = envProgram(config, 'RUSTDOC')
+  if (fromEnv !== undefined) return fromEnv === '' ? undefined : fromEnv
+  return configProgram(config, ['build', 'rustdoc'])
 }
 
 /** An empty wrapper is no wrapper: that is how `RUSTC_WRAPPER=` switches off a configured one. */
@@ -143,6 +151,14 @@ export interface RustflagsOptions {
   readonly explicitTarget?: boolean
 }
 
+/** Which of cargo's two flag families: rustc's, or rustdoc's (doc tests). */
+type FlagKind = 'rustflags' | 'rustdocflags'
+
+const FLAG_ENV: Record<FlagKind, { encoded: string; plain: string }> = {
+  rustflags: { encoded: 'CARGO_ENCODED_RUSTFLAGS', plain: 'RUSTFLAGS' },
+  rustdocflags: { encoded: 'CARGO_ENCODED_RUSTDOCFLAGS', plain: 'RUSTDOCFLAGS' }
+}
+
 /**
  * The flags cargo adds to a rustc call (cargo's `extra_args`). The first source present wins,
  * without merging: `CARGO_ENCODED_RUSTFLAGS` (split at 0x1f), `RUSTFLAGS` (split at spaces),
@@ -155,18 +171,40 @@ export function extraRustflags(
   platform: TargetPlatform,
   options: RustflagsOptions = {}
 ): readonly string[] {
+  return extraFlags(config, platform, 'rustflags', options)
+}
+
+/**
+ * The same for rustdoc (doc tests): `CARGO_ENCODED_RUSTDOCFLAGS`, `RUSTDOCFLAGS`,
+ * `target.<triple>.rustdocflags`, then `build.rustdocflags`. cargo reads no
+ * `target.'cfg(…)'.rustdocflags`.
+ */
+export function extraRustdocflags(
+  config: CargoConfig,
+  platform: TargetPlatform,
+  options: RustflagsOptions = {}
+): readonly string[] {
+  return extraFlags(config, platform, 'rustdocflags', options)
+}
+
+function extraFlags(
+  config: CargoConfig,
+  platform: TargetPlatform,
+  kind: FlagKind,
+  options: RustflagsOptions
+): readonly string[] {
   if (options.forHost && options.explicitTarget) return []
-  const encoded = config.env.CARGO_ENCODED_RUSTFLAGS
+  const encoded = config.env[FLAG_ENV[kind].encoded]
   if (encoded !== undefined) return encoded === '' ? [] : encoded.split('\x1f')
-  const plain = config.env.RUSTFLAGS
+  const plain = config.env[FLAG_ENV[kind].plain]
   if (plain !== undefined)
     return plain
       .split(' ')
       .map((s) => s.trim())
       .filter((s) => s !== '')
-  const fromTarget = targetRustflags(config, platform)
+  const fromTarget = targetFlags(config, platform, kind)
   if (fromTarget.length) return fromTarget
-  const buildPath = ['build', 'rustflags']
+  const buildPath = ['build', kind]
   return stringList(config, buildPath, envKey(buildPath)) ?? []
 }
 
@@ -196,11 +234,12 @@ export function matchingCfgTables(
   return out
 }
 
-function targetRustflags(config: CargoConfig, platform: TargetPlatform): string[] {
-  const triplePath = ['target', platform.triple, 'rustflags']
+function targetFlags(config: CargoConfig, platform: TargetPlatform, kind: FlagKind): string[] {
+  const triplePath = ['target', platform.triple, kind]
   const flags = [...(stringList(config, triplePath, envKey(triplePath).replaceAll('.', '_')) ?? [])]
-  for (const { cfg } of matchingCfgTables(config, platform, 'rustflags'))
-    flags.push(...(stringList(config, ['target', cfg, 'rustflags']) ?? []))
+  if (kind === 'rustflags')
+    for (const { cfg } of matchingCfgTables(config, platform, kind))
+      flags.push(...(stringList(config, ['target', cfg, kind]) ?? []))
   return flags
 }
 

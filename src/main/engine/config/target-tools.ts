@@ -22,6 +22,8 @@ export interface TargetTools {
   readonly linker?: string
   /** The runner's program, then its own arguments; the program to run comes after them. */
   readonly runner?: readonly string[]
+  /** The flags rustdoc gets for this platform's doc tests (`extraRustdocflags`; set by the build). */
+  readonly rustdocflags?: readonly string[]
 }
 
 /** cargo's `resolve_program`: a value with a path separator is relative to its definition's root. */

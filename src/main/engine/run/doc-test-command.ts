@@ -23,7 +23,7 @@ import {
   ownScriptOutput,
   scriptFlags
 } from './doc-test-inputs'
-import { rustdocflagsFromEnv, rustdocTestArgs, type RustdocColor } from './rustdoc-args'
+import { rustdocTestArgs, type RustdocColor } from './rustdoc-args'
 
 /** One library's doc tests: a harness whose program is rustdoc. */
 export interface DocTest extends TestBinary {
@@ -66,7 +66,7 @@ export function docTestFor(build: BuildResult, unit: Unit, lib: Target, o: DocTe
   // The doctests are built for the library's kind: a proc-macro's for the host, without `--target`.
   const targetKind = unitLayout(unit, layout)
   // A proc-macro's doctests run on the host: with a named target, the host triple's runner and linker.
-  const { runner, linker } = unit.forHost && layout.host ? build.hostTools : build.tools
+  const { runner, linker, rustdocflags = [] } = unit.forHost && layout.host ? build.hostTools : build.tools
   const args = rustdocTestArgs({
     crateName: lib.crateName,
     crateTypes: lib.crateTypes,
@@ -87,7 +87,7 @@ export function docTestFor(build: BuildResult, unit: Unit, lib: Target, o: DocTe
     features: unit.features,
     ...(o.checkCfg ? { declaredFeatures: declaredFeatures(unit.node.pkg) } : {}),
     script: scriptFlags(script),
-    rustdocflags: rustdocflagsFromEnv(o.env),
+    rustdocflags,
     errorFormat: o.errorFormat
   })
   const env: Record<string, string | undefined> = {

@@ -46,7 +46,7 @@ export async function prepareDocTests(
     build,
     {
       mode: r.mode,
-      rustdoc: await findRustdoc(env, build.rustc),
+      rustdoc: await findRustdoc(build.rustdoc, env, build.rustc),
       workspaceRoot: workspaceRootOf(r.manifestPath),
       args: r.args,
       env,

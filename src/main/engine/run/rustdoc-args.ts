@@ -53,7 +53,7 @@ export interface DocTestCommand {
   /** The features the package declares, for `--check-cfg`; absent for compilers before 1.80. */
   readonly declaredFeatures?: readonly string[]
   readonly script: DocTestScriptFlags
-  /** RUSTDOCFLAGS (cargo gives rustdoc these, never RUSTFLAGS). */
+  /** RUSTDOCFLAGS or their config keys (cargo gives rustdoc these, never RUSTFLAGS). */
   readonly rustdocflags: readonly string[]
   /** `--message-format json` asks rustdoc for JSON diagnostics too. */
   readonly errorFormat: 'human' | 'json'
@@ -88,17 +88,4 @@ export function rustdocTestArgs(c: DocTestCommand): string[] {
   args.push(...c.rustdocflags)
   args.push('--error-format', c.errorFormat)
   return args
-}
-
-/**
- * RUSTDOCFLAGS as cargo reads them from the environment: `CARGO_ENCODED_RUSTDOCFLAGS` split at
- * 0x1f, else `RUSTDOCFLAGS` split at spaces.
- */
-export function rustdocflagsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
-  const encoded = env.CARGO_ENCODED_RUSTDOCFLAGS
-  if (encoded !== undefined) return encoded === '' ? [] : encoded.split('\x1f')
-  return (env.RUSTDOCFLAGS ?? '')
-    .split(' ')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
 }

@@ -1,7 +1,7 @@
 /**
- * Which rustdoc runs the doc tests. cargo takes RUSTDOC when it is set, and otherwise the
- * toolchain's own: here the one in the sysroot of the rustc that built the library, so the
- * doctests are compiled by the same compiler release that wrote the rlibs they link.
+ * Which rustdoc runs the doc tests. cargo takes RUSTDOC or `build.rustdoc` when set, and
+ * otherwise the toolchain's own: here the one in the sysroot of the rustc that built the
+ * library, so the doctests are compiled by the same compiler release that wrote the rlibs they link.
  */
 import { dirname, join } from 'node:path'
 import { EngineError } from '../errors'
@@ -10,18 +10,21 @@ import type { RustcInfo } from '../tools/rustc'
 
 const EXE = process.platform === 'win32' ? '.exe' : ''
 
+/** `configured` is `RUSTDOC` or `build.rustdoc` as the build read them (`rustdocProgram`). */
 export async function findRustdoc(
+  configured: string | undefined,
   env: NodeJS.ProcessEnv,
   rustc: Pick<RustcInfo, 'path' | 'sysroot'>
 ): Promise<string> {
-  if (env.RUSTDOC) {
-    const found = await findOnPath(env.RUSTDOC, env)
+  if (configured) {
+    const found = await findOnPath(configured, env)
     if (found) return found
+    const source = env.RUSTDOC ? 'RUSTDOC' : '`build.rustdoc`'
     throw new EngineError(
       'toolchain-missing',
-      `RUSTDOC is set to \`${env.RUSTDOC}\`, which is not an executable.`,
+      `${source} names \`${configured}\`, which is not an executable.`,
       {
-        hint: 'Set RUSTDOC to the path of rustdoc, or unset it to use the toolchain’s own.'
+        hint: `Set ${source} to the path of rustdoc, or remove it to use the toolchain’s own.`
       }
     )
   }

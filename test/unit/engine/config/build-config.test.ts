@@ -5,8 +5,10 @@ import {
   buildJobs,
   configEnv,
   configuredRustc,
+  extraRustdocflags,
   extraRustflags,
   rustcProgram,
+  rustdocProgram,
   rustcWorkspaceWrapper,
   rustcWrapper,
   rustcWrappers,
@@ -177,6 +179,47 @@ rustflags = ["--cfg", "w"]
   it('refuses a rustflags value that is neither a string nor strings', async () => {
     const { config } = await configWith('[build]\nrustflags = [1]\n')
     expect(errorOf(() => extraRustflags(config, LINUX)).message).toContain('`build.rustflags`')
+  })
+})
+
+describe('rustdoc and its flags', () => {
+  const FILE = `[build]
+rustdoc = "tools/doc"
+rustdocflags = ["--cfg", "b"]
+rustflags = ["--cfg", "rustc-only"]
+[target.x86_64-unknown-linux-gnu]
+rustdocflags = "--cfg t"
+[target.'cfg(unix)']
+rustdocflags = ["--cfg", "ignored"]
+`
+
+  it('reads rustdoc flags as rustflags are read, without cfg tables, and never rustc’s own', async () => {
+    expect(extraRustdocflags((await configWith(FILE)).config, LINUX)).toEqual(['--cfg', 't'])
+    const env = await configWith(FILE, { CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTDOCFLAGS: '--cfg te' })
+    expect(extraRustdocflags(env.config, LINUX)).toEqual(['--cfg', 't', '--cfg', 'te'])
+    const noTriple = await configWith(
+      FILE.replace('[target.x86_64-unknown-linux-gnu]\nrustdocflags = "--cfg t"\n', ''),
+      {
+        CARGO_BUILD_RUSTDOCFLAGS: '--cfg e'
+      }
+    )
+    expect(extraRustdocflags(noTriple.config, LINUX)).toEqual(['--cfg', 'b', '--cfg', 'e'])
+    const plain = await configWith(FILE, { RUSTDOCFLAGS: '--cfg r', RUSTFLAGS: '--cfg no' })
+    expect(extraRustdocflags(plain.config, LINUX)).toEqual(['--cfg', 'r'])
+    const encoded = await configWith(FILE, {
+      CARGO_ENCODED_RUSTDOCFLAGS: '--cfg\x1fe n',
+      RUSTDOCFLAGS: '--cfg r'
+    })
+    expect(extraRustdocflags(encoded.config, LINUX)).toEqual(['--cfg', 'e n'])
+    expect(extraRustdocflags(plain.config, LINUX, { forHost: true, explicitTarget: true })).toEqual([])
+  })
+
+  it('takes RUSTDOC over build.rustdoc, a path against the folder above .cargo', async () => {
+    const { root, config } = await configWith(FILE)
+    expect(rustdocProgram(config)).toBe(join(root, 'ws', 'tools', 'doc'))
+    expect(rustdocProgram((await configWith(FILE, { RUSTDOC: 'my-rustdoc' })).config)).toBe('my-rustdoc')
+    expect(rustdocProgram((await configWith(FILE, { RUSTDOC: '' })).config)).toBeUndefined()
+    expect(rustdocProgram((await configWith('')).config)).toBeUndefined()
   })
 })
 
