@@ -162,6 +162,37 @@ describe('the build server', () => {
     await execa(p.path('target/debug/crashy'))
   })
 
+  it('builds without a server that does not answer, and a SIGTERM is not held up by it', async () => {
+    const marker = `${400 + Math.floor(Math.random() * 1000)}.${process.pid + 2}`
+    const p = await project()
+      .file('Cargo.toml', '[package]\nname = "held"\nversion = "0.1.0"\nbuild = "sh slow.sh"\n')
+      .file('slow.sh', `sleep ${marker}\n`)
+      .file('src/main.rs', 'fn main() {}\n')
+      .build()
+    const quick = await project().manifest('quick').file('src/main.rs', 'fn main() {}\n').build()
+    const env = await serverEnv()
+    await withServer(quick.root, env)
+    const pid = Number(/pid (\d+)/.exec((await cli(['daemon', 'status'], '/', env)).stdout)![1])
+    try {
+      process.kill(pid, 'SIGSTOP')
+      const r = await cli(['build'], quick.root, env)
+      expect(r.exitCode, r.stderr).toBe(0)
+      expect(r.stderr).toContain('warning: the Crate Studio build server did not answer; building without it')
+      process.kill(pid, 'SIGCONT')
+
+      const held = cli(['build'], p.root, env)
+      await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length === 1)
+      process.kill(pid, 'SIGSTOP')
+      held.kill('SIGTERM')
+      const ended = await held
+      expect(ended.exitCode).toBe(130)
+    } finally {
+      process.kill(pid, 'SIGCONT')
+    }
+    // Woken, the server finds its client gone and cancels the build.
+    await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length === 0, 5000)
+  })
+
   it('is not used with CRATE_STUDIO_DAEMON=0, and stops when asked', async () => {
     const p = await project().manifest('plain').file('src/main.rs', 'fn main() {}\n').build()
     const env = await serverEnv({ CRATE_STUDIO_DAEMON: '0' })

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CliContext } from '../../../src/main/cli/commands/shared'
 import { converse } from '../../../src/main/cli/server/client'
-import type { ServerMessage } from '../../../src/main/cli/server/frames'
+import { lineSplitter, type ServerMessage } from '../../../src/main/cli/server/frames'
 import { serveBuilds, type RunCli } from '../../../src/main/cli/server/serve'
 import { serverPlace } from '../../../src/main/cli/server/server-place'
 import { tempDir } from '../../helpers/temp-dir'
@@ -21,15 +21,16 @@ const open = (path: string) =>
     s.once('error', reject)
   })
 
-async function startServer(run: RunCli, idleMs = 60_000) {
-  const dir = await tempDir('cs-server-')
-  const socket = join(dir, 's.sock')
+async function startServer(run: RunCli, idleMs = 60_000, socket?: string) {
+  socket ??= join(await tempDir('cs-server-'), 's.sock')
   const stopper = new AbortController()
-  const served = serveBuilds({ socket, idleMs, run, signal: stopper.signal })
+  const served = serveBuilds({ socket, idleMs, run, signal: stopper.signal, requestTimeoutMs: 300 })
+  // Answering, not merely present: a dead server's file may still be there.
+  const path = socket
   await expect
     .poll(() =>
-      stat(socket).then(
-        () => true,
+      open(path).then(
+        (s) => (s.destroy(), true),
         () => false
       )
     )
@@ -65,6 +66,7 @@ describe('build server', () => {
     const { ended, got } = await ask(server.socket, request(['build', '-v']))
     expect(ended).toBe(true)
     expect(got).toEqual([
+      { kind: 'started' },
       { kind: 'err', text: '   Compiling x\n' },
       { kind: 'out', text: '{"reason":"build-finished"}\n' },
       { kind: 'err', text: 'args build -v\n' },
@@ -95,8 +97,11 @@ describe('build server', () => {
     }
     const other = await ask(server.socket, request(['run']))
     expect(other.got.at(-1)).toEqual({ kind: 'exit', code: 1 })
-    expect(other.got[0]).toEqual({ kind: 'err', text: 'error: the build server does not run `run`\n' })
-    expect((await ask(server.socket, request(['b']))).got).toEqual([{ kind: 'exit', code: 0 }])
+    expect(other.got[1]).toEqual({ kind: 'err', text: 'error: the build server does not run `run`\n' })
+    expect((await ask(server.socket, request(['b']))).got).toEqual([
+      { kind: 'started' },
+      { kind: 'exit', code: 0 }
+    ])
     server.stop()
     await server.served
   })
@@ -139,6 +144,7 @@ describe('build server', () => {
     const { ended, got } = await ask(server.socket, request(['build']))
     expect(ended).toBe(true)
     expect(got).toEqual([
+      { kind: 'started' },
       { kind: 'err', text: 'error: boom\n' },
       { kind: 'exit', code: 101 }
     ])
@@ -211,6 +217,55 @@ describe('build server', () => {
   })
 })
 
+describe('build server lifetimes', () => {
+  it('drops a connection that never asks anything', async () => {
+    const server = await startServer(() => Promise.resolve(0))
+    const silent = await open(server.socket)
+    await new Promise((r) => silent.once('close', r))
+    server.stop()
+    expect(await server.served).toBe(true)
+  })
+
+  it('never removes the socket of the server that replaced it', async () => {
+    let release: () => void = () => undefined
+    const gate = new Promise<number>((r) => (release = () => r(0)))
+    // A build that ignores its cancel keeps the old server open after it was told to stop.
+    const old = await startServer(() => gate)
+    const busy = await open(old.socket)
+    const started = new Promise<void>((r) => busy.once('data', () => r()))
+    busy.write(`${JSON.stringify(request(['build']))}\n`)
+    await started
+    old.stop()
+    const next = await startServer(() => Promise.resolve(0), 60_000, old.socket)
+    release()
+    expect(await old.served).toBe(true)
+    expect((await ask(next.socket, request(['build']))).got.at(-1)).toEqual({ kind: 'exit', code: 0 })
+    next.stop()
+    expect(await next.served).toBe(true)
+    await expect(stat(next.socket)).rejects.toThrow()
+  })
+})
+
+describe('line splitting', () => {
+  it('joins lines across chunks and split characters, and refuses an endless line', () => {
+    const lines: string[] = []
+    let tooLong = 0
+    const feed = lineSplitter(
+      (l) => lines.push(l),
+      12,
+      () => tooLong++
+    )
+    const bytes = Buffer.from('{"a":"é"}\nsecond\n\nthird')
+    for (let i = 0; i < bytes.length; i++) feed(bytes.subarray(i, i + 1))
+    feed(Buffer.from('\n'))
+    expect(lines).toEqual(['{"a":"é"}', 'second', 'third'])
+    feed(Buffer.from('0123456789abcdef'))
+    expect(tooLong).toBe(1)
+    feed(Buffer.from('ok\n'))
+    expect(lines.at(-1)).toBe('ok')
+  })
+})
+
 describe('server place', () => {
   it('is a private folder, named by the app build and home folder', async () => {
     const runtime = await tempDir('cs-runtime-')
@@ -222,6 +277,14 @@ describe('server place', () => {
     expect((await stat(place.dir)).mode & 0o777).toBe(0o700)
     expect(serverPlace(entry, env)).toEqual(place)
     expect(serverPlace(entry, { ...env, HOME: '/home/b' })!.socket).not.toBe(place.socket)
+    expect(serverPlace(entry, { ...env, TMPDIR: '/elsewhere' })!.socket).not.toBe(place.socket)
+    const umask = process.umask(0o077)
+    try {
+      expect(serverPlace(entry, env)!.socket).not.toBe(place.socket)
+    } finally {
+      process.umask(umask)
+    }
+    expect(process.umask(umask)).toBe(umask)
     const later = new Date(Date.now() + 5000)
     await utimes(entry, later, later)
     expect(serverPlace(entry, env)!.socket).not.toBe(place.socket)
@@ -235,8 +298,13 @@ describe('server place', () => {
     await chmod(join(runtime, 'crate-studio'), 0o755)
     expect(serverPlace(entry, { XDG_RUNTIME_DIR: runtime })).toBeUndefined()
     expect(serverPlace(entry, { XDG_RUNTIME_DIR: join(runtime, 'missing') })).toBeUndefined()
-    expect(
-      serverPlace(join(runtime, 'no-entry.js'), { XDG_RUNTIME_DIR: runtime, HOME: '/x' })
-    ).toBeUndefined()
+    const fresh = await tempDir('cs-runtime-')
+    expect(serverPlace(join(fresh, 'no-entry.js'), { XDG_RUNTIME_DIR: fresh })).toBeUndefined()
+    // A parent anyone may write to could have our folder renamed away, unless it is sticky.
+    const shared = await tempDir('cs-runtime-')
+    await chmod(shared, 0o777)
+    expect(serverPlace(entry, { XDG_RUNTIME_DIR: shared })).toBeUndefined()
+    await chmod(shared, 0o1777)
+    expect(serverPlace(entry, { XDG_RUNTIME_DIR: shared })?.dir).toBe(join(shared, 'crate-studio'))
   })
 })

@@ -24,7 +24,8 @@ Options:
       --idle-timeout <SECONDS>  With serve: leave after this long without a build [default: 900]
   -h, --help                    Print help
 
-\`crate-studio build\` uses the server unless CRATE_STUDIO_DAEMON=0 is set.
+\`crate-studio build\` uses the server unless CRATE_STUDIO_DAEMON=0 is set. A server belongs
+to one build of Crate Studio: after an upgrade, the old one leaves when idle.
 `
 
 const OPTIONS = { 'idle-timeout': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const

@@ -9,7 +9,15 @@ import { serverPlace } from './server-place'
 import { startServer } from './start-server'
 
 const CONNECT_TIMEOUT_MS = 1000
+/** A server that takes longer to accept a build is stuck: the build runs here instead. */
+const START_TIMEOUT_MS = 3000
+/** After a cancel, how long the server has to confirm before this process leaves by itself. */
+const CANCEL_GRACE_MS = 3000
 const MAX_LINE_BYTES = 64 * 1024 * 1024
+/** What the server accepts (request-schema.ts); a bigger request is built here instead. */
+const MAX_VALUE_BYTES = 1 << 20
+const MAX_ARGS = 4096
+const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
 /** Commands the server runs; everything else (run, test: they own the terminal) runs here. */
 const SERVED = new Set(['build', 'b'])
@@ -74,39 +82,49 @@ export async function buildThroughServer(
   argv: readonly string[],
   entry: string
 ): Promise<number | undefined> {
+  const request = {
+    kind: 'build' as const,
+    argv,
+    cwd: process.cwd(),
+    env: stringsOnly(process.env),
+    stderrIsTty: process.stderr.isTTY === true,
+    ...(process.stderr.columns ? { stderrColumns: process.stderr.columns } : {})
+  }
+  if (!fitsServer(request)) return undefined
   const socket = await connectToServer(entry, process.env)
   if (!socket) {
     startServer(entry)
     return undefined
   }
   let code = 101
+  let started = false
   let interrupts = 0
+  const stuck = setTimeout(() => socket.destroy(), START_TIMEOUT_MS)
   const onSignal = () => {
-    // As in-process: the first Ctrl+C cancels the build, a second leaves at once (the server
-    // cancels a build whose client has gone).
+    // As in-process: the first Ctrl+C (or SIGTERM) cancels the build, a second leaves at once,
+    // and so does a server that does not confirm the cancel in time (it cancels a build whose
+    // client has gone).
     if (++interrupts > 1) process.exit(130)
     socket.write(frame({ kind: 'cancel' }))
+    setTimeout(() => process.exit(130), CANCEL_GRACE_MS).unref()
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  const ended = await converse(
-    socket,
-    {
-      kind: 'build',
-      argv,
-      cwd: process.cwd(),
-      env: stringsOnly(process.env),
-      stderrIsTty: process.stderr.isTTY === true,
-      ...(process.stderr.columns ? { stderrColumns: process.stderr.columns } : {})
-    },
-    (m) => {
-      if (m.kind === 'out') process.stdout.write(m.text)
-      else if (m.kind === 'err') process.stderr.write(m.text)
-      else if (m.kind === 'exit') code = m.code
-    }
-  )
+  const ended = await converse(socket, request, (m) => {
+    if (m.kind === 'started') {
+      started = true
+      clearTimeout(stuck)
+    } else if (m.kind === 'out') process.stdout.write(m.text)
+    else if (m.kind === 'err') process.stderr.write(m.text)
+    else if (m.kind === 'exit') code = m.code
+  })
+  clearTimeout(stuck)
   process.off('SIGINT', onSignal)
   process.off('SIGTERM', onSignal)
+  if (!started && interrupts === 0) {
+    process.stderr.write('warning: the Crate Studio build server did not answer; building without it\n')
+    return undefined
+  }
   if (!ended) {
     process.stderr.write(
       'error: the Crate Studio build server stopped before the build finished\n' +
@@ -115,6 +133,14 @@ export async function buildThroughServer(
     return 101
   }
   return code
+}
+
+/** Whether the server would take the request (see request-schema.ts). */
+function fitsServer(request: { argv: readonly string[]; cwd: string; env: Record<string, string> }): boolean {
+  const values = [...request.argv, request.cwd, ...Object.keys(request.env), ...Object.values(request.env)]
+  if (request.argv.length > MAX_ARGS || values.some((v) => Buffer.byteLength(v) > MAX_VALUE_BYTES))
+    return false
+  return Buffer.byteLength(JSON.stringify(request)) < MAX_REQUEST_BYTES
 }
 
 function stringsOnly(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -136,6 +162,7 @@ function parseServerMessage(line: string): ServerMessage | undefined {
   if ((r.kind === 'out' || r.kind === 'err') && typeof r.text === 'string')
     return { kind: r.kind, text: r.text }
   if (r.kind === 'exit' && Number.isInteger(r.code)) return { kind: 'exit', code: r.code as number }
+  if (r.kind === 'started') return { kind: 'started' }
   if (r.kind === 'status' && typeof r.pid === 'number')
     return {
       kind: 'status',

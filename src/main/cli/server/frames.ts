@@ -26,6 +26,7 @@ export interface ServerStatus {
 }
 
 export type ServerMessage =
+  | { readonly kind: 'started' }
   | { readonly kind: 'out'; readonly text: string }
   | { readonly kind: 'err'; readonly text: string }
   | { readonly kind: 'exit'; readonly code: number }
@@ -46,16 +47,26 @@ export function lineSplitter(
 ): (chunk: Buffer) => void {
   // A character split between two chunks is joined, not garbled.
   const decoder = new StringDecoder('utf8')
-  let pending = ''
+  let parts: string[] = []
+  let pendingBytes = 0
   return (chunk) => {
-    pending += decoder.write(chunk)
-    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
-      const line = pending.slice(0, nl)
-      pending = pending.slice(nl + 1)
+    const text = decoder.write(chunk)
+    let start = 0
+    // Only the new text is searched: a long line arriving in many chunks costs linear time.
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      const line = parts.join('') + text.slice(start, nl)
+      parts = []
+      pendingBytes = 0
+      start = nl + 1
       if (line !== '') onLine(line)
     }
-    if (pending.length > maxBytes) {
-      pending = ''
+    const rest = text.slice(start)
+    if (rest === '') return
+    parts.push(rest)
+    pendingBytes += Buffer.byteLength(rest)
+    if (pendingBytes > maxBytes) {
+      parts = []
+      pendingBytes = 0
       onTooLong()
     }
   }

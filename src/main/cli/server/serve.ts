@@ -5,10 +5,10 @@
  * with the client's argv, folder, environment and terminal, and is cancelled when the client
  * asks or goes away. The server leaves after `idleMs` without a build.
  */
-import { chmod, unlink } from 'node:fs/promises'
+import { chmod, lstat, rename, unlink } from 'node:fs/promises'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import type { CliContext } from '../commands/shared'
-import { frame, lineSplitter, type ServerMessage } from './frames'
+import { frame, lineSplitter, type BuildRequest, type ServerMessage } from './frames'
 import { clientMessageSchema } from './request-schema'
 
 export type RunCli = (argv: readonly string[], ctx: CliContext) => Promise<number>
@@ -20,21 +20,29 @@ export interface ServeOptions {
   readonly run: RunCli
   /** Ends the server (Ctrl+C on `daemon serve`). */
   readonly signal: AbortSignal
+  /** How long a connection may stay silent before its request (default 5 s). */
+  readonly requestTimeoutMs?: number
 }
 
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
+/** A connection that has not said what it wants by then is dropped: it must not keep the server. */
+const REQUEST_TIMEOUT_MS = 5000
 const SERVED = new Set(['build', 'b'])
 
 /** Serves until idle, stopped or aborted; resolves false when another server already listens. */
 export async function serveBuilds(o: ServeOptions): Promise<boolean> {
   const startedAt = new Date().toISOString()
   const running = new Map<Socket, AbortController>()
+  const waiting = new Set<Socket>()
   let builds = 0
   let idleTimer: NodeJS.Timeout | undefined
   let closing = false
 
   const server = createServer((socket) => {
     socket.on('error', () => undefined)
+    waiting.add(socket)
+    socket.setTimeout(o.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, () => socket.destroy())
+    socket.once('close', () => waiting.delete(socket))
     let asked = false
     socket.on(
       'data',
@@ -46,6 +54,8 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
           if (m.kind === 'cancel') return void running.get(socket)?.abort()
           if (asked) return void socket.destroy()
           asked = true
+          socket.setTimeout(0)
+          waiting.delete(socket)
           if (m.kind === 'status') {
             const status = {
               kind: 'status',
@@ -60,6 +70,7 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
             socket.end(frame({ kind: 'exit', code: 0 }))
             return void stop()
           }
+          if (closing) return void socket.destroy()
           void build(socket, m)
         },
         MAX_REQUEST_BYTES,
@@ -73,6 +84,7 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
     closing = true
     clearTimeout(idleTimer)
     for (const c of running.values()) c.abort()
+    for (const s of waiting) s.destroy()
     server.close()
   }
   const idle = () => {
@@ -80,16 +92,7 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
     if (running.size === 0) idleTimer = setTimeout(stop, o.idleMs)
   }
 
-  const build = async (
-    socket: Socket,
-    m: {
-      argv: string[]
-      cwd: string
-      env: Record<string, string>
-      stderrIsTty: boolean
-      stderrColumns?: number | undefined
-    }
-  ) => {
+  const build = async (socket: Socket, m: BuildRequest) => {
     const controller = new AbortController()
     running.set(socket, controller)
     clearTimeout(idleTimer)
@@ -99,6 +102,8 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
     const send = (message: ServerMessage) => {
       if (!socket.destroyed) socket.write(frame(message))
     }
+    // Tells the client its build is in hand: a server too stuck to say so is given up on.
+    send({ kind: 'started' })
     let code = 101
     try {
       code = SERVED.has(m.argv[0]!)
@@ -121,31 +126,41 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
     }
   }
 
-  if (!(await listen(server, o.socket))) return false
-  // The folder is already private; the socket is too, in case it is ever moved.
-  await chmod(o.socket, 0o600).catch(() => undefined)
+  const ino = await listen(server, o.socket)
+  if (ino === undefined) return false
   o.signal.addEventListener('abort', stop, { once: true })
   idle()
   await new Promise<void>((resolve) => server.once('close', resolve))
-  await unlink(o.socket).catch(() => undefined)
+  // Removed only while it is still this server's: a successor may have put its own in place.
+  const now = await lstat(o.socket, { bigint: true }).catch(() => undefined)
+  if (now?.ino === ino) await unlink(o.socket).catch(() => undefined)
   return true
 }
 
-/** Listens on `path`, replacing a socket file left by a server that died; false if one is alive. */
-async function listen(server: Server, path: string): Promise<boolean> {
-  const attempt = () =>
-    new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
-      server.once('error', resolve)
-      server.listen(path, () => {
-        server.off('error', resolve)
-        resolve(undefined)
-      })
+/**
+ * Listens on `path` and resolves the socket file's inode. The socket is made under a name of
+ * this process's own and renamed into place, so a file left by a server that died is simply
+ * replaced. Undefined when a live server already answers at `path`.
+ */
+async function listen(server: Server, path: string): Promise<bigint | undefined> {
+  if (await answers(path)) return undefined
+  const own = `${path}.${process.pid}`
+  await unlink(own).catch(() => undefined)
+  const failed = await new Promise<Error | undefined>((resolve) => {
+    server.once('error', resolve)
+    server.listen(own, () => {
+      server.off('error', resolve)
+      resolve(undefined)
     })
-  const first = await attempt()
-  if (!first) return true
-  if (first.code !== 'EADDRINUSE' || (await answers(path))) return false
-  await unlink(path).catch(() => undefined)
-  return (await attempt()) === undefined
+  })
+  if (failed) return undefined
+  // The folder is already private; the socket is too, in case it is ever moved.
+  await chmod(own, 0o600).catch(() => undefined)
+  const { ino } = await lstat(own, { bigint: true })
+  // Two servers starting at once both get here; the second rename wins and the first, which no
+  // client can reach, leaves when idle.
+  await rename(own, path)
+  return ino
 }
 
 function answers(path: string): Promise<boolean> {
