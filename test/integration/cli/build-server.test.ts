@@ -4,7 +4,7 @@
  * process prints; the server builds with each client's environment, never its own; Ctrl+C,
  * a killed client and a killed server all leave nothing running and nothing trusted.
  */
-import { readdir } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -36,7 +36,9 @@ async function withServer(cwd: string, env: Record<string, string>): Promise<voi
   await waitFor(() => serverRunning(env), 20_000)
 }
 
-const timesOut = (text: string) => text.replace(/in \d+\.\d+s/g, 'in Ts')
+/** Timings and thread ids differ from run to run. */
+const timesOut = (text: string) =>
+  text.replace(/in \d+\.\d+s/g, 'in Ts').replace(/^(thread '.*') \(\d+\) panicked/gm, '$1 panicked')
 
 afterEach(async () => {
   for (const env of started.splice(0)) await cli(['daemon', 'stop'], '/', env)
@@ -62,7 +64,7 @@ describe('the build server', () => {
       const own = await cli(args, cwd, { ...env, CRATE_STUDIO_DAEMON: '0' })
       expect(served.exitCode).toBe(own.exitCode)
       expect(timesOut(served.stderr)).toBe(timesOut(own.stderr))
-      expect(served.stdout).toBe(own.stdout)
+      expect(timesOut(served.stdout)).toBe(timesOut(own.stdout))
       return served
     }
     // A fresh build (with a warning), a no-op, and cargo's JSON messages.
@@ -70,7 +72,7 @@ describe('the build server', () => {
     await compare(['build', '-v'])
     await compare(['build', '--message-format', 'json'], clean)
     // A compile error, and a usage error.
-    await import('node:fs/promises').then((fs) => fs.writeFile(p.path('src/main.rs'), 'fn main() { nope }\n'))
+    await writeFile(p.path('src/main.rs'), 'fn main() { nope }\n')
     const failed = await compare(['build'])
     expect(failed.exitCode).toBe(101)
     expect(failed.stderr).toContain('cannot find value `nope`')
@@ -81,8 +83,69 @@ describe('the build server', () => {
       (await compare(['build', '--manifest-path', '../Cargo.toml'], undefined, p.path('src'))).exitCode
     ).toBe(101)
 
+    // Tests, failing and passing, with their per-test lines and summary.
+    await writeFile(p.path('src/main.rs'), 'fn main() { served::unused_arg(1); }\n')
+    await writeFile(
+      p.path('src/lib.rs'),
+      'pub fn unused_arg(x: u32) {}\n#[test] fn passes() {}\n#[test] fn fails() { panic!("no") }\n'
+    )
+    const tested = await compare(['test', '--', '--test-threads=1'], clean)
+    expect(tested.exitCode).toBe(101)
+    expect(tested.stdout).toContain('test fails ... FAILED')
+
     const status = await cli(['daemon', 'status'], '/', env)
     expect(status.stdout).toMatch(/running \(pid \d+\).*: ([5-9]|\d\d) build\(s\) served, 0 running/)
+  })
+
+  it('runs `run`’s program in the client’s terminal: its stdin, its exit status, its Ctrl+C', async () => {
+    const p = await project()
+      .manifest('echoer')
+      .file(
+        'src/main.rs',
+        [
+          'use std::io::Read;',
+          'fn main() {',
+          '    let mut input = String::new();',
+          '    std::io::stdin().read_to_string(&mut input).unwrap();',
+          '    let args: Vec<String> = std::env::args().skip(1).collect();',
+          '    println!("read {:?} args {:?} pkg {}", input, args, env!("CARGO_PKG_NAME"));',
+          '    eprintln!("to stderr");',
+          '    if args.first().map(String::as_str) == Some("sleep") { std::thread::sleep(std::time::Duration::from_secs(600)); }',
+          '    std::process::exit(if input.is_empty() { 0 } else { 3 });',
+          '}',
+          ''
+        ].join('\n')
+      )
+      .build()
+    const env = await serverEnv()
+    await withServer(p.root, env)
+    const both = async (args: string[], input: string) => {
+      const served = await execa(CLI, args, { cwd: p.root, env, input, reject: false })
+      const own = await execa(CLI, args, {
+        cwd: p.root,
+        env: { ...env, CRATE_STUDIO_DAEMON: '0' },
+        input,
+        reject: false
+      })
+      expect(served.exitCode).toBe(own.exitCode)
+      expect(served.stdout).toBe(own.stdout)
+      expect(timesOut(served.stderr)).toBe(timesOut(own.stderr))
+      return served
+    }
+    const quiet = await both(['run', '--', 'a b', 'c'], '')
+    expect(quiet.stdout).toBe('read "" args ["a b", "c"] pkg echoer')
+    const loud = await both(['run', '-q'], 'hello\n')
+    expect(loud.exitCode).toBe(3)
+    expect(loud.stderr).toContain('to stderr')
+    expect(loud.stderr).toContain("process didn't exit successfully")
+    expect((await cli(['daemon', 'status'], '/', env)).stdout).toMatch(/: 2 build\(s\) served/)
+
+    const marker = join(p.root, 'target', 'debug', 'echoer')
+    const sleeping = execa(CLI, ['run', '-q', '--', 'sleep'], { cwd: p.root, env, reject: false, input: '' })
+    await waitFor(async () => (await processesMatching(`${marker} sleep`)).length === 1)
+    sleeping.kill('SIGINT')
+    expect((await sleeping).exitCode).toBe(130)
+    await waitFor(async () => (await processesMatching(`${marker} sleep`)).length === 0, 5000)
   })
 
   it('builds with each client’s environment and nothing of the environment it started in', async () => {

@@ -95,9 +95,9 @@ describe('build server', () => {
       s.write(`${bad}\n`)
       await closed
     }
-    const other = await ask(server.socket, request(['run']))
+    const other = await ask(server.socket, request(['new']))
     expect(other.got.at(-1)).toEqual({ kind: 'exit', code: 1 })
-    expect(other.got[1]).toEqual({ kind: 'err', text: 'error: the build server does not run `run`\n' })
+    expect(other.got[1]).toEqual({ kind: 'err', text: 'error: the build server does not run `new`\n' })
     expect((await ask(server.socket, request(['b']))).got).toEqual([
       { kind: 'started' },
       { kind: 'exit', code: 0 }

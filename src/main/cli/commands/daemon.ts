@@ -24,7 +24,8 @@ Options:
       --idle-timeout <SECONDS>  With serve: leave after this long without a build [default: 900]
   -h, --help                    Print help
 
-\`crate-studio build\` uses the server unless CRATE_STUDIO_DAEMON=0 is set. A server belongs
+\`crate-studio build\`, \`test\`, \`bench\` and \`run\` use the server unless CRATE_STUDIO_DAEMON=0
+is set (\`run\`'s program still runs in your terminal). A server belongs
 to one build of Crate Studio: after an upgrade, the old one leaves when idle.
 `
 
@@ -88,8 +89,8 @@ async function serve(ctx: CliContext, idleSeconds: number): Promise<number> {
     if (name !== 'HOME' && name !== 'TMPDIR') delete process.env[name]
   process.chdir('/')
   const { main } = await import('../main')
-  // Loaded now rather than by the first build it serves.
-  await import('./build')
+  // Loaded now rather than by the first command it serves.
+  await Promise.all([import('./build'), import('./test'), import('./run')])
   const served = await serveBuilds({
     socket: place.socket,
     idleMs: idleSeconds * 1000,

@@ -68,7 +68,9 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
       ...(target !== undefined ? { target } : {}),
       args: [...positionals, ...rest],
       cwd: ctx.cwd,
-      stdio: ctx.out ? 'pipe' : 'inherit',
+      // Output captured by a test is piped; a terminal (here or the server's client's) is handed over.
+      stdio: ctx.out && !ctx.launchProgram ? 'pipe' : 'inherit',
+      ...(ctx.launchProgram ? { launch: ctx.launchProgram } : {}),
       env: ctx.env,
       ...resolveOptionsOf(values, ctx),
       colourDiagnostics

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os'
 import type { BuildOptions } from '../../engine/compiler/build-runner'
 import type { FeatureRequest } from '../../engine/resolver/features'
+import type { ProgramLauncher } from '../../engine/run/run-package'
 import { isEngineError } from '../../engine/errors'
 import { cacheDirOf } from '../../engine/workspace/cache-dir'
 import { eventPrinter, type MessageFormat } from '../event-printer'
@@ -18,6 +19,8 @@ export interface CliContext {
   /** Overridable for tests; default to the process's streams. */
   readonly out?: (text: string) => void
   readonly err?: (text: string) => void
+  /** Gives `run`'s program the terminal when it is not this process's (the build server's client). */
+  readonly launchProgram?: ProgramLauncher
 }
 
 export function writeOut(ctx: CliContext, text: string): void {

@@ -1,10 +1,20 @@
 /**
- * The CLI's side of the build server: hands a build to the resident server for this app build
- * and relays its output, exit status and Ctrl+C. `undefined` means no server answered; the
- * caller then builds in its own process (and one is started for next time).
+ * The CLI's side of the build server: hands a command (build, test, bench, run) to the resident
+ * server for this app build and relays its output, exit status and Ctrl+C, and runs `run`'s
+ * program in this terminal when the server says so. `undefined` means no server answered; the
+ * caller then runs the command in its own process (and one is started for next time).
  */
+import { spawn, type ChildProcess } from 'node:child_process'
 import { connect, type Socket } from 'node:net'
-import { frame, lineSplitter, type ClientMessage, type ServerMessage } from './frames'
+import {
+  frame,
+  lineSplitter,
+  SERVED_COMMANDS,
+  type ClientMessage,
+  type ExecProgram,
+  type ProgramExited,
+  type ServerMessage
+} from './frames'
 import { serverPlace } from './server-place'
 import { startServer } from './start-server'
 
@@ -19,11 +29,8 @@ const MAX_VALUE_BYTES = 1 << 20
 const MAX_ARGS = 4096
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
-/** Commands the server runs; everything else (run, test: they own the terminal) runs here. */
-const SERVED = new Set(['build', 'b'])
-
 export function servable(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  return SERVED.has(argv[0] ?? '') && env.CRATE_STUDIO_DAEMON !== '0' && process.platform !== 'win32'
+  return SERVED_COMMANDS.has(argv[0] ?? '') && env.CRATE_STUDIO_DAEMON !== '0' && process.platform !== 'win32'
 }
 
 /** Connects to the server for `entry`, or resolves undefined when none is listening. */
@@ -99,14 +106,16 @@ export async function buildThroughServer(
   let code = 101
   let started = false
   let interrupts = 0
+  let program: ChildProcess | undefined
   const stuck = setTimeout(() => socket.destroy(), START_TIMEOUT_MS)
   const onSignal = () => {
-    // As in-process: the first Ctrl+C (or SIGTERM) cancels the build, a second leaves at once,
-    // and so does a server that does not confirm the cancel in time (it cancels a build whose
-    // client has gone).
+    // As in-process: the first Ctrl+C (or SIGTERM) cancels the command, a second leaves at once.
     if (++interrupts > 1) process.exit(130)
     socket.write(frame({ kind: 'cancel' }))
-    setTimeout(() => process.exit(130), CANCEL_GRACE_MS).unref()
+    // A program in this terminal got the Ctrl+C too, and is ended as `run` ends it in-process;
+    // its exit then ends the command. Otherwise the server has a moment to confirm.
+    if (program) program.kill('SIGTERM')
+    else setTimeout(() => process.exit(130), CANCEL_GRACE_MS).unref()
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
@@ -117,6 +126,11 @@ export async function buildThroughServer(
     } else if (m.kind === 'out') process.stdout.write(m.text)
     else if (m.kind === 'err') process.stderr.write(m.text)
     else if (m.kind === 'exit') code = m.code
+    else if (m.kind === 'exec')
+      program = runHere(m, (exited) => {
+        program = undefined
+        if (!socket.destroyed) socket.write(frame(exited))
+      })
   })
   clearTimeout(stuck)
   process.off('SIGINT', onSignal)
@@ -133,6 +147,23 @@ export async function buildThroughServer(
     return 101
   }
   return code
+}
+
+/**
+ * Runs `run`'s program in this terminal, as `run` does in-process: no shell, exactly the
+ * environment the server computed, this process group (so Ctrl+C reaches it).
+ */
+function runHere(m: ExecProgram, done: (exited: ProgramExited) => void): ChildProcess {
+  const child = spawn(m.program, [...m.args], { cwd: m.cwd, env: m.env, stdio: 'inherit', shell: false })
+  let reported = false
+  const report = (exited: ProgramExited) => {
+    if (reported) return
+    reported = true
+    done(exited)
+  }
+  child.once('error', (e) => report({ kind: 'exited', exitCode: null, signal: null, error: e.message }))
+  child.once('exit', (exitCode, signal) => report({ kind: 'exited', exitCode, signal }))
+  return child
 }
 
 /** Whether the server would take the request (see request-schema.ts). */
@@ -163,6 +194,23 @@ function parseServerMessage(line: string): ServerMessage | undefined {
     return { kind: r.kind, text: r.text }
   if (r.kind === 'exit' && Number.isInteger(r.code)) return { kind: 'exit', code: r.code as number }
   if (r.kind === 'started') return { kind: 'started' }
+  if (
+    r.kind === 'exec' &&
+    typeof r.program === 'string' &&
+    typeof r.cwd === 'string' &&
+    Array.isArray(r.args) &&
+    r.args.every((a) => typeof a === 'string') &&
+    typeof r.env === 'object' &&
+    r.env !== null &&
+    Object.values(r.env).every((v) => typeof v === 'string')
+  )
+    return {
+      kind: 'exec',
+      program: r.program,
+      args: r.args as string[],
+      cwd: r.cwd,
+      env: r.env as Record<string, string>
+    }
   if (r.kind === 'status' && typeof r.pid === 'number')
     return {
       kind: 'status',

@@ -4,7 +4,14 @@
  */
 import { StringDecoder } from 'node:string_decoder'
 
-/** What the CLI asks: a build as if run in its own terminal, and later perhaps to cancel it. */
+/**
+ * The commands the server runs. Their programs (rustc, build scripts, test harnesses) never get
+ * the terminal, so running them in the server changes nothing, except `run`'s program: the
+ * server hands that back to the client (`exec`), which runs it in its own terminal.
+ */
+export const SERVED_COMMANDS: ReadonlySet<string> = new Set(['build', 'b', 'test', 't', 'bench', 'run', 'r'])
+
+/** What the CLI asks: a command as if run in its own terminal, and later perhaps to cancel it. */
 export interface BuildRequest {
   readonly kind: 'build'
   readonly argv: readonly string[]
@@ -14,8 +21,20 @@ export interface BuildRequest {
   readonly stderrColumns?: number
 }
 
+/** How the program an `exec` asked for ended, or why it could not start. */
+export interface ProgramExited {
+  readonly kind: 'exited'
+  readonly exitCode: number | null
+  readonly signal: string | null
+  readonly error?: string
+}
+
 export type ClientMessage =
-  BuildRequest | { readonly kind: 'cancel' } | { readonly kind: 'status' } | { readonly kind: 'stop' }
+  | BuildRequest
+  | ProgramExited
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'stop' }
 
 export interface ServerStatus {
   readonly kind: 'status'
@@ -25,8 +44,18 @@ export interface ServerStatus {
   readonly running: number
 }
 
+/** Run this program in the client's terminal and answer with `exited`. */
+export interface ExecProgram {
+  readonly kind: 'exec'
+  readonly program: string
+  readonly args: readonly string[]
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string>>
+}
+
 export type ServerMessage =
   | { readonly kind: 'started' }
+  | ExecProgram
   | { readonly kind: 'out'; readonly text: string }
   | { readonly kind: 'err'; readonly text: string }
   | { readonly kind: 'exit'; readonly code: number }

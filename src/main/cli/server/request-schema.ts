@@ -13,6 +13,12 @@ export const clientMessageSchema = z.discriminatedUnion('kind', [
     stderrIsTty: z.boolean(),
     stderrColumns: z.number().int().min(1).max(100_000).optional()
   }),
+  z.strictObject({
+    kind: z.literal('exited'),
+    exitCode: z.number().int().nullable(),
+    signal: z.string().max(64).nullable(),
+    error: z.string().max(MAX_TEXT).optional()
+  }),
   z.strictObject({ kind: z.literal('cancel') }),
   z.strictObject({ kind: z.literal('status') }),
   z.strictObject({ kind: z.literal('stop') })

@@ -8,7 +8,17 @@
 import { chmod, lstat, rename, unlink } from 'node:fs/promises'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import type { CliContext } from '../commands/shared'
-import { frame, lineSplitter, type BuildRequest, type ServerMessage } from './frames'
+import { EngineError } from '../../engine/errors'
+import type { ProcessOutcome } from '../../engine/tools/run-process'
+import {
+  frame,
+  lineSplitter,
+  SERVED_COMMANDS,
+  type BuildRequest,
+  type ExecProgram,
+  type ProgramExited,
+  type ServerMessage
+} from './frames'
 import { clientMessageSchema } from './request-schema'
 
 export type RunCli = (argv: readonly string[], ctx: CliContext) => Promise<number>
@@ -27,12 +37,13 @@ export interface ServeOptions {
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 /** A connection that has not said what it wants by then is dropped: it must not keep the server. */
 const REQUEST_TIMEOUT_MS = 5000
-const SERVED = new Set(['build', 'b'])
 
 /** Serves until idle, stopped or aborted; resolves false when another server already listens. */
 export async function serveBuilds(o: ServeOptions): Promise<boolean> {
   const startedAt = new Date().toISOString()
   const running = new Map<Socket, AbortController>()
+  // A `run` whose program the client is running, waiting for its `exited`.
+  const launched = new Map<Socket, (m: ProgramExited | undefined) => void>()
   const waiting = new Set<Socket>()
   let builds = 0
   let idleTimer: NodeJS.Timeout | undefined
@@ -52,6 +63,7 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
           if (!parsed.success) return void socket.destroy()
           const m = parsed.data
           if (m.kind === 'cancel') return void running.get(socket)?.abort()
+          if (m.kind === 'exited') return void launched.get(socket)?.(m)
           if (asked) return void socket.destroy()
           asked = true
           socket.setTimeout(0)
@@ -98,7 +110,10 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
     clearTimeout(idleTimer)
     builds++
     // A client that goes away (Ctrl+C twice, a killed terminal) takes its build with it.
-    socket.once('close', () => controller.abort())
+    socket.once('close', () => {
+      controller.abort()
+      launched.get(socket)?.(undefined)
+    })
     const send = (message: ServerMessage) => {
       if (!socket.destroyed) socket.write(frame(message))
     }
@@ -106,7 +121,7 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
     send({ kind: 'started' })
     let code = 101
     try {
-      code = SERVED.has(m.argv[0]!)
+      code = SERVED_COMMANDS.has(m.argv[0]!)
         ? await o.run(m.argv, {
             cwd: m.cwd,
             env: m.env,
@@ -114,7 +129,14 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
             ...(m.stderrColumns ? { stderrColumns: m.stderrColumns } : {}),
             signal: controller.signal,
             out: (text) => send({ kind: 'out', text }),
-            err: (text) => send({ kind: 'err', text })
+            err: (text) => send({ kind: 'err', text }),
+            launchProgram: (program, args, run) =>
+              launch(socket, send, controller.signal, {
+                program,
+                args: [...args],
+                cwd: run.cwd,
+                env: stringsOnly(run.env)
+              })
           })
         : (send({ kind: 'err', text: `error: the build server does not run \`${m.argv[0]}\`\n` }), 1)
     } catch (e) {
@@ -125,6 +147,29 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
       if (!closing) idle()
     }
   }
+
+  /** Hands `run`'s program to the client and waits for how it ended. */
+  const launch = (
+    socket: Socket,
+    send: (m: ServerMessage) => void,
+    signal: AbortSignal,
+    exec: Omit<ExecProgram, 'kind'>
+  ): Promise<ProcessOutcome> =>
+    new Promise((resolve, reject) => {
+      launched.set(socket, (m) => {
+        launched.delete(socket)
+        // A client gone before answering took its program with it (it was in its terminal).
+        if (!m) return resolve({ exitCode: null, signal: null, cancelled: true })
+        if (m.error !== undefined)
+          return reject(
+            new EngineError('not-found', `Could not start \`${exec.program}\`: ${m.error}`, {
+              hint: 'Check that the program exists and is executable.'
+            })
+          )
+        resolve({ exitCode: m.exitCode, signal: m.signal, cancelled: signal.aborted })
+      })
+      send({ kind: 'exec', ...exec })
+    })
 
   const ino = await listen(server, o.socket)
   if (ino === undefined) return false
@@ -172,6 +217,12 @@ function answers(path: string): Promise<boolean> {
     })
     s.once('error', () => resolve(false))
   })
+}
+
+function stringsOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v
+  return out
 }
 
 function safeJson(line: string): unknown {

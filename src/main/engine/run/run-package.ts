@@ -25,7 +25,23 @@ export interface RunOptions extends Omit<BuildOptions, 'selection'> {
   /** Where the program runs (cargo uses the caller's directory). */
   readonly cwd: string
   readonly stdio: 'pipe' | 'inherit'
+  /**
+   * Starts the program in place of `runProcess` with the terminal (`stdio` is then moot): the
+   * build server hands it to its client, whose terminal it is.
+   */
+  readonly launch?: ProgramLauncher
 }
+
+/** Runs `program` with the terminal and resolves how it ended; cancelling `signal` ends it. */
+export type ProgramLauncher = (
+  program: string,
+  args: readonly string[],
+  o: {
+    readonly cwd: string
+    readonly env: Readonly<Record<string, string | undefined>>
+    readonly signal?: AbortSignal
+  }
+) => Promise<ProcessOutcome>
 
 export interface RunResult {
   readonly build: BuildResult
@@ -88,21 +104,25 @@ export async function runPackage(o: RunOptions, io: BuildIo): Promise<RunResult>
   const env = o.env ?? process.env
   const libVar = libraryPathVariable()
   const m = pkg.manifest
-  const exit = await runProcess(program, args, {
-    cwd: o.cwd,
-    env: {
-      ...env,
-      CARGO_MANIFEST_DIR: m.rootDir,
-      CARGO_MANIFEST_PATH: m.path,
-      CARGO_PKG_NAME: m.package.name,
-      CARGO_PKG_VERSION: m.package.version,
-      [libVar]: [build.layout.deps, build.layout.dest, env[libVar]].filter(Boolean).join(delimiter)
-    },
-    stdio: o.stdio,
-    ...(io.signal ? { signal: io.signal } : {}),
-    onStdout: (text) => io.sink({ type: 'output', source: 'program', stream: 'stdout', text }),
-    onStderr: (text) => io.sink({ type: 'output', source: 'program', stream: 'stderr', text })
-  })
+  const programEnv = {
+    ...env,
+    CARGO_MANIFEST_DIR: m.rootDir,
+    CARGO_MANIFEST_PATH: m.path,
+    CARGO_PKG_NAME: m.package.name,
+    CARGO_PKG_VERSION: m.package.version,
+    [libVar]: [build.layout.deps, build.layout.dest, env[libVar]].filter(Boolean).join(delimiter)
+  }
+  const signal = io.signal ? { signal: io.signal } : {}
+  const exit = o.launch
+    ? await o.launch(program, args, { cwd: o.cwd, env: programEnv, ...signal })
+    : await runProcess(program, args, {
+        cwd: o.cwd,
+        env: programEnv,
+        stdio: o.stdio,
+        ...signal,
+        onStdout: (text) => io.sink({ type: 'output', source: 'program', stream: 'stdout', text }),
+        onStderr: (text) => io.sink({ type: 'output', source: 'program', stream: 'stderr', text })
+      })
   io.sink({ type: 'program-exited', exitCode: exit.exitCode, signal: exit.signal })
   if (!exit.cancelled && exit.exitCode !== 0) {
     const status = exit.signal ? `signal: ${exit.signal}` : `exit status: ${exit.exitCode}`
