@@ -207,7 +207,7 @@ function parseServerMessage(line: string): ServerMessage | undefined {
     return {
       kind: 'exec',
       program: r.program,
-      args: r.args as string[],
+      args: r.args,
       cwd: r.cwd,
       env: r.env as Record<string, string>
     }
