@@ -54,6 +54,8 @@ export interface RequestContext {
   readonly status: (verb: string, detail: string) => void
   /** The newest fitting version of a crate in the configured registry (`cargo add NAME`). */
   readonly lookup: (name: string, req?: string) => Promise<Summary>
+  /** The environment `--git` repositories are cloned with (the client's, in a served run). */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 /** A registry summary as the package `add` reports features of. */
@@ -154,7 +156,7 @@ export async function resolveRequests(
   values: AddFlags,
   crates: readonly (CrateSpec & { readonly arg: string })[],
   features: ReadonlyMap<string | undefined, readonly string[]>,
-  { text, manifestPath, cwd, table, status, lookup }: RequestContext
+  { text, manifestPath, cwd, table, status, lookup, env }: RequestContext
 ): Promise<AddRequest[]> {
   const layout = parseManifestLayout(text, manifestPath)
   requirePackageManifest(layout, 'add dependencies to')
@@ -194,7 +196,7 @@ export async function resolveRequests(
           `cannot specify a git URL (\`${url}\`) with a version (\`${c.versionReq}\`).`
         )
     status('Updating', `git repository \`${url}\``)
-    const found = await readGitPackages(url, reference)
+    const found = await readGitPackages(url, reference, env ? { env } : {})
     const wanted = crates.length ? crates : [undefined]
     return wanted.map((crate) => {
       const pkg = pick(found, crate?.name, url)

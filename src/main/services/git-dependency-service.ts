@@ -95,6 +95,7 @@ export class GitDependencyService {
         cacheDir: this.o.cacheDir,
         offline: netOffline(config) === true,
         signal,
+        env: this.env,
         onProgress: (event) => progress(describeGit(event)),
         onSource: (source) => progress(`Looking for newer commits in ${source.id.url}`),
         ...(this.o.logError ? { logError: this.o.logError } : {})

@@ -11,7 +11,7 @@ describe('cancelling git', () => {
     await fixtureGit(dir, ['init', '--quiet'])
     const controller = new AbortController()
     // `cat-file --batch` waits for input that never comes: only a kill ends it.
-    const running = runGit(dir, ['cat-file', '--batch'], controller.signal)
+    const running = runGit(dir, ['cat-file', '--batch'], { signal: controller.signal })
     setTimeout(() => controller.abort(), 200)
     const error = await running.catch((e: unknown) => e)
     expect(isEngineError(error) && error.code).toBe('cancelled')
@@ -20,7 +20,9 @@ describe('cancelling git', () => {
   it('does not start git once cancelled', async () => {
     const controller = new AbortController()
     controller.abort()
-    const error = await runGit('/nonexistent', ['status'], controller.signal).catch((e: unknown) => e)
+    const error = await runGit('/nonexistent', ['status'], { signal: controller.signal }).catch(
+      (e: unknown) => e
+    )
     expect(isEngineError(error) && error.code).toBe('cancelled')
   })
 })

@@ -132,6 +132,7 @@ export async function addCommand(args: readonly string[], ctx: CliContext): Prom
     cwd: ctx.cwd,
     table,
     status,
+    env: ctx.env,
     lookup: async (name, req) => {
       const rustVersion = parseManifestText(original.replace(/^\uFEFF/, ''), manifestPath).package.rustVersion
       return latestVersion(

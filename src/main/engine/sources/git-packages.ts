@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EngineError, isEngineError } from '../errors'
 import { parseManifestText } from '../manifest/read-manifest'
-import { git } from '../tools/git'
+import { git, type GitRun } from '../tools/git'
 
 export interface GitReferenceSpec {
   readonly type: 'branch' | 'tag' | 'rev'
@@ -52,19 +52,24 @@ export function packageOf(text: string, file: string): FoundPackage | undefined 
   }
 }
 
-export async function readGitPackages(url: string, reference?: GitReferenceSpec): Promise<FoundPackage[]> {
+/** `run`: the environment git runs with (the caller's, not necessarily this process's) and cancellation. */
+export async function readGitPackages(
+  url: string,
+  reference?: GitReferenceSpec,
+  run: GitRun = {}
+): Promise<FoundPackage[]> {
   const revision = revisionOf(reference)
   const dir = await mkdtemp(join(tmpdir(), 'crate-studio-git-'))
   try {
     const repo = join(dir, 'repo.git')
     try {
-      await (await git(dir)).raw(['clone', '--bare', '--quiet', '--', url, repo])
+      await (await git(dir, run)).raw(['clone', '--bare', '--quiet', '--', url, repo])
     } catch (e) {
       throw new EngineError('io', `Could not clone ${url}: ${(e as Error).message.trim()}`, {
         hint: 'Check the URL and that git can reach it.'
       })
     }
-    const g = await git(repo)
+    const g = await git(repo, run)
     let commit: string
     try {
       commit = (

@@ -25,6 +25,7 @@ const PASSED_THROUGH = new Set([
   'http_proxy', 'https_proxy', 'no_proxy'
 ])
 
+/** The variables a git call gets: `base` filtered through the allowlist, plus git's no-prompt settings. */
 export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(base)) {
@@ -35,24 +36,44 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<st
   return env
 }
 
-let gitProgram: Promise<string> | undefined
-
-/** git's absolute path, found once through PATH: no later lookup can be redirected. */
-function gitBinary(): Promise<string> {
-  // Not found: plain `git`, whose spawn then fails with the usual "not installed" error.
-  gitProgram ??= findOnPath('git').then((p) => p ?? 'git')
-  return gitProgram
+/** What one git call runs with: the caller's environment and its cancellation. */
+export interface GitRun {
+  /** Aborting it kills the running git process (simple-git's abort plugin). */
+  readonly signal?: AbortSignal
+  /**
+   * The environment git is run from (filtered by `gitEnvironment`); `process.env` when absent. A
+   * served build passes its client's, since the server's own is empty.
+   */
+  readonly env?: NodeJS.ProcessEnv
 }
 
-/** `signal`: aborting it kills the running git process (simple-git's abort plugin). */
-export async function git(baseDir: string, signal?: AbortSignal): Promise<SimpleGit> {
-  const [{ simpleGit }, binary] = await Promise.all([loadSimpleGit(), gitBinary()])
+const gitPrograms = new Map<string, Promise<string>>()
+
+/**
+ * git's absolute path, found through `env`'s PATH once per PATH value: no later lookup can be
+ * redirected, and callers with different environments each get the git their PATH names.
+ */
+function gitBinary(env: NodeJS.ProcessEnv): Promise<string> {
+  const path = env.PATH ?? ''
+  let program = gitPrograms.get(path)
+  if (!program) {
+    // Not found: plain `git`, whose spawn then fails with the usual "not installed" error.
+    program = findOnPath('git', env).then((p) => p ?? 'git')
+    gitPrograms.set(path, program)
+  }
+  return program
+}
+
+/** A git for `baseDir`, run with `run.env` (scrubbed) and killed when `run.signal` aborts. */
+export async function git(baseDir: string, run: GitRun = {}): Promise<SimpleGit> {
+  const env = run.env ?? process.env
+  const [{ simpleGit }, binary] = await Promise.all([loadSimpleGit(), gitBinary(env)])
   return simpleGit({
     baseDir,
     binary,
     config: SAFE_CONFIG,
     maxConcurrentProcesses: 4,
-    ...(signal ? { abort: signal } : {}),
+    ...(run.signal ? { abort: run.signal } : {}),
     // simple-git refuses these settings by default because they can run programs; ours switch that off.
     // The binary is our own PATH lookup (it may contain spaces on Windows), never user input.
     unsafe: {
@@ -62,7 +83,7 @@ export async function git(baseDir: string, signal?: AbortSignal): Promise<Simple
       allowUnsafeCustomBinary: true
     },
     allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_ALLOW_PROTOCOL']
-  }).env(gitEnvironment())
+  }).env(gitEnvironment(env))
 }
 
 /** Whether `dir` (or an ancestor) is inside a git work tree, found the way git discovers it. */

@@ -124,6 +124,7 @@ async function resolveOnce(options: ResolveWorkspaceOptions): Promise<WorkspaceR
     manifests,
     offline,
     loadPackage: load,
+    env: options.env,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onGitProgress ? { onGitProgress: options.onGitProgress } : {})
   })

@@ -23,6 +23,8 @@ export interface WorkspaceSourceOptions {
   readonly cacheDir: string
   readonly offline: boolean
   readonly signal?: AbortSignal
+  /** The environment git dependencies are fetched with (PATH, SSH_AUTH_SOCK, proxies). */
+  readonly env?: NodeJS.ProcessEnv
   readonly onGitProgress?: (event: GitProgress) => void
   /** Reads path packages; one resolution shares it so each is read once. */
   readonly loadPackage?: (manifestPath: string) => Promise<Package>
@@ -47,6 +49,7 @@ export function createSourceRegistry(config: CargoConfig, options: WorkspaceSour
         offline: options.offline,
         registryFor,
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.env ? { env: options.env } : {}),
         ...(options.onGitProgress ? { onProgress: options.onGitProgress } : {})
       }),
     registry: (id) => {

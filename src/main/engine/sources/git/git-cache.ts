@@ -4,6 +4,7 @@
  * `git/checkouts/<ident>/<short commit>` one work tree per commit.
  */
 import { join } from 'node:path'
+import type { GitRun } from '../../tools/git'
 import { gitCacheIdent } from './canonical-url'
 
 /** What the UI shows while a git dependency is fetched or checked out. */
@@ -31,6 +32,19 @@ export interface GitCacheOptions {
   readonly onProgress?: (event: GitProgress) => void
   /** Aborting kills the running git and leaves nothing half-done marked complete. */
   readonly signal?: AbortSignal
+  /**
+   * The environment git runs with (PATH finds it; SSH_AUTH_SOCK, proxies and HOME reach it),
+   * filtered by the git wrapper; `process.env` when absent.
+   */
+  readonly env?: NodeJS.ProcessEnv
+}
+
+/** The environment and cancellation every git call of one cache operation shares. */
+export function gitRunOf(options: GitCacheOptions): GitRun {
+  return {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.env ? { env: options.env } : {})
+  }
 }
 
 export interface RepoPaths {

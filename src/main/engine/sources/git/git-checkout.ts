@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { revParse, runGit, throwIfCancelled } from './run-git'
+import type { GitRun } from '../../tools/git'
 import { isAlive } from '../../tools/process-alive'
 
 /** cargo's completion marker; its presence means "checked out, submodules included". */
@@ -24,27 +25,22 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Whether `dir` is a finished checkout of `commit` (cargo's `is_fresh`). */
-export async function isFreshCheckout(dir: string, commit: string, signal?: AbortSignal): Promise<boolean> {
+export async function isFreshCheckout(dir: string, commit: string, run: GitRun = {}): Promise<boolean> {
   // Without its own .git, `git rev-parse` would find an enclosing repository instead.
   if (!(await exists(join(dir, CHECKOUT_READY))) || !(await exists(join(dir, '.git')))) return false
-  return (await revParse(dir, 'HEAD', signal)) === commit
+  return (await revParse(dir, 'HEAD', run)) === commit
 }
 
 /**
  * Clones `commit` from the bare repository `db` into the empty or missing directory `dir`, with
  * files checked out as committed (`core.autocrlf` off, as cargo sets it).
  */
-export async function cloneCommit(
-  db: string,
-  dir: string,
-  commit: string,
-  signal?: AbortSignal
-): Promise<void> {
+export async function cloneCommit(db: string, dir: string, commit: string, run: GitRun = {}): Promise<void> {
   await rm(dir, { recursive: true, force: true })
   await mkdir(dirname(dir), { recursive: true })
-  await runGit(dirname(dir), ['clone', '--local', '--no-checkout', '--quiet', '--', db, dir], signal)
-  await runGit(dir, ['config', 'core.autocrlf', 'false'], signal)
-  await runGit(dir, ['checkout', '--force', '--detach', '--quiet', commit], signal)
+  await runGit(dirname(dir), ['clone', '--local', '--no-checkout', '--quiet', '--', db, dir], run)
+  await runGit(dir, ['config', 'core.autocrlf', 'false'], run)
+  await runGit(dir, ['checkout', '--force', '--detach', '--quiet', commit], run)
 }
 
 /** Temporary checkouts whose process is gone (killed mid-checkout) are removed. */
@@ -68,7 +64,8 @@ export interface CheckoutRequest {
   readonly db: string
   readonly dir: string
   readonly commit: string
-  readonly signal?: AbortSignal
+  /** The environment and cancellation of every git the checkout runs. */
+  readonly run?: GitRun
   /** Runs `work` holding the database's lock (the clone reads the database). */
   readonly withDbLock: <T>(work: () => Promise<T>) => Promise<T>
   /** Announced once a checkout is really needed. */
@@ -79,21 +76,22 @@ export interface CheckoutRequest {
 
 /** Makes `dir` a fresh checkout of `commit`; does nothing when it already is one. */
 export async function ensureCheckout(req: CheckoutRequest): Promise<void> {
-  if (await isFreshCheckout(req.dir, req.commit, req.signal)) return
+  const run = req.run ?? {}
+  if (await isFreshCheckout(req.dir, req.commit, run)) return
   req.onCheckout?.()
   const parent = dirname(req.dir)
   await mkdir(parent, { recursive: true })
   await removeAbandoned(parent)
   const temp = join(parent, `.tmp-${basename(req.dir)}-${process.pid}-${randomUUID()}`)
   try {
-    await req.withDbLock(() => cloneCommit(req.db, temp, req.commit, req.signal))
+    await req.withDbLock(() => cloneCommit(req.db, temp, req.commit, run))
     await req.complete?.(temp)
-    throwIfCancelled(req.signal)
+    throwIfCancelled(run.signal)
     await writeFile(join(temp, CHECKOUT_READY), '')
     for (let attempt = 0; ; attempt++) {
       // A stale checkout (no marker, wrong HEAD) gives way; a fresh one made meanwhile by
       // another process wins, and ours is dropped.
-      if (await isFreshCheckout(req.dir, req.commit, req.signal)) return
+      if (await isFreshCheckout(req.dir, req.commit, run)) return
       await rm(req.dir, { recursive: true, force: true })
       try {
         await rename(temp, req.dir)

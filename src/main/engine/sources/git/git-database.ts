@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { isNotFound } from '../../errors'
+import type { GitRun } from '../../tools/git'
 import type { FetchPlan } from './git-refs'
 import { revParse, runGit } from './run-git'
 
@@ -44,14 +45,14 @@ export async function databaseExists(path: string): Promise<boolean> {
 }
 
 /** Removes the database, then creates an empty one atomically (`git init --bare` + rename). */
-export async function createDatabase(path: string, signal?: AbortSignal): Promise<void> {
+export async function createDatabase(path: string, run: GitRun = {}): Promise<void> {
   await rm(path, { recursive: true, force: true })
   const parent = dirname(path)
   await mkdir(parent, { recursive: true })
   const temp = join(parent, `.tmp-${basename(path)}-${randomUUID()}`)
   try {
     await mkdir(temp)
-    await runGit(temp, ['init', '--bare', '--quiet'], signal)
+    await runGit(temp, ['init', '--bare', '--quiet'], run)
     await rename(temp, path)
   } finally {
     await rm(temp, { recursive: true, force: true })
@@ -107,7 +108,7 @@ export async function fetchIntoDatabase(
   path: string,
   url: string,
   plan: FetchPlan,
-  signal?: AbortSignal
+  run: GitRun = {}
 ): Promise<void> {
   await clearInterruptedFetch(path)
   await runGit(
@@ -122,18 +123,18 @@ export async function fetchIntoDatabase(
       url,
       ...plan.refspecs
     ],
-    signal
+    run
   )
 }
 
 /** Whether the database has this commit (cargo's `GitDatabase::contains`). */
-export async function databaseHasCommit(path: string, oid: string, signal?: AbortSignal): Promise<boolean> {
-  return (await revParse(path, `${oid}^{commit}`, signal)) === oid.toLowerCase()
+export async function databaseHasCommit(path: string, oid: string, run: GitRun = {}): Promise<boolean> {
+  return (await revParse(path, `${oid}^{commit}`, run)) === oid.toLowerCase()
 }
 
 /** An abbreviated name of at least 7 digits, longer when ambiguous (libgit2's `short_id`). */
-export async function shortCommitId(path: string, oid: string, signal?: AbortSignal): Promise<string> {
-  const out = (await runGit(path, ['rev-parse', '--short=7', '--end-of-options', oid], signal)).trim()
+export async function shortCommitId(path: string, oid: string, run: GitRun = {}): Promise<string> {
+  const out = (await runGit(path, ['rev-parse', '--short=7', '--end-of-options', oid], run)).trim()
   if (!/^[0-9a-f]{7,64}$/.test(out) || !oid.startsWith(out))
     throw new Error(`git rev-parse --short gave ${out} for ${oid}`)
   return out

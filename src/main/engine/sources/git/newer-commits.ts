@@ -4,8 +4,9 @@
  * as last fetched) and the commits between the two are counted.
  */
 import { isEngineError } from '../../errors'
+import type { GitRun } from '../../tools/git'
 import type { GitRef } from '../source-id'
-import type { GitCacheOptions } from './git-cache'
+import { gitRunOf, type GitCacheOptions } from './git-cache'
 import { revParse, runGit } from './run-git'
 import { fetchCommit } from './repository-cache'
 
@@ -21,14 +22,9 @@ export interface NewerCommits {
   readonly rewritten: boolean
 }
 
-async function isAncestor(
-  db: string,
-  ancestor: string,
-  commit: string,
-  signal?: AbortSignal
-): Promise<boolean> {
+async function isAncestor(db: string, ancestor: string, commit: string, run: GitRun): Promise<boolean> {
   try {
-    const base = await runGit(db, ['merge-base', '--end-of-options', ancestor, commit], signal)
+    const base = await runGit(db, ['merge-base', '--end-of-options', ancestor, commit], run)
     return base.trim() === ancestor
   } catch (e) {
     if (isEngineError(e)) throw e
@@ -44,15 +40,16 @@ export async function newerCommits(
   lockedCommit: string
 ): Promise<NewerCommits> {
   const { commit: latest, paths } = await fetchCommit(options, url, ref)
+  const run = gitRunOf(options)
   const locked = lockedCommit.toLowerCase()
-  const known = (await revParse(paths.db, `${locked}^{commit}`, options.signal)) === locked
+  const known = (await revParse(paths.db, `${locked}^{commit}`, run)) === locked
   const range = known ? [latest, `^${locked}`] : [latest]
   const count = Number(
-    (await runGit(paths.db, ['rev-list', '--count', '--end-of-options', ...range], options.signal)).trim()
+    (await runGit(paths.db, ['rev-list', '--count', '--end-of-options', ...range], run)).trim()
   )
   return {
     latest,
     ahead: Number.isFinite(count) ? count : 0,
-    rewritten: !known || !(await isAncestor(paths.db, locked, latest, options.signal))
+    rewritten: !known || !(await isAncestor(paths.db, locked, latest, run))
   }
 }

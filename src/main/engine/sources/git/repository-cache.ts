@@ -11,7 +11,7 @@ import { fetchUrl } from './canonical-url'
 import { withCacheLock } from './cache-lock'
 import { shortCommitId } from './git-database'
 import { cloneCommit, ensureCheckout } from './git-checkout'
-import { repoPaths, type GitCacheOptions, type RepoPaths } from './git-cache'
+import { gitRunOf, repoPaths, type GitCacheOptions, type RepoPaths } from './git-cache'
 import { checkGitRef } from './git-refs'
 import { resolveCommit } from './resolve-commit'
 import { readSubmodules } from './submodules'
@@ -65,10 +65,10 @@ export async function fetchCommit(
         ...(precise !== undefined ? { precise } : {}),
         dbPath: paths.db,
         offline: options.offline ?? false,
-        ...(options.signal ? { signal: options.signal } : {}),
+        run: gitRunOf(options),
         onFetch: () => options.onProgress?.({ phase: 'fetching', url, scope })
       })
-      return { url, commit, short: await shortCommitId(paths.db, commit, options.signal), paths }
+      return { url, commit, short: await shortCommitId(paths.db, commit, gitRunOf(options)), paths }
     },
     lockOptions(options, url)
   )
@@ -82,7 +82,7 @@ export async function checkoutCommit(options: GitCacheOptions, fetched: FetchedC
     db: paths.db,
     dir,
     commit,
-    ...(options.signal ? { signal: options.signal } : {}),
+    run: gitRunOf(options),
     withDbLock: (work) => withCacheLock(paths.lock, work, lockOptions(options, url)),
     onCheckout: () => options.onProgress?.({ phase: 'checking-out', url, commit, scope: 'repository' }),
     complete: (tree) => checkoutSubmodules(options, tree, commit, url, 1)
@@ -97,7 +97,7 @@ async function checkoutSubmodules(
   parentUrl: string,
   depth: number
 ): Promise<void> {
-  const submodules = await readSubmodules(workTree, commit, parentUrl, options.signal)
+  const submodules = await readSubmodules(workTree, commit, parentUrl, gitRunOf(options))
   if (submodules.length > 0 && depth > MAX_SUBMODULE_DEPTH) {
     throw new EngineError(
       'unsupported',
@@ -128,7 +128,7 @@ async function checkoutSubmodules(
     options.onProgress?.({ phase: 'checking-out', url: sub.url, commit: sub.commit, scope: 'submodule' })
     await withCacheLock(
       fetched.paths.lock,
-      () => cloneCommit(fetched.paths.db, dir, sub.commit, options.signal),
+      () => cloneCommit(fetched.paths.db, dir, sub.commit, gitRunOf(options)),
       lockOptions(options, sub.url)
     )
     await checkoutSubmodules(options, dir, sub.commit, sub.url, depth + 1)

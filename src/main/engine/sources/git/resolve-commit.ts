@@ -9,6 +9,7 @@
  *   past a corrupt repository.
  */
 import { EngineError, isEngineError } from '../../errors'
+import type { GitRun } from '../../tools/git'
 import type { GitRef } from '../source-id'
 import { createDatabase, databaseExists, databaseHasCommit, fetchIntoDatabase } from './git-database'
 import { fetchFailed, isMissingRef, offlineMiss, refNotFound } from './git-errors'
@@ -23,7 +24,8 @@ export interface ResolveCommitRequest {
   readonly precise?: string
   readonly dbPath: string
   readonly offline: boolean
-  readonly signal?: AbortSignal
+  /** The environment and cancellation of every git the resolution runs. */
+  readonly run?: GitRun
   /** Called just before the network is used. */
   readonly onFetch?: () => void
 }
@@ -34,15 +36,10 @@ export function lockedCommitOf(ref: GitRef, precise: string | undefined): string
   return ref.type === 'rev' && isFullCommitHash(ref.value) ? ref.value.toLowerCase() : undefined
 }
 
-async function remoteNames(
-  dbPath: string,
-  url: string,
-  ref: GitRef,
-  signal?: AbortSignal
-): Promise<string[]> {
+async function remoteNames(dbPath: string, url: string, ref: GitRef, run: GitRun): Promise<string[]> {
   const tags = ref.type === 'tag'
   try {
-    const out = await runGit(dbPath, ['ls-remote', tags ? '--tags' : '--heads', '--', url], signal)
+    const out = await runGit(dbPath, ['ls-remote', tags ? '--tags' : '--heads', '--', url], run)
     const prefix = tags ? 'refs/tags/' : 'refs/heads/'
     return out
       .split('\n')
@@ -57,11 +54,11 @@ async function remoteNames(
 
 async function fetchOrExplain(req: ResolveCommitRequest, ref: GitRef): Promise<void> {
   try {
-    await fetchIntoDatabase(req.dbPath, req.url, fetchPlan(ref), req.signal)
+    await fetchIntoDatabase(req.dbPath, req.url, fetchPlan(ref), req.run)
   } catch (e) {
     if (isEngineError(e)) throw e
     if (isMissingRef(e))
-      throw refNotFound(req.url, ref, await remoteNames(req.dbPath, req.url, ref, req.signal))
+      throw refNotFound(req.url, ref, await remoteNames(req.dbPath, req.url, ref, req.run ?? {}))
     throw fetchFailed(req.url, e)
   }
 }
@@ -79,10 +76,9 @@ function notFoundAfterFetch(req: ResolveCommitRequest, ref: GitRef, locked: stri
 export async function resolveCommit(req: ResolveCommitRequest): Promise<string> {
   const locked = lockedCommitOf(req.ref, req.precise)
   const hasDb = await databaseExists(req.dbPath)
-  if (locked !== undefined && hasDb && (await databaseHasCommit(req.dbPath, locked, req.signal)))
-    return locked
+  if (locked !== undefined && hasDb && (await databaseHasCommit(req.dbPath, locked, req.run))) return locked
   if (locked === undefined && hasDb && req.offline) {
-    const commit = await revParse(req.dbPath, localRevision(req.ref), req.signal)
+    const commit = await revParse(req.dbPath, localRevision(req.ref), req.run)
     if (commit !== undefined) return commit
   }
   if (req.offline) throw offlineMiss(req.url, locked ? `commit ${locked}` : describeRef(req.ref))
@@ -91,13 +87,13 @@ export async function resolveCommit(req: ResolveCommitRequest): Promise<string> 
   const ref: GitRef = locked !== undefined ? { type: 'rev', value: locked } : req.ref
   if (hasDb) {
     await fetchOrExplain(req, ref)
-    const commit = await revParse(req.dbPath, localRevision(ref), req.signal)
+    const commit = await revParse(req.dbPath, localRevision(ref), req.run)
     if (commit !== undefined) return commit
   }
   // No database yet, or one that cannot resolve what was just fetched: start from scratch.
-  await createDatabase(req.dbPath, req.signal)
+  await createDatabase(req.dbPath, req.run)
   await fetchOrExplain(req, ref)
-  const commit = await revParse(req.dbPath, localRevision(ref), req.signal)
+  const commit = await revParse(req.dbPath, localRevision(ref), req.run)
   if (commit !== undefined) return commit
   throw notFoundAfterFetch(req, ref, locked)
 }

@@ -1,9 +1,10 @@
 /**
- * One git command for the git source, through the one git wrapper, with cancellation: an aborted
- * signal kills git and surfaces as a `cancelled` EngineError rather than as git's own failure.
+ * One git command for the git source, through the one git wrapper, with the caller's environment
+ * and cancellation: an aborted signal kills git and surfaces as a `cancelled` EngineError rather
+ * than as git's own failure.
  */
 import { EngineError } from '../../errors'
-import { git } from '../../tools/git'
+import { git, type GitRun } from '../../tools/git'
 
 /** Thrown by a cancelled step; callers leave nothing marked complete when they see it. */
 export function cancelledError(): EngineError {
@@ -20,12 +21,12 @@ export function gitMessage(e: unknown): string {
 }
 
 /** Runs `git <args>` in `cwd` (a work tree, or a bare repository itself) and returns stdout. */
-export async function runGit(cwd: string, args: readonly string[], signal?: AbortSignal): Promise<string> {
-  throwIfCancelled(signal)
+export async function runGit(cwd: string, args: readonly string[], run: GitRun = {}): Promise<string> {
+  throwIfCancelled(run.signal)
   try {
-    return await (await git(cwd, signal)).raw([...args])
+    return await (await git(cwd, run)).raw([...args])
   } catch (e) {
-    if (signal?.aborted) throw cancelledError()
+    if (run.signal?.aborted) throw cancelledError()
     throw e
   }
 }
@@ -34,14 +35,10 @@ export async function runGit(cwd: string, args: readonly string[], signal?: Abor
  * `git rev-parse --verify` of a revision expression: the object name, or undefined when there is
  * no such object. `--end-of-options` keeps the expression from ever being read as an option.
  */
-export async function revParse(
-  cwd: string,
-  revision: string,
-  signal?: AbortSignal
-): Promise<string | undefined> {
+export async function revParse(cwd: string, revision: string, run: GitRun = {}): Promise<string | undefined> {
   let out: string
   try {
-    out = await runGit(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', revision], signal)
+    out = await runGit(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', revision], run)
   } catch (e) {
     if (e instanceof EngineError) throw e
     return undefined

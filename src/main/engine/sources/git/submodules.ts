@@ -6,6 +6,7 @@
  * read as an option is refused.
  */
 import { EngineError } from '../../errors'
+import type { GitRun } from '../../tools/git'
 import { revParse, runGit } from './run-git'
 
 export interface SubmoduleEntry {
@@ -55,11 +56,11 @@ async function gitlinkAt(
   workTree: string,
   commit: string,
   path: string,
-  signal?: AbortSignal
+  run: GitRun
 ): Promise<string | undefined> {
   let out: string
   try {
-    out = await runGit(workTree, ['ls-tree', '-z', '--end-of-options', commit, '--', path], signal)
+    out = await runGit(workTree, ['ls-tree', '-z', '--end-of-options', commit, '--', path], run)
   } catch (e) {
     if (e instanceof EngineError) throw e
     return undefined // a path outside the repository, or otherwise not in the tree
@@ -79,15 +80,15 @@ export async function readSubmodules(
   workTree: string,
   commit: string,
   parentUrl: string,
-  signal?: AbortSignal
+  run: GitRun = {}
 ): Promise<SubmoduleEntry[]> {
-  if ((await revParse(workTree, `${commit}:.gitmodules`, signal)) === undefined) return []
-  const list = await runGit(workTree, ['config', '-z', '--blob', `${commit}:.gitmodules`, '--list'], signal)
+  if ((await revParse(workTree, `${commit}:.gitmodules`, run)) === undefined) return []
+  const list = await runGit(workTree, ['config', '-z', '--blob', `${commit}:.gitmodules`, '--list'], run)
   const entries: SubmoduleEntry[] = []
   for (const [name, keys] of parseGitmodules(list)) {
     const path = keys.get('path')
     if (path === undefined || path === '' || keys.get('update') === 'none') continue
-    const linked = await gitlinkAt(workTree, commit, path, signal)
+    const linked = await gitlinkAt(workTree, commit, path, run)
     if (linked === undefined) continue
     const url = keys.get('url')
     if (url === undefined || url === '' || url.startsWith('-')) {
