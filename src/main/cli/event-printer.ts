@@ -26,7 +26,8 @@ export function eventPrinter(term: Terminal, o: PrinterOptions): EventSink {
       case 'status':
         if (e.verbose && o.verbose < 1) return
         if (e.verb === 'Finished' || e.verb === 'Running') progress.clear()
-        if (!o.quiet) term.status(e.verb, e.detail, e.warning)
+        if (!o.quiet)
+          term.status(e.verb, o.verbose >= 1 && e.verboseDetail ? e.verboseDetail : e.detail, e.warning)
         return
       case 'message':
         if (e.level === 'error') term.error({ code: 'build-failed', message: e.text })

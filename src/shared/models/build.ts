@@ -94,6 +94,8 @@ export type OperationEvent =
       readonly warning?: boolean
       /** Detail cargo prints only with `-v`: why a unit rebuilt, fresh packages, commands run. */
       readonly verbose?: boolean
+      /** What `-v` prints instead of `detail`: a test harness's command line for its label. */
+      readonly verboseDetail?: string
       /** The unit it is about, when it is about one. */
       readonly unitId?: string
     }

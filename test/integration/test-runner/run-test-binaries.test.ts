@@ -80,7 +80,12 @@ describe('running real harnesses in sequence', () => {
     const log = record()
     const result = await runTestSequence([passing], [], { args: [] }, { sink: log.sink })
     expect(result).toMatchObject({ success: true, cancelled: false, exitCode: 0 })
-    expect(log.events[0]).toEqual({ type: 'status', verb: 'Running', detail: passing.suite })
+    expect(log.events[0]).toEqual({
+      type: 'status',
+      verb: 'Running',
+      detail: passing.suite,
+      verboseDetail: `\`${passing.executable}\``
+    })
     expect(log.results().map((r) => [r.name, r.outcome])).toEqual(
       expect.arrayContaining([
         ['one', 'ok'],

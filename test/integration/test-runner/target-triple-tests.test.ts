@@ -186,7 +186,9 @@ describe('test and bench with --target, compared with cargo', () => {
     expect(normalize(mine.stdout)).toMatch(
       /^LIB=ROOT\/pm\/target\/debug:ROOT\/pm\/target\/debug\/deps:\S+\/rustlib\/TRIPLE\/lib$/m
     )
-    expect(messages(mine.stderr)).toContain('unittests src/lib.rs (target/debug/deps/pm-HASH)')
+    // -v names the harness by its command line, as cargo does: on the host, in target/debug/deps.
+    expect(messages(mine.stderr)).toContain('Running `ROOT/pm/target/debug/deps/pm-HASH --nocapture`')
+    expect(messages(mine.stderr)).toBe(messages(real.stderr))
   })
 
   it('lists the --no-run executables of test and bench in the target’s folders', async () => {

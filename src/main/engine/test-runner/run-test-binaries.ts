@@ -109,8 +109,14 @@ async function runOne(binary: TestBinary, options: TestRunOptions, io: TestRunIo
   const libtest = binary.harness !== false
   const parser = new LibtestParser()
   const collector = new SuiteCollector(binary.suite, io.sink)
-  io.sink({ type: 'status', verb: 'Running', detail: binary.suite })
   const [program, programArgs] = harnessCommand(binary, args)
+  io.sink({
+    type: 'status',
+    verb: 'Running',
+    detail: binary.suite,
+    // cargo's -v names the harness by its command line, runner first.
+    verboseDetail: `\`${displayCommand(program, programArgs)}\``
+  })
   const exit = await runProcess(program, programArgs, {
     cwd: binary.cwd,
     env: binary.env,
