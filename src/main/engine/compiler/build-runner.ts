@@ -279,7 +279,8 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
         io.sink({ type: 'status', verb: 'Fresh', detail, verbose: true })
       }
     }
-    const execute = (unit: Unit, metadataReady: () => void) => executeUnit(unit, unitExecution, metadataReady)
+    const execute = (unit: Unit, metadataReady: () => void, slot: () => Promise<boolean>) =>
+      executeUnit(unit, unitExecution, metadataReady, slot)
     const outcome = await runQueue(plan.units, {
       jobs,
       keepGoing: o.keepGoing ?? false,

@@ -23,7 +23,7 @@ import {
   type FreshnessState,
   type UnitCheck
 } from './freshness/unit-freshness'
-import type { JobResult } from './job-queue'
+import type { JobResult, QueueResult } from './job-queue'
 import { displayPackage } from './package-display'
 import type { RunContext } from './run-context'
 import { rustcInvocation, unitRustflags, type RustcInvocation } from './rustc-args'
@@ -41,11 +41,13 @@ export interface UnitExecution {
   readonly fresh: (unit: Unit) => void
 }
 
+/** `slot`: waits for a job slot, after the freshness check and before any real work. */
 export async function executeUnit(
   unit: Unit,
   x: UnitExecution,
-  metadataReady: () => void
-): Promise<JobResult> {
+  metadataReady: () => void,
+  slot: () => Promise<boolean>
+): Promise<QueueResult> {
   const { ctx } = x
   let check: UnitCheck
   // Built once: the fingerprint, rustc and the dep-info's relative paths all use it.
@@ -62,6 +64,7 @@ export async function executeUnit(
   } catch (e) {
     return fail(unit, x, e)
   }
+  if (!(await slot())) return 'not-started'
   const reason =
     check.reason && check.reason.type !== 'fresh-build'
       ? describeDirtyReason(check.reason, ctx.cwd)

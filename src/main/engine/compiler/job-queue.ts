@@ -1,20 +1,35 @@
 /**
- * The drain loop: start every unit whose dependencies are far enough along, never more than
- * `jobs` at once. A library's dependents may start as soon as its metadata (.rmeta) exists,
- * which is cargo's pipelining. After a failure nothing new starts (unless keep-going), and
- * dependents of a failed unit never run. Ready units start in cargo's order: the one most units
- * wait on (transitively) first and, among equals, the one that became ready last.
+ * The drain loop: start every unit whose dependencies are far enough along. A unit first checks
+ * whether it is fresh, which takes no job slot (as cargo runs fresh jobs without a token); real
+ * work waits for one of `jobs` slots. A library's dependents may start as soon as its metadata
+ * (.rmeta) exists, which is cargo's pipelining. After a failure nothing new starts (unless
+ * keep-going), and dependents of a failed unit never run. Ready units start, and take slots, in
+ * cargo's order: the one most units wait on (transitively) first and, among equals, the one that
+ * became ready last.
  */
 import type { Unit } from './unit'
 
 export type JobResult = 'done' | 'failed' | 'cancelled'
+/** A unit's end as the queue sees it; `not-started`: the queue stopped before it got a slot. */
+export type QueueResult = JobResult | 'not-started'
+
+/** At most this many units check their freshness at once (file reads, not rustc). */
+const MAX_CHECKS = 64
 
 export interface QueueOptions {
   readonly jobs: number
   readonly keepGoing: boolean
   readonly signal?: AbortSignal
-  /** Runs one unit; calls `metadataReady` when dependents that only need metadata may start. */
-  readonly execute: (unit: Unit, metadataReady: () => void) => Promise<JobResult>
+  /**
+   * Runs one unit; calls `metadataReady` when dependents that only need metadata may start. A
+   * fresh unit may finish at once; work waits for `slot()`, which resolves false when the queue
+   * stops first (the unit then returns `not-started`).
+   */
+  readonly execute: (
+    unit: Unit,
+    metadataReady: () => void,
+    slot: () => Promise<boolean>
+  ) => Promise<QueueResult>
   /** Told about units that will never run because a dependency failed. */
   readonly onSkipped?: (unit: Unit) => void
 }
@@ -30,8 +45,13 @@ type State = 'waiting' | 'running' | 'metadata' | 'done' | 'failed' | 'skipped'
 export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<QueueOutcome> {
   const state = new Map<Unit, State>(units.map((u) => [u, 'waiting']))
   const failed: Unit[] = []
-  let running = 0
+  /** Units started and not settled, and how many of them hold a slot. */
+  let started = 0
+  let slots = 0
+  const holders = new Set<Unit>()
+  const wanting: { unit: Unit; grant: (ok: boolean) => void }[] = []
   let stopping = false
+  let anyBroken = false
 
   // Linking needs every upstream object, not just the direct dependency's: a library built
   // against its dependencies' metadata leaves them to be linked by whoever links it (cargo's
@@ -62,11 +82,19 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
     readySince.get(b)! - readySince.get(a)! ||
     index.get(a)! - index.get(b)!
 
+  // Once a unit and everything upstream of it are done they stay done: remembered, not re-walked.
+  const linkable = new Set<Unit>()
+  const allDone = (u: Unit) => {
+    if (linkable.has(u)) return true
+    const ok = state.get(u) === 'done' && closure(u).every((t) => state.get(t) === 'done')
+    if (ok) linkable.add(u)
+    return ok
+  }
   const satisfied = (u: Unit) =>
     u.deps.every((d) => {
       const s = state.get(d.unit)
       if (d.needs === 'metadata') return s === 'done' || s === 'metadata'
-      return s === 'done' && closure(d.unit).every((t) => state.get(t) === 'done')
+      return allDone(d.unit)
     })
   const broken = (t: Unit) => state.get(t) === 'failed' || state.get(t) === 'skipped'
   const doomed = (u: Unit) =>
@@ -74,14 +102,14 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
 
   return new Promise((resolve) => {
     const finishIfIdle = () => {
-      if (running > 0) return
+      if (started > 0) return
       const cancelled = o.signal?.aborted ?? false
       const stuck = [...state.values()].some((s) => s === 'waiting')
       resolve({ success: failed.length === 0 && !cancelled && !stuck, cancelled, failed })
     }
     const pump = () => {
       if (o.signal?.aborted) stopping = true
-      let progressed = true
+      let progressed = anyBroken
       while (progressed) {
         progressed = false
         for (const u of units) {
@@ -93,7 +121,8 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
           }
         }
       }
-      if (!stopping) {
+      if (stopping) for (const w of wanting.splice(0)) w.grant(false)
+      else {
         const pass = ++pumps
         const ready: Unit[] = []
         for (const u of units) {
@@ -102,31 +131,49 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
           if (readySince.has(u)) ready.push(u)
         }
         for (const u of ready.sort(startOrder)) {
-          if (running >= o.jobs) break
+          if (started - slots >= MAX_CHECKS) break
           start(u)
+        }
+        // Slots go out once no check is in flight, so a unit that is quicker to check cannot
+        // overtake a more urgent one (cargo knows every unit's freshness before it schedules).
+        const checking = started - slots - wanting.length
+        wanting.sort((a, b) => startOrder(a.unit, b.unit))
+        while (checking === 0 && slots < o.jobs && wanting.length > 0) {
+          const w = wanting.shift()!
+          slots++
+          holders.add(w.unit)
+          w.grant(true)
         }
       }
       finishIfIdle()
     }
     const start = (u: Unit) => {
       state.set(u, 'running')
-      running++
+      started++
       const metadataReady = () => {
         if (state.get(u) === 'running') {
           state.set(u, 'metadata')
           queueMicrotask(pump)
         }
       }
-      o.execute(u, metadataReady).then(
+      const slot = () =>
+        new Promise<boolean>((grant) => {
+          wanting.push({ unit: u, grant })
+          queueMicrotask(pump)
+        })
+      o.execute(u, metadataReady, slot).then(
         (r) => settle(u, r),
         () => settle(u, 'failed')
       )
     }
-    const settle = (u: Unit, r: JobResult) => {
-      running--
+    const settle = (u: Unit, r: QueueResult) => {
+      started--
+      if (holders.delete(u)) slots--
       if (r === 'done') state.set(u, 'done')
+      else if (r === 'not-started') state.set(u, 'waiting')
       else {
         state.set(u, 'failed')
+        anyBroken = true
         if (r === 'failed') failed.push(u)
         if (!o.keepGoing || r === 'cancelled') stopping = true
       }
@@ -134,6 +181,7 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
     }
     o.signal?.addEventListener('abort', () => {
       stopping = true
+      queueMicrotask(pump)
     })
     pump()
   })

@@ -1,16 +1,37 @@
 import { describe, expect, it } from 'vitest'
-import { runQueue, type JobResult } from '../../../../src/main/engine/compiler/job-queue'
+import { runQueue, type JobResult, type QueueResult } from '../../../../src/main/engine/compiler/job-queue'
 import type { DepNeed, Unit } from '../../../../src/main/engine/compiler/unit'
 
 function unit(id: string, deps: [Unit, DepNeed][] = []): Unit {
   return { id, deps: deps.map(([u, needs]) => ({ unit: u, needs })) } as unknown as Unit
 }
 
-function recorder(plan: Record<string, { result?: JobResult; metadataEarly?: boolean; ms?: number }>) {
+function recorder(
+  plan: Record<string, { result?: JobResult; metadataEarly?: boolean; ms?: number; fresh?: boolean }>
+) {
   const log: string[] = []
   let running = 0
   let peak = 0
-  const execute = async (u: Unit, metadataReady: () => void): Promise<JobResult> => {
+  let checking = 0
+  let checkPeak = 0
+  const execute = async (
+    u: Unit,
+    metadataReady: () => void,
+    slot: () => Promise<boolean>
+  ): Promise<QueueResult> => {
+    // As a unit does: a freshness check without a slot, then work only with one.
+    checkPeak = Math.max(checkPeak, ++checking)
+    await new Promise((r) => setTimeout(r, 1))
+    checking--
+    if (plan[u.id]?.fresh) {
+      log.push(`fresh ${u.id}`)
+      metadataReady()
+      return 'done'
+    }
+    if (!(await slot())) {
+      log.push(`not started ${u.id}`)
+      return 'not-started'
+    }
     running++
     peak = Math.max(peak, running)
     log.push(`start ${u.id}`)
@@ -25,10 +46,28 @@ function recorder(plan: Record<string, { result?: JobResult; metadataEarly?: boo
     running--
     return step.result ?? 'done'
   }
-  return { log, execute, peak: () => peak }
+  return { log, execute, peak: () => peak, checkPeak: () => checkPeak }
 }
 
 describe('the job queue', () => {
+  it('checks fresh units without a slot, and gives the one slot to one unit at a time', async () => {
+    const slow = unit('slow')
+    const fresh = Array.from({ length: 20 }, (_, i) => unit(`f${i}`))
+    const chain = unit('chain', [[fresh[19]!, 'link']])
+    const plan = Object.fromEntries(fresh.map((f) => [f.id, { fresh: true }]))
+    const r = recorder({ ...plan, slow: { ms: 60 }, chain: { ms: 1 } })
+    const out = await runQueue([slow, ...fresh, chain], { jobs: 1, keepGoing: false, execute: r.execute })
+    expect(out.success).toBe(true)
+    expect(r.peak()).toBe(1)
+    // The checks ran side by side although there is one slot; the two dirty units took it in turn.
+    expect(r.checkPeak()).toBe(21)
+    const work = r.log.filter((l) => /^(start|end) /.test(l))
+    expect([work.slice(0, 2), work.slice(2)].map((w) => w[0]!.slice(6) === w[1]!.slice(4))).toEqual([
+      true,
+      true
+    ])
+  })
+
   it('runs dependencies first and never more than `jobs` at once', async () => {
     const a = unit('a')
     const b = unit('b')
@@ -74,7 +113,8 @@ describe('the job queue', () => {
     })
     expect(out.success).toBe(false)
     expect(out.failed.map((u) => u.id)).toEqual(['a'])
-    expect(r.log).toEqual(['start a', 'end a'])
+    // c was checked alongside a, but never got a slot to start its work.
+    expect(r.log).toEqual(['start a', 'end a', 'not started c'])
     expect(skipped).toEqual(['b'])
   })
 
@@ -102,7 +142,7 @@ describe('the job queue', () => {
     controller.abort()
     const out = await running
     expect(out).toMatchObject({ success: false, cancelled: true })
-    expect(r.log).toEqual(['start a', 'end a'])
+    expect(r.log).toEqual(['not started a'])
   })
 })
 
