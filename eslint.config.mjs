@@ -111,7 +111,8 @@ export default tseslint.config(
       'src/main/cli/server/client.ts',
       'src/main/cli/server/frames.ts',
       'src/main/cli/server/server-place.ts',
-      'src/main/cli/server/start-server.ts'
+      'src/main/cli/server/start-server.ts',
+      'src/main/cli/server/terminal-program.ts'
     ],
     rules: {
       'no-restricted-imports': [
@@ -119,7 +120,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!node:|\\./(server/)?(client|frames|server-place|start-server)$)',
+              regex: '^(?!node:|\\./(server/)?(client|frames|server-place|start-server|terminal-program)$)',
               message: 'The build server client loads on every build: Node built-ins and its siblings only.'
             }
           ]

@@ -104,7 +104,12 @@ describe('the build server', () => {
         'src/main.rs',
         [
           'use std::io::Read;',
+          'extern "C" { fn signal(signum: i32, handler: usize) -> usize; }',
           'fn main() {',
+          '    if std::env::args().nth(1).as_deref() == Some("stubborn") {',
+          '        unsafe { signal(2, 1); signal(15, 1); }',
+          '        std::thread::sleep(std::time::Duration::from_secs(600));',
+          '    }',
           '    let mut input = String::new();',
           '    std::io::stdin().read_to_string(&mut input).unwrap();',
           '    let args: Vec<String> = std::env::args().skip(1).collect();',
@@ -146,7 +151,26 @@ describe('the build server', () => {
     sleeping.kill('SIGINT')
     expect((await sleeping).exitCode).toBe(130)
     await waitFor(async () => (await processesMatching(`${marker} sleep`)).length === 0, 5000)
-  })
+
+    // A program deaf to SIGINT and SIGTERM is killed 5 s after the Ctrl+C, as execa does in-process.
+    const stubborn = execa(CLI, ['run', '-q', '--', 'stubborn'], {
+      cwd: p.root,
+      env,
+      reject: false,
+      input: ''
+    })
+    await waitFor(async () => (await processesMatching(`${marker} stubborn`)).length === 1)
+    stubborn.kill('SIGINT')
+    expect((await stubborn).exitCode).toBe(130)
+    expect(await processesMatching(`${marker} stubborn`)).toEqual([])
+
+    // Stopping the server ends the program it handed over.
+    const stopped = execa(CLI, ['run', '-q', '--', 'sleep'], { cwd: p.root, env, reject: false, input: '' })
+    await waitFor(async () => (await processesMatching(`${marker} sleep`)).length === 1)
+    expect((await cli(['daemon', 'stop'], '/', env)).stdout).toBe('build server stopped')
+    expect((await stopped).exitCode).toBe(130)
+    await waitFor(async () => (await processesMatching(`${marker} sleep`)).length === 0, 5000)
+  }, 60_000)
 
   it('builds with each client’s environment and nothing of the environment it started in', async () => {
     const p = await project()
@@ -169,6 +193,13 @@ describe('the build server', () => {
     expect(flagged.exitCode, flagged.stderr).toBe(0)
     expect((await execa(p.path('target/debug/envs'))).stdout).toBe('client flags')
     expect((await cli(['daemon', 'status'], '/', env)).stdout).toMatch(/: 2 build\(s\) served/)
+    // A program that cannot start (one argument over the kernel's limit) is an error, not a crash.
+    const huge = 'a'.repeat(200_000)
+    for (const e of [env, { ...env, CRATE_STUDIO_DAEMON: '0' }]) {
+      const r = await execa(CLI, ['run', '-q', '--', huge], { cwd: p.root, env: e, reject: false, input: '' })
+      expect(r.exitCode).toBe(101)
+      expect(r.stderr).toMatch(/^error: Could not start `\S+echoer`: .*E2BIG/m)
+    }
   })
 
   it('cancels on Ctrl+C and when the client is killed, leaving nothing running', async () => {

@@ -4,19 +4,11 @@
  * program in this terminal when the server says so. `undefined` means no server answered; the
  * caller then runs the command in its own process (and one is started for next time).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { connect, type Socket } from 'node:net'
-import {
-  frame,
-  lineSplitter,
-  SERVED_COMMANDS,
-  type ClientMessage,
-  type ExecProgram,
-  type ProgramExited,
-  type ServerMessage
-} from './frames'
+import { frame, lineSplitter, SERVED_COMMANDS, type ClientMessage, type ServerMessage } from './frames'
 import { serverPlace } from './server-place'
 import { startServer } from './start-server'
+import { TerminalProgram } from './terminal-program'
 
 const CONNECT_TIMEOUT_MS = 1000
 /** A server that takes longer to accept a build is stuck: the build runs here instead. */
@@ -106,7 +98,7 @@ export async function buildThroughServer(
   let code = 101
   let started = false
   let interrupts = 0
-  let program: ChildProcess | undefined
+  let program: TerminalProgram | undefined
   const stuck = setTimeout(() => socket.destroy(), START_TIMEOUT_MS)
   const onSignal = () => {
     // As in-process: the first Ctrl+C (or SIGTERM) cancels the command, a second leaves at once.
@@ -114,7 +106,7 @@ export async function buildThroughServer(
     socket.write(frame({ kind: 'cancel' }))
     // A program in this terminal got the Ctrl+C too, and is ended as `run` ends it in-process;
     // its exit then ends the command. Otherwise the server has a moment to confirm.
-    if (program) program.kill('SIGTERM')
+    if (program?.running) program.stop()
     else setTimeout(() => process.exit(130), CANCEL_GRACE_MS).unref()
   }
   process.on('SIGINT', onSignal)
@@ -126,18 +118,29 @@ export async function buildThroughServer(
     } else if (m.kind === 'out') process.stdout.write(m.text)
     else if (m.kind === 'err') process.stderr.write(m.text)
     else if (m.kind === 'exit') code = m.code
-    else if (m.kind === 'exec')
-      program = runHere(m, (exited) => {
-        program = undefined
+    else if (m.kind === 'cancel') program?.stop()
+    else if (m.kind === 'exec') {
+      // Cancelled already: the program must not start after the Ctrl+C.
+      if (interrupts > 0) return void socket.write(frame({ kind: 'exited', exitCode: null, signal: null }))
+      const launched = new TerminalProgram(m)
+      program = launched
+      void launched.exited.then((exited) => {
         if (!socket.destroyed) socket.write(frame(exited))
       })
+    }
   })
   clearTimeout(stuck)
+  // A server gone while the program runs leaves the program its terminal; its status is run's.
+  const orphan = !ended && program?.running ? await program.exited : undefined
   process.off('SIGINT', onSignal)
   process.off('SIGTERM', onSignal)
   if (!started && interrupts === 0) {
     process.stderr.write('warning: the Crate Studio build server did not answer; building without it\n')
     return undefined
+  }
+  if (orphan) {
+    process.stderr.write('warning: the Crate Studio build server stopped while the program ran\n')
+    return orphan.exitCode ?? 101
   }
   if (!ended) {
     process.stderr.write(
@@ -147,23 +150,6 @@ export async function buildThroughServer(
     return 101
   }
   return code
-}
-
-/**
- * Runs `run`'s program in this terminal, as `run` does in-process: no shell, exactly the
- * environment the server computed, this process group (so Ctrl+C reaches it).
- */
-function runHere(m: ExecProgram, done: (exited: ProgramExited) => void): ChildProcess {
-  const child = spawn(m.program, [...m.args], { cwd: m.cwd, env: m.env, stdio: 'inherit', shell: false })
-  let reported = false
-  const report = (exited: ProgramExited) => {
-    if (reported) return
-    reported = true
-    done(exited)
-  }
-  child.once('error', (e) => report({ kind: 'exited', exitCode: null, signal: null, error: e.message }))
-  child.once('exit', (exitCode, signal) => report({ kind: 'exited', exitCode, signal }))
-  return child
 }
 
 /** Whether the server would take the request (see request-schema.ts). */
@@ -194,6 +180,7 @@ function parseServerMessage(line: string): ServerMessage | undefined {
     return { kind: r.kind, text: r.text }
   if (r.kind === 'exit' && Number.isInteger(r.code)) return { kind: 'exit', code: r.code as number }
   if (r.kind === 'started') return { kind: 'started' }
+  if (r.kind === 'cancel') return { kind: 'cancel' }
   if (
     r.kind === 'exec' &&
     typeof r.program === 'string' &&

@@ -56,6 +56,8 @@ export interface ExecProgram {
 export type ServerMessage =
   | { readonly kind: 'started' }
   | ExecProgram
+  /** The server cancelled the command (stopped): end the program it asked for. */
+  | { readonly kind: 'cancel' }
   | { readonly kind: 'out'; readonly text: string }
   | { readonly kind: 'err'; readonly text: string }
   | { readonly kind: 'exit'; readonly code: number }

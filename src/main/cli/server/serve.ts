@@ -156,10 +156,17 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
     exec: Omit<ExecProgram, 'kind'>
   ): Promise<ProcessOutcome> =>
     new Promise((resolve, reject) => {
+      const cancelled = { exitCode: null, signal: null, cancelled: true }
+      // Cancelled before the program could start (in-process, it is then never spawned).
+      if (signal.aborted || socket.destroyed) return resolve(cancelled)
+      // A cancel from this side (a stop) ends the program in the client's terminal.
+      const onAbort = () => send({ kind: 'cancel' })
+      signal.addEventListener('abort', onAbort, { once: true })
       launched.set(socket, (m) => {
+        signal.removeEventListener('abort', onAbort)
         launched.delete(socket)
         // A client gone before answering took its program with it (it was in its terminal).
-        if (!m) return resolve({ exitCode: null, signal: null, cancelled: true })
+        if (!m) return resolve(cancelled)
         if (m.error !== undefined)
           return reject(
             new EngineError('not-found', `Could not start \`${exec.program}\`: ${m.error}`, {
