@@ -15,6 +15,8 @@ export type QueueResult = JobResult | 'not-started'
 
 /** At most this many units check their freshness at once (file reads, not rustc). */
 const MAX_CHECKS = 64
+/** How long free slots wait for checks in flight before going to the units already asking. */
+const CHECK_GRACE_MS = 20
 
 export interface QueueOptions {
   readonly jobs: number
@@ -52,6 +54,8 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
   const wanting: { unit: Unit; grant: (ok: boolean) => void }[] = []
   let stopping = false
   let anyBroken = false
+  let graceTimer: ReturnType<typeof setTimeout> | undefined
+  let graceOver = false
 
   // Linking needs every upstream object, not just the direct dependency's: a library built
   // against its dependencies' metadata leaves them to be linked by whoever links it (cargo's
@@ -103,6 +107,8 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
   return new Promise((resolve) => {
     const finishIfIdle = () => {
       if (started > 0) return
+      clearTimeout(graceTimer)
+      o.signal?.removeEventListener('abort', onAbort)
       const cancelled = o.signal?.aborted ?? false
       const stuck = [...state.values()].some((s) => s === 'waiting')
       resolve({ success: failed.length === 0 && !cancelled && !stuck, cancelled, failed })
@@ -135,10 +141,20 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
           start(u)
         }
         // Slots go out once no check is in flight, so a unit that is quicker to check cannot
-        // overtake a more urgent one (cargo knows every unit's freshness before it schedules).
+        // overtake a more urgent one (cargo knows every unit's freshness before it schedules);
+        // a slow check (a big package's folder walk) holds them up for CHECK_GRACE_MS at most.
         const checking = started - slots - wanting.length
+        const free = slots < o.jobs && wanting.length > 0
+        if (free && checking > 0 && !graceOver) {
+          graceTimer ??= setTimeout(() => {
+            graceTimer = undefined
+            graceOver = true
+            pump()
+            graceOver = false
+          }, CHECK_GRACE_MS)
+        }
         wanting.sort((a, b) => startOrder(a.unit, b.unit))
-        while (checking === 0 && slots < o.jobs && wanting.length > 0) {
+        while ((checking === 0 || graceOver) && slots < o.jobs && wanting.length > 0) {
           const w = wanting.shift()!
           slots++
           holders.add(w.unit)
@@ -179,10 +195,11 @@ export function runQueue(units: readonly Unit[], o: QueueOptions): Promise<Queue
       }
       pump()
     }
-    o.signal?.addEventListener('abort', () => {
+    const onAbort = () => {
       stopping = true
       queueMicrotask(pump)
-    })
+    }
+    o.signal?.addEventListener('abort', onAbort, { once: true })
     pump()
   })
 }

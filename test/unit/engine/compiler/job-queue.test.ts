@@ -7,7 +7,10 @@ function unit(id: string, deps: [Unit, DepNeed][] = []): Unit {
 }
 
 function recorder(
-  plan: Record<string, { result?: JobResult; metadataEarly?: boolean; ms?: number; fresh?: boolean }>
+  plan: Record<
+    string,
+    { result?: JobResult; metadataEarly?: boolean; ms?: number; fresh?: boolean; checkMs?: number }
+  >
 ) {
   const log: string[] = []
   let running = 0
@@ -21,7 +24,7 @@ function recorder(
   ): Promise<QueueResult> => {
     // As a unit does: a freshness check without a slot, then work only with one.
     checkPeak = Math.max(checkPeak, ++checking)
-    await new Promise((r) => setTimeout(r, 1))
+    await new Promise((r) => setTimeout(r, plan[u.id]?.checkMs ?? 1))
     checking--
     if (plan[u.id]?.fresh) {
       log.push(`fresh ${u.id}`)
@@ -66,6 +69,14 @@ describe('the job queue', () => {
       true,
       true
     ])
+  })
+
+  it('does not hold a free slot for long behind a slow freshness check', async () => {
+    const slowCheck = unit('slow-check')
+    const work = unit('work')
+    const r = recorder({ 'slow-check': { fresh: true, checkMs: 300 } })
+    await runQueue([slowCheck, work], { jobs: 1, keepGoing: false, execute: r.execute })
+    expect(r.log.indexOf('end work')).toBeLessThan(r.log.indexOf('fresh slow-check'))
   })
 
   it('runs dependencies first and never more than `jobs` at once', async () => {
