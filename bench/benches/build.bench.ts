@@ -57,6 +57,18 @@ async function touchMain(dir: string): Promise<void> {
   await utimes(join(dir, 'src', 'main.rs'), now, now)
 }
 
+/** What every touch bench compares with. */
+const touchBaseline: Bench['baseline'] = {
+  name: 'touch src/main.rs, cargo build',
+  async prepare() {
+    const { theirs } = await benchFixture()
+    return async () => {
+      await touchMain(theirs)
+      await cargoBuild(theirs)
+    }
+  }
+}
+
 const cleanTimelines: Timeline[] = []
 const noopTimelines: Timeline[] = []
 const touchTimelines: Timeline[] = []
@@ -149,17 +161,18 @@ export const buildTouchInProcess: Bench = {
       await build()
     }
   },
-  baseline: {
-    name: 'touch src/main.rs, cargo build',
-    async prepare() {
-      const { theirs } = await benchFixture()
-      return async () => {
-        await touchMain(theirs)
-        await cargoBuild(theirs)
-      }
-    }
-  },
+  baseline: touchBaseline,
   notes: () => [...unprintedNotes(), describeTimelines('build touch, in-process', touchTimelines, JOBS)]
+}
+
+/** Touch src/main.rs, then build with the CLI, through the build server or not. */
+async function touchThroughCli(server: boolean): Promise<() => Promise<void>> {
+  const { ours } = await fixture()
+  noteCli()
+  return async () => {
+    await touchMain(ours)
+    await cliBuild(ours, server)
+  }
 }
 
 export const buildTouchCli: Bench = {
@@ -169,25 +182,9 @@ export const buildTouchCli: Bench = {
   warmups: CLI_WARMUPS,
   maxRatio: 1.25,
   inTurns: true,
-  async prepare() {
-    const { ours } = await fixture()
-    noteCli()
-    return async () => {
-      await touchMain(ours)
-      await cliBuild(ours)
-    }
-  },
+  prepare: () => touchThroughCli(true),
   dispose: stopServer,
-  baseline: {
-    name: 'touch src/main.rs, cargo build',
-    async prepare() {
-      const { theirs } = await benchFixture()
-      return async () => {
-        await touchMain(theirs)
-        await cargoBuild(theirs)
-      }
-    }
-  },
+  baseline: touchBaseline,
   notes: unprintedNotes
 }
 
@@ -197,23 +194,7 @@ export const buildTouchCliNoServer: Bench = {
   runs: BUILD_RUNS,
   warmups: 1,
   inTurns: true,
-  async prepare() {
-    const { ours } = await fixture()
-    noteCli()
-    return async () => {
-      await touchMain(ours)
-      await cliBuild(ours, false)
-    }
-  },
-  baseline: {
-    name: 'touch src/main.rs, cargo build',
-    async prepare() {
-      const { theirs } = await benchFixture()
-      return async () => {
-        await touchMain(theirs)
-        await cargoBuild(theirs)
-      }
-    }
-  },
+  prepare: () => touchThroughCli(false),
+  baseline: touchBaseline,
   notes: unprintedNotes
 }
