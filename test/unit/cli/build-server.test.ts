@@ -8,7 +8,7 @@ import { connect, createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CliContext } from '../../../src/main/cli/commands/shared'
-import { converse } from '../../../src/main/cli/server/client'
+import { converse, servable } from '../../../src/main/cli/server/client'
 import { lineSplitter, type ServerMessage } from '../../../src/main/cli/server/frames'
 import { serveBuilds, type RunCli } from '../../../src/main/cli/server/serve'
 import { serverPlace } from '../../../src/main/cli/server/server-place'
@@ -263,6 +263,18 @@ describe('line splitting', () => {
     expect(tooLong).toBe(1)
     feed(Buffer.from('ok\n'))
     expect(lines.at(-1)).toBe('ok')
+  })
+})
+
+describe('which commands the server takes', () => {
+  it('build, test, bench and run, unless told not to or on a CI machine', () => {
+    expect(['build', 'b', 'test', 't', 'bench', 'run', 'r'].every((c) => servable([c], {}))).toBe(true)
+    expect(servable(['new'], {})).toBe(false)
+    expect(servable([], {})).toBe(false)
+    expect(servable(['build'], { CRATE_STUDIO_DAEMON: '0' })).toBe(false)
+    expect(servable(['build'], { CI: 'true' })).toBe(false)
+    expect(servable(['build'], { CI: 'true', CRATE_STUDIO_DAEMON: '1' })).toBe(true)
+    expect(servable(['build'], { CI: 'false' })).toBe(true)
   })
 })
 

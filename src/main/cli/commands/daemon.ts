@@ -25,7 +25,8 @@ Options:
   -h, --help                    Print help
 
 \`crate-studio build\`, \`test\`, \`bench\` and \`run\` use the server unless CRATE_STUDIO_DAEMON=0
-is set (\`run\`'s program still runs in your terminal). A server belongs
+is set (\`run\`'s program still runs in your terminal). Where CI is set it is off unless
+CRATE_STUDIO_DAEMON=1. A server belongs
 to one build of Crate Studio: after an upgrade, the old one leaves when idle.
 `
 

@@ -21,8 +21,16 @@ const MAX_VALUE_BYTES = 1 << 20
 const MAX_ARGS = 4096
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
+/**
+ * Whether this command goes to the server: `CRATE_STUDIO_DAEMON=0` says never, `=1` always; on
+ * a CI machine (`CI` set) it is off by default, since a one-off job would only leave a server
+ * behind.
+ */
 export function servable(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  return SERVED_COMMANDS.has(argv[0] ?? '') && env.CRATE_STUDIO_DAEMON !== '0' && process.platform !== 'win32'
+  if (!SERVED_COMMANDS.has(argv[0] ?? '') || process.platform === 'win32') return false
+  const choice = env.CRATE_STUDIO_DAEMON
+  if (choice === '0') return false
+  return choice === '1' || !env.CI || env.CI === 'false' || env.CI === '0'
 }
 
 /** Connects to the server for `entry`, or resolves undefined when none is listening. */
