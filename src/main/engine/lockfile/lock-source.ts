@@ -4,7 +4,8 @@
  * in the lock. Parsing follows cargo's `SourceId::from_url`, including its reading of an older
  * file's unencoded `?branch=a+b` as "a b".
  */
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
+import { pathSourceUrl } from '../tools/paths'
 import type { GitRef, SourceId } from '../sources/source-id'
 import { formUrlDecodePairs, formUrlEncode } from '../tools/form-urlencoded'
 import type { LockVersion } from './lock-version'
@@ -33,10 +34,7 @@ export function lockSourceString(id: SourceId, version: LockVersion, precise = t
   }
 }
 
-/** A `file://` URL of a path source, as cargo compares path sources. */
-export function pathSourceUrl(path: string): string {
-  return pathToFileURL(path).href.replace(/\/$/, '')
-}
+export { pathSourceUrl }
 
 export type ParsedSource =
   { readonly ok: true; readonly id: SourceId } | { readonly ok: false; readonly reason: string }

@@ -4,7 +4,7 @@
  * `git+https://host/repo?branch=main#0.1.0`). The name is left out when the URL's last
  * segment already is the name.
  */
-import { pathToFileURL } from 'node:url'
+import { pathSourceUrl } from '../tools/paths'
 import type { PackageId } from '../resolver/resolve/resolve-types'
 import { gitRefQuery } from '../resolver/feature-resolver/display-package-id'
 import type { SourceId } from '../sources/source-id'
@@ -13,7 +13,7 @@ import type { SourceId } from '../sources/source-id'
 export function specSourceUrl(source: SourceId): string {
   switch (source.kind) {
     case 'path':
-      return pathToFileURL(source.path).href.replace(/\/$/, '')
+      return pathSourceUrl(source.path)
     case 'registry':
     case 'git':
       return source.url

@@ -7,8 +7,8 @@
  * its original identity here: cargo locks and reports the replaced source, never the directory
  * that served it.
  */
-import { pathToFileURL } from 'node:url'
 import { formUrlEncode } from '../tools/form-urlencoded'
+import { pathSourceUrl } from '../tools/paths'
 
 export const CRATES_IO_INDEX = 'https://github.com/rust-lang/crates.io-index'
 export const CRATES_IO_SPARSE = 'sparse+https://index.crates.io/'
@@ -50,7 +50,7 @@ export function encodedSourceIdString(id: SourceId): string {
 function sourceText(id: SourceId, encode: (value: string) => string): string {
   switch (id.kind) {
     case 'path':
-      return `path+${pathToFileURL(id.path).href.replace(/\/$/, '')}`
+      return `path+${pathSourceUrl(id.path)}`
     case 'registry':
       return `registry+${id.url}`
     case 'sparse':

@@ -1,6 +1,7 @@
 /** Path helpers shared by the engine: how cargo shows paths, and file-type checks. */
 import { stat } from 'node:fs/promises'
 import { isAbsolute, relative, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 /**
  * True when `candidate` is `root` itself or lies below it. Purely lexical: callers pass real
@@ -23,4 +24,20 @@ export async function isFile(path: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+const sourceUrls = new Map<string, string>()
+
+/**
+ * A path source's `file://` URL as cargo writes and compares it (no trailing slash). Remembered:
+ * a build of a big workspace asks for the same few hundred paths many times over.
+ */
+export function pathSourceUrl(path: string): string {
+  let url = sourceUrls.get(path)
+  if (url === undefined) {
+    url = pathToFileURL(path).href.replace(/\/$/, '')
+    if (sourceUrls.size >= 10_000) sourceUrls.clear()
+    sourceUrls.set(path, url)
+  }
+  return url
 }

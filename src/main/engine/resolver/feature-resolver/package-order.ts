@@ -4,7 +4,7 @@
  * metadata), sources by kind (path, registry, sparse, local, directory, git) then URL, and
  * package IDs by name, version, source.
  */
-import { pathToFileURL } from 'node:url'
+import { pathSourceUrl } from '../../tools/paths'
 import type { PackageId } from '../resolve/resolve-types'
 import type { GitRef, SourceId } from '../../sources/source-id'
 
@@ -105,7 +105,7 @@ const GIT_REF_RANK: Record<GitRef['type'], number> = { tag: 0, branch: 1, rev: 2
 export function canonicalSourceUrl(id: SourceId): string {
   switch (id.kind) {
     case 'path':
-      return pathToFileURL(id.path).href.replace(/\/$/, '')
+      return pathSourceUrl(id.path)
     case 'registry':
     case 'sparse':
       return id.url.replace(/\/$/, '')

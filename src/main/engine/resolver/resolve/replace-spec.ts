@@ -4,7 +4,7 @@
  * A spec without a URL means crates.io, as cargo sets it. Matching and display follow cargo's
  * `PackageIdSpec`, because its messages quote the spec (`https://…crates.io-index#foo@0.1.0`).
  */
-import { pathToFileURL } from 'node:url'
+import { pathSourceUrl } from '../../tools/paths'
 import { CRATES_IO_INDEX, type GitRef, type SourceId } from '../../sources/source-id'
 import { isCratesIo } from './package-keys'
 import type { PackageId } from './resolve-types'
@@ -123,7 +123,7 @@ export function parseReplaceSpec(text: string): ParsedReplaceSpec {
 function sourceUrl(source: SourceId): string {
   switch (source.kind) {
     case 'path':
-      return pathToFileURL(source.path).href.replace(/\/$/, '')
+      return pathSourceUrl(source.path)
     case 'sparse':
       return `sparse+${source.url}`
     case 'registry':
