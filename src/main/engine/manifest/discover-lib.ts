@@ -1,15 +1,19 @@
 /** The library target: `[lib]`/`[[lib]]` as declared, or src/lib.rs by convention. */
 import { join, resolve } from 'node:path'
 import { crateNameOf } from '@shared/rules/package-name'
-import { isFile } from '../tools/paths'
 import { makeTarget, type DiscoveryContext } from './discovery-context'
 import type { Target } from './model'
 
-export async function discoverLib({ manifest, fail, warn }: DiscoveryContext): Promise<Target | undefined> {
+export async function discoverLib({
+  manifest,
+  fail,
+  warn,
+  files
+}: DiscoveryContext): Promise<Target | undefined> {
   const root = manifest.rootDir
   const inferred = join(root, 'src', 'lib.rs')
   const decl = manifest.lib
-  const hasInferred = await isFile(inferred)
+  const hasInferred = await files.isFile(inferred)
   if (!decl && !hasInferred) return undefined
   const name = decl?.name ?? crateNameOf(manifest.package.name)
   if (name.trim() === '') throw fail('Library target names cannot be empty.', decl?.line)
@@ -23,7 +27,7 @@ export async function discoverLib({ manifest, fail, warn }: DiscoveryContext): P
   let path = decl?.path !== undefined ? resolve(root, decl.path) : hasInferred ? inferred : undefined
   if (path === undefined) {
     const legacy = join(root, 'src', `${name}.rs`)
-    if (manifest.package.edition !== '2015' || !(await isFile(legacy))) {
+    if (manifest.package.edition !== '2015' || !(await files.isFile(legacy))) {
       throw fail(
         `Can't find library \`${name}\`.`,
         decl?.line,

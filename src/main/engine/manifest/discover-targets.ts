@@ -8,18 +8,19 @@
 import { join, resolve } from 'node:path'
 import type { ManifestWarning } from '@shared/models/package'
 import { isExecutable } from '../tools/find-program'
-import { isFile } from '../tools/paths'
+import { fileProbe, type FileProbe } from './file-probe'
 import { discoverKind } from './discover-kind'
 import { discoverLib } from './discover-lib'
 import { discoveryContext, inferFromDirectory } from './discovery-context'
 import type { Manifest, Package, Target } from './model'
 
 export async function discoverTargets(parsed: Manifest): Promise<Package> {
-  const manifest = await classifyBuildString(parsed)
+  const files = fileProbe()
+  const manifest = await classifyBuildString(parsed, files)
   const root = manifest.rootDir
   const pkg = manifest.package
   const warnings: ManifestWarning[] = [...manifest.warnings]
-  const ctx = discoveryContext(manifest, warnings)
+  const ctx = discoveryContext(manifest, warnings, files)
   const targets: Target[] = []
 
   const lib = await discoverLib(ctx)
@@ -27,22 +28,22 @@ export async function discoverTargets(parsed: Manifest): Promise<Package> {
 
   const mainRs = join(root, 'src', 'main.rs')
   const inferredBins = [
-    ...((await isFile(mainRs)) ? [[pkg.name, mainRs] as const] : []),
-    ...(await inferFromDirectory(join(root, 'src', 'bin')))
+    ...((await files.isFile(mainRs)) ? [[pkg.name, mainRs] as const] : []),
+    ...(await inferFromDirectory(files, join(root, 'src', 'bin')))
   ]
   const legacyPath = async (name: string): Promise<string | undefined> => {
     const own = lib ? [] : [join(root, 'src', `${name}.rs`)]
     // The 2014 format documents exactly one default; cargo's later fallbacks would pick src/main.rs.
     const candidates =
       manifest.format === '2014' ? own : [...own, mainRs, join(root, 'src', 'bin', 'main.rs')]
-    for (const c of candidates) if (await isFile(c)) return c
+    for (const c of candidates) if (await files.isFile(c)) return c
     return undefined
   }
   targets.push(
     ...(await discoverKind(ctx, { kind: 'bin', declared: manifest.bins, inferred: inferredBins, autodiscover: pkg.autobins, legacyPath })),
-    ...(await discoverKind(ctx, { kind: 'example', declared: manifest.examples, inferred: await inferFromDirectory(join(root, 'examples')), autodiscover: pkg.autoexamples })),
-    ...(await discoverKind(ctx, { kind: 'test', declared: manifest.tests, inferred: await inferFromDirectory(join(root, 'tests')), autodiscover: pkg.autotests })),
-    ...(await discoverKind(ctx, { kind: 'bench', declared: manifest.benches, inferred: await inferFromDirectory(join(root, 'benches')), autodiscover: pkg.autobenches }))
+    ...(await discoverKind(ctx, { kind: 'example', declared: manifest.examples, inferred: await inferFromDirectory(files, join(root, 'examples')), autodiscover: pkg.autoexamples })),
+    ...(await discoverKind(ctx, { kind: 'test', declared: manifest.tests, inferred: await inferFromDirectory(files, join(root, 'tests')), autodiscover: pkg.autotests })),
+    ...(await discoverKind(ctx, { kind: 'bench', declared: manifest.benches, inferred: await inferFromDirectory(files, join(root, 'benches')), autodiscover: pkg.autobenches }))
   ) // prettier-ignore
 
   if (!targets.some((t) => t.kind === 'lib' || t.kind === 'bin')) {
@@ -52,7 +53,7 @@ export async function discoverTargets(parsed: Manifest): Promise<Package> {
       'Create src/main.rs or src/lib.rs, or add a [lib] or [[bin]] section with a path.'
     )
   }
-  const buildScript = await findBuildScript(manifest)
+  const buildScript = await findBuildScript(manifest, files)
   return buildScript ? { manifest, targets, warnings, buildScript } : { manifest, targets, warnings }
 }
 
@@ -61,11 +62,11 @@ export async function discoverTargets(parsed: Manifest): Promise<Package> {
  * names a non-executable file in the package (`build = "build/main"`) is a Rust build script;
  * anything else (`make`, `./gen.sh`) stays a command.
  */
-async function classifyBuildString(manifest: Manifest): Promise<Manifest> {
+async function classifyBuildString(manifest: Manifest, files: FileProbe): Promise<Manifest> {
   const b = manifest.package.build
   if (b.type !== 'command' || /\s/.test(b.command.trim())) return manifest
   const path = resolve(manifest.rootDir, b.command)
-  if (!(await isFile(path)) || (await isExecutable(path))) return manifest
+  if (!(await files.isFile(path)) || (await isExecutable(path))) return manifest
   return {
     ...manifest,
     format: manifest.legacyLibArray ? '2014' : 'current',
@@ -74,12 +75,12 @@ async function classifyBuildString(manifest: Manifest): Promise<Manifest> {
 }
 
 /** `build = "path.rs"` or `true`, or a build.rs beside the manifest when `build` is not set. */
-async function findBuildScript(manifest: Manifest): Promise<string | undefined> {
+async function findBuildScript(manifest: Manifest, files: FileProbe): Promise<string | undefined> {
   const b = manifest.package.build
   if (b.type === 'script') return resolve(manifest.rootDir, b.path)
   if (b.type === 'auto') {
     const auto = join(manifest.rootDir, 'build.rs')
-    if (await isFile(auto)) return auto
+    if (await files.isFile(auto)) return auto
   }
   return undefined
 }

@@ -1,10 +1,9 @@
 /** What every part of target discovery shares: the manifest, located errors and warnings. */
-import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ManifestWarning, TargetKind } from '@shared/models/package'
 import { crateNameOf } from '@shared/rules/package-name'
 import { EngineError } from '../errors'
-import { isFile } from '../tools/paths'
+import { fileProbe, type FileProbe } from './file-probe'
 import type { Manifest, Target, TargetDecl } from './model'
 
 /** Targets found on disk by convention: name and absolute path. */
@@ -14,12 +13,19 @@ export interface DiscoveryContext {
   readonly manifest: Manifest
   readonly fail: (message: string, line?: number, hint?: string) => EngineError
   readonly warn: (message: string, line?: number) => void
+  /** Which conventional files exist, from one listing per folder. */
+  readonly files: FileProbe
 }
 
-export function discoveryContext(manifest: Manifest, warnings: ManifestWarning[]): DiscoveryContext {
+export function discoveryContext(
+  manifest: Manifest,
+  warnings: ManifestWarning[],
+  files: FileProbe = fileProbe()
+): DiscoveryContext {
   const at = (line?: number) => (line ? { line } : {})
   return {
     manifest,
+    files,
     fail: (message, line, hint) =>
       new EngineError('manifest-invalid', message, {
         file: manifest.path,
@@ -31,19 +37,13 @@ export function discoveryContext(manifest: Manifest, warnings: ManifestWarning[]
 }
 
 /** `dir/*.rs` and `dir/<name>/main.rs`, skipping dotfiles, sorted for stable output. */
-export async function inferFromDirectory(dir: string): Promise<Inferred> {
-  let entries
-  try {
-    entries = await readdir(dir, { withFileTypes: true })
-  } catch {
-    return []
-  }
+export async function inferFromDirectory(files: FileProbe, dir: string): Promise<Inferred> {
   const found: (readonly [string, string])[] = []
-  for (const e of entries) {
+  for (const e of await files.list(dir)) {
     if (e.name.startsWith('.')) continue
     if (e.isDirectory()) {
       const main = join(dir, e.name, 'main.rs')
-      if (await isFile(main)) found.push([e.name, main])
+      if (await files.isFile(main)) found.push([e.name, main])
     } else if (e.name.endsWith('.rs')) {
       found.push([e.name.slice(0, -3), join(dir, e.name)])
     }
