@@ -106,7 +106,9 @@ describe('the build server', () => {
       p.path('src/lib.rs'),
       'pub fn unused_arg(x: u32) {}\n#[test] fn passes() {}\n#[test] fn fails() { panic!("no") }\n'
     )
-    const tested = await compare(['test', '--', '--test-threads=1'], clean)
+    // One job: the library and its test harness compile side by side otherwise, and which one's
+    // warnings print first is a race in either mode.
+    const tested = await compare(['test', '-j', '1', '--', '--test-threads=1'], clean)
     expect(tested.exitCode).toBe(101)
     expect(tested.stdout).toContain('test fails ... FAILED')
 
