@@ -4,7 +4,7 @@
  * every unit, `run`/`test`/`bench` start programs through the runner, rustdoc gets it as
  * `--test-runtool`, and two matching cfg runners are an error. Wrapper scripts record their argv.
  */
-import { chmod, readFile, rm } from 'node:fs/promises'
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { requireCargoAndRegistry } from '../../helpers/cargo-offline'
@@ -109,6 +109,26 @@ describe('target linker', () => {
     expect(linkerFlags(r.ours.stderr)).toEqual(linkerFlags(r.cargo.stderr))
     expect(linkerFlags(r.ours.stderr)).toContain('app wrapcc')
     expect(r.ourLinks.length).toBe(r.cargoLinks.length)
+  })
+})
+
+describe('a changed linker', () => {
+  it('rebuilds what links or compiles with it, saying the config settings changed, as cargo does', async () => {
+    const dir = await packageWith('')
+    const first = await bothSides(dir, ['build'])
+    expect([first.cargo.exitCode, first.ours.exitCode]).toEqual([0, 0])
+    await writeFile(
+      join(dir, '.cargo/config.toml'),
+      '[target.x86_64-unknown-linux-gnu]\nlinker = "tools/wrapcc"\n'
+    )
+    const r = await bothSides(dir, ['build', '-v'])
+    const dirty = (stderr: string) =>
+      normalizeRun(stderr)
+        .split('\n')
+        .filter((l) => /^\s+Dirty /.test(l))
+        .sort()
+    expect(dirty(r.ours.stderr)).toEqual(dirty(r.cargo.stderr))
+    expect(dirty(r.cargo.stderr)).toContain(`       Dirty p v0.1.0 (${dir}): the config settings changed`)
   })
 })
 

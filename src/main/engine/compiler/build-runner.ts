@@ -260,15 +260,20 @@ export async function runBuild(o: BuildOptions, io: BuildIo): Promise<BuildResul
       ctx,
       freshness: freshnessState(),
       at: () => now() - started,
-      announce: (unit) => {
+      announce: (unit, reason) => {
         if (announced.has(unit.node.id)) return
         announced.add(unit.node.id)
         const p = unit.node.pkg.manifest.package
-        io.sink({
-          type: 'status',
-          verb: 'Compiling',
-          detail: displayPackage({ name: p.name, version: p.version, source: unit.node.source })
-        })
+        const who = displayPackage({ name: p.name, version: p.version, source: unit.node.source })
+        if (reason)
+          io.sink({
+            type: 'status',
+            verb: 'Dirty',
+            detail: `${who}: ${reason}`,
+            verbose: true,
+            unitId: unit.id
+          })
+        io.sink({ type: 'status', verb: 'Compiling', detail: who })
       },
       fresh: (unit) => {
         const left = (unitsLeft.get(unit.node.id) ?? 1) - 1

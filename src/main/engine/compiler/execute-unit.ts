@@ -35,8 +35,11 @@ export interface UnitExecution {
   readonly freshness: FreshnessState
   /** Milliseconds since the build started. */
   readonly at: () => number
-  /** Called once per package, when its first unit actually runs ("Compiling …"). */
-  readonly announce: (unit: Unit) => void
+  /**
+   * Called as each unit that runs starts; says "Dirty …" (with -v) and "Compiling …" once per
+   * package, for its first such unit, as cargo does.
+   */
+  readonly announce: (unit: Unit, reason: string | undefined) => void
   /** Called for each unit found fresh (the package is "Fresh" once all of its units are). */
   readonly fresh: (unit: Unit) => void
 }
@@ -69,12 +72,7 @@ export async function executeUnit(
     check.reason && check.reason.type !== 'fresh-build'
       ? describeDirtyReason(check.reason, ctx.cwd)
       : undefined
-  if (reason) {
-    const p = unit.node.pkg.manifest.package
-    const who = displayPackage({ name: p.name, version: p.version, source: unit.node.source })
-    ctx.sink({ type: 'status', verb: 'Dirty', detail: `${who}: ${reason}`, verbose: true, unitId: unit.id })
-  }
-  x.announce(unit)
+  x.announce(unit, reason)
   ctx.sink({ type: 'unit-started', unitId: unit.id, at: x.at(), ...(reason ? { reason } : {}) })
   let result: JobResult
   try {

@@ -32,6 +32,16 @@ export async function statMtimeNs(path: string): Promise<bigint | undefined> {
   }
 }
 
+/** A command line without its `-C linker=…` (the form rustc-args.ts writes). */
+function withoutLinker(args: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-C' && args[i + 1]?.startsWith('linker=')) i++
+    else out.push(args[i]!)
+  }
+  return out
+}
+
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
@@ -49,7 +59,12 @@ function compareInputs(
   if (o.profile !== n.profile) return { type: 'profile-changed' }
   if (!sameList(o.rustflags, n.rustflags))
     return { type: 'rustflags-changed', old: o.rustflags, new: n.rustflags }
-  if (!sameList(o.args, n.args)) return { type: 'args-changed', old: o.args, new: n.args }
+  if (!sameList(o.args, n.args)) {
+    // cargo keeps the configured linker out of the command line it compares (its fingerprint's
+    // `config`), so a linker alone changing reads as the config settings.
+    if (sameList(withoutLinker(o.args), withoutLinker(n.args))) return { type: 'config-changed' }
+    return { type: 'args-changed', old: o.args, new: n.args }
+  }
   if (o.deps.length !== n.deps.length)
     return { type: 'dependency-count-changed', old: o.deps.length, new: n.deps.length }
   for (const [i, dep] of n.deps.entries()) {

@@ -18,6 +18,8 @@ export type DirtyReason =
   | { readonly type: 'features-changed'; readonly old: readonly string[]; readonly new: readonly string[] }
   | { readonly type: 'rustflags-changed'; readonly old: readonly string[]; readonly new: readonly string[] }
   | { readonly type: 'args-changed'; readonly old: readonly string[]; readonly new: readonly string[] }
+  /** Configuration that is not part of the command line cargo compares changed (the linker). */
+  | { readonly type: 'config-changed' }
   | { readonly type: 'dependency-count-changed'; readonly old: number; readonly new: number }
   | { readonly type: 'dependency-name-changed'; readonly old: string; readonly new: string }
   /** The dependency's own inputs changed (cargo: "dependency info changed"). */
@@ -73,6 +75,8 @@ export function describeDirtyReason(reason: DirtyReason, root?: string): string 
       return 'the rustflags changed'
     case 'args-changed':
       return 'the rustc arguments changed'
+    case 'config-changed':
+      return 'the config settings changed'
     case 'dependency-count-changed':
       return `number of dependencies changed (${reason.old} => ${reason.new})`
     case 'dependency-name-changed':

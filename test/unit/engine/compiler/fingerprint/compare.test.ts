@@ -85,6 +85,7 @@ describe('compareFingerprints', () => {
       { args: [...inputs.args, '--cfg', 'x'] },
       { type: 'args-changed', old: inputs.args, new: [...inputs.args, '--cfg', 'x'] }
     ],
+    ['linker alone (config)', { args: [...inputs.args, '-C', 'linker=/opt/cc'] }, { type: 'config-changed' }],
     [
       'dependency count',
       { deps: inputs.deps.slice(0, 1) },

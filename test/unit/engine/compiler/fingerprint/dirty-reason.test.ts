@@ -12,6 +12,7 @@ describe('describeDirtyReason', () => {
     [{ type: 'fresh-build' }, 'no fingerprint from a finished earlier build'],
     [{ type: 'rustc-changed' }, 'the toolchain changed'],
     [{ type: 'args-changed', old: [], new: ['-g'] }, 'the rustc arguments changed'],
+    [{ type: 'config-changed' }, 'the config settings changed'],
     [{ type: 'features-changed', old: ['a'], new: [] }, 'the list of features changed'],
     [{ type: 'target-changed', old: 'lib:a', new: 'bin:a' }, 'the target configuration changed'],
     [{ type: 'profile-changed' }, 'the profile configuration changed'],
