@@ -5,7 +5,15 @@
  * caller then runs the command in its own process (and one is started for next time).
  */
 import { connect, type Socket } from 'node:net'
-import { frame, lineSplitter, SERVED_COMMANDS, type ClientMessage, type ServerMessage } from './frames'
+import {
+  frame,
+  lineSplitter,
+  REQUEST_LIMITS,
+  SERVED_COMMANDS,
+  stringsOnly,
+  type ClientMessage,
+  type ServerMessage
+} from './frames'
 import { serverPlace } from './server-place'
 import { startServer } from './start-server'
 import { TerminalProgram } from './terminal-program'
@@ -16,10 +24,6 @@ const START_TIMEOUT_MS = 3000
 /** After a cancel, how long the server has to confirm before this process leaves by itself. */
 const CANCEL_GRACE_MS = 3000
 const MAX_LINE_BYTES = 64 * 1024 * 1024
-/** What the server accepts (request-schema.ts); a bigger request is built here instead. */
-const MAX_VALUE_BYTES = 1 << 20
-const MAX_ARGS = 4096
-const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
 /**
  * Whether this command goes to the server: `CRATE_STUDIO_DAEMON=0` says never, `=1` always; on
@@ -163,15 +167,9 @@ export async function buildThroughServer(
 /** Whether the server would take the request (see request-schema.ts). */
 function fitsServer(request: { argv: readonly string[]; cwd: string; env: Record<string, string> }): boolean {
   const values = [...request.argv, request.cwd, ...Object.keys(request.env), ...Object.values(request.env)]
-  if (request.argv.length > MAX_ARGS || values.some((v) => Buffer.byteLength(v) > MAX_VALUE_BYTES))
-    return false
-  return Buffer.byteLength(JSON.stringify(request)) < MAX_REQUEST_BYTES
-}
-
-function stringsOnly(env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(env)) if (typeof v === 'string') out[k] = v
-  return out
+  const { args, valueBytes, lineBytes } = REQUEST_LIMITS
+  if (request.argv.length > args || values.some((v) => Buffer.byteLength(v) > valueBytes)) return false
+  return Buffer.byteLength(JSON.stringify(request)) < lineBytes
 }
 
 /** The server is this user's own process, but its lines are still checked before use. */

@@ -11,6 +11,19 @@ import { StringDecoder } from 'node:string_decoder'
  */
 export const SERVED_COMMANDS: ReadonlySet<string> = new Set(['build', 'b', 'test', 't', 'bench', 'run', 'r'])
 
+/**
+ * What the server accepts (request-schema.ts checks them; the client builds in-process rather
+ * than send more): one request line, one argument, path or variable, and argument count.
+ */
+export const REQUEST_LIMITS = { lineBytes: 16 * 1024 * 1024, valueBytes: 1 << 20, args: 4096 } as const
+
+/** An environment with only its set variables, as a request carries it. */
+export function stringsOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v
+  return out
+}
+
 /** What the CLI asks: a command as if run in its own terminal, and later perhaps to cancel it. */
 export interface BuildRequest {
   readonly kind: 'build'

@@ -1,8 +1,9 @@
 /** What the server accepts from a client, checked before anything runs. */
 import { z } from 'zod'
+import { REQUEST_LIMITS } from './frames'
 
-const MAX_ARGS = 4096
-const MAX_TEXT = 1 << 20
+const MAX_ARGS = REQUEST_LIMITS.args
+const MAX_TEXT = REQUEST_LIMITS.valueBytes
 
 export const clientMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -13,7 +13,9 @@ import type { ProcessOutcome } from '../../engine/tools/run-process'
 import {
   frame,
   lineSplitter,
+  REQUEST_LIMITS,
   SERVED_COMMANDS,
+  stringsOnly,
   type BuildRequest,
   type ExecProgram,
   type ProgramExited,
@@ -34,7 +36,6 @@ export interface ServeOptions {
   readonly requestTimeoutMs?: number
 }
 
-const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 /** A connection that has not said what it wants by then is dropped: it must not keep the server. */
 const REQUEST_TIMEOUT_MS = 5000
 
@@ -85,7 +86,7 @@ export async function serveBuilds(o: ServeOptions): Promise<boolean> {
           if (closing) return void socket.destroy()
           void build(socket, m)
         },
-        MAX_REQUEST_BYTES,
+        REQUEST_LIMITS.lineBytes,
         () => socket.destroy()
       )
     )
@@ -224,12 +225,6 @@ function answers(path: string): Promise<boolean> {
     })
     s.once('error', () => resolve(false))
   })
-}
-
-function stringsOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v
-  return out
 }
 
 function safeJson(line: string): unknown {
