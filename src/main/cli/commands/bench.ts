@@ -9,22 +9,19 @@ import {
   packageSelectionOf,
   TARGET_TRIPLE_HELP,
   TARGET_TRIPLE_OPTIONS,
-  targetTripleOf,
   UsageError
 } from '../parse-args'
 import { benchSelectionOf, TARGET_OPTIONS, TARGET_OPTIONS_HELP } from '../target-flags'
 import { executableListing, harnessRunStatus, withBuildFinished } from '../harness-status'
 import {
   PACKAGE_OPTIONS_HELP,
-  featuresOf,
   interrupted,
-  jobsOf,
   printerFor,
-  resolveOptionsOf,
   terminalFor,
   COMMON_BUILD_OPTIONS_HELP,
   writeOut,
-  type CliContext
+  type CliContext,
+  engineOptionsOf
 } from './shared'
 
 export const BENCH_HELP = `Execute all benchmarks of a local package
@@ -65,8 +62,7 @@ export async function benchCommand(args: readonly string[], ctx: CliContext): Pr
   const term = terminalFor(ctx, values)
   const { sink, colourDiagnostics, format } = printerFor(term, values)
   const selection = benchSelectionOf(values)
-  const jobs = jobsOf(values)
-  const target = targetTripleOf(values)
+  const engine = engineOptionsOf(values, ctx)
   // cargo hands BENCHNAME to every harness before what follows `--`; unlike `test`, it narrows no targets.
   const harnessArgs = [...positionals, ...rest]
   const manifestPath = await locateManifest(values['manifest-path'], ctx.cwd)
@@ -74,18 +70,13 @@ export async function benchCommand(args: readonly string[], ctx: CliContext): Pr
     {
       manifestPath,
       profile: values.profile ?? 'bench',
-      ...(jobs ? { jobs } : {}),
+      ...engine,
       ...(selection ? { selection } : {}),
       packages: packageSelectionOf(values),
-      features: featuresOf(values),
-      ...(target !== undefined ? { target } : {}),
       args: harnessArgs,
       noFailFast: values['no-fail-fast'] ?? false,
       noRun: values['no-run'] ?? false,
       quiet: values.quiet ?? false,
-      cwd: ctx.cwd,
-      env: ctx.env,
-      ...resolveOptionsOf(values, ctx),
       colourDiagnostics
     },
     { sink: withBuildFinished(sink, term, format), signal: ctx.signal }

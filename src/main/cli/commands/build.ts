@@ -9,24 +9,21 @@ import {
   parse,
   TARGET_TRIPLE_HELP,
   TARGET_TRIPLE_OPTIONS,
-  targetTripleOf,
   UsageError
 } from '../parse-args'
 import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf } from '../target-flags'
 import {
-  featuresOf,
   interrupted,
-  jobsOf,
   printerFor,
   profileOf,
-  resolveOptionsOf,
   terminalFor,
   PROFILE_OPTIONS_HELP,
   PACKAGE_OPTIONS_HELP,
   COMMON_BUILD_OPTIONS_HELP,
   writeOut,
   failureStatus,
-  type CliContext
+  type CliContext,
+  engineOptionsOf
 } from './shared'
 
 export const BUILD_HELP = `Compile a package and all of its dependencies
@@ -48,24 +45,17 @@ export async function buildCommand(args: readonly string[], ctx: CliContext): Pr
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' found`)
   const term = terminalFor(ctx, values)
   const { format, sink, colourDiagnostics } = printerFor(term, values)
-  const jobs = jobsOf(values)
+  const engine = engineOptionsOf(values, ctx)
   const profile = profileOf(values)
-  const features = featuresOf(values)
-  const target = targetTripleOf(values)
   const manifestPath = await locateManifest(values['manifest-path'], ctx.cwd)
   const result = await runBuild(
     {
       manifestPath,
       profile,
-      ...(jobs ? { jobs } : {}),
+      ...engine,
       selection: targetSelectionOf(values, 'build') ?? { lib: true, bins: 'all' },
       packages: packageSelectionOf(values),
-      features,
-      ...(target !== undefined ? { target } : {}),
       keepGoing: values['keep-going'] ?? false,
-      env: ctx.env,
-      ...resolveOptionsOf(values, ctx),
-      cwd: ctx.cwd,
       colourDiagnostics
     },
     { sink, signal: ctx.signal }

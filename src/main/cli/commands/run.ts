@@ -6,22 +6,19 @@ import {
   parse,
   splitPassthrough,
   TARGET_TRIPLE_HELP,
-  TARGET_TRIPLE_OPTIONS,
-  targetTripleOf
+  TARGET_TRIPLE_OPTIONS
 } from '../parse-args'
 import {
-  featuresOf,
   interrupted,
-  jobsOf,
   printerFor,
   profileOf,
-  resolveOptionsOf,
   terminalFor,
   PROFILE_OPTIONS_HELP,
   COMMON_BUILD_OPTIONS_HELP,
   writeOut,
   failureStatus,
-  type CliContext
+  type CliContext,
+  engineOptionsOf
 } from './shared'
 
 export const RUN_HELP = `Run a binary of the local package
@@ -51,28 +48,21 @@ export async function runCommand(args: readonly string[], ctx: CliContext): Prom
   }
   const term = terminalFor(ctx, values)
   const { sink, colourDiagnostics } = printerFor(term, values)
-  const jobs = jobsOf(values)
+  const engine = engineOptionsOf(values, ctx)
   const profile = profileOf(values)
-  const features = featuresOf(values)
-  const target = targetTripleOf(values)
   const manifestPath = await locateManifest(values['manifest-path'], ctx.cwd)
   const result = await runPackage(
     {
       manifestPath,
       profile,
-      ...(jobs ? { jobs } : {}),
+      ...engine,
       ...(values.bin ? { bin: values.bin } : {}),
       ...(values.example ? { example: values.example } : {}),
       ...(values.package ? { packages: { packages: [values.package] } } : {}),
-      features,
-      ...(target !== undefined ? { target } : {}),
       args: [...positionals, ...rest],
-      cwd: ctx.cwd,
       // Output captured by a test is piped; a terminal (here or the server's client's) is handed over.
       stdio: ctx.out && !ctx.launchProgram ? 'pipe' : 'inherit',
       ...(ctx.launchProgram ? { launch: ctx.launchProgram } : {}),
-      env: ctx.env,
-      ...resolveOptionsOf(values, ctx),
       colourDiagnostics
     },
     { sink, signal: ctx.signal }

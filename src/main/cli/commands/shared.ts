@@ -6,7 +6,7 @@ import type { ProgramLauncher } from '../../engine/run/run-package'
 import { isEngineError } from '../../engine/errors'
 import { cacheDirOf } from '../../engine/workspace/cache-dir'
 import { eventPrinter, type MessageFormat } from '../event-printer'
-import { featureList, oneOf, positiveInt, UsageError } from '../parse-args'
+import { featureList, oneOf, positiveInt, targetTripleOf, UsageError } from '../parse-args'
 import { createTerminal, useColour, type ColorChoice, type Terminal } from '../terminal'
 
 export interface CliContext {
@@ -76,6 +76,24 @@ export function resolveOptionsOf(
     ...(v.frozen ? { locked: '--frozen' as const } : v.locked ? { locked: '--locked' as const } : {}),
     cacheDir: cacheDirOf(ctx.env),
     homeDir: homedir()
+  }
+}
+
+/**
+ * What every building command (build, run, test, bench) passes the engine from its common
+ * flags and its context: `-j`, features, `--target`, where it runs, its environment, and how it
+ * resolves.
+ */
+export function engineOptionsOf(v: BuildValues & { readonly target?: readonly string[] }, ctx: CliContext) {
+  const jobs = jobsOf(v)
+  const target = targetTripleOf(v)
+  return {
+    ...(jobs ? { jobs } : {}),
+    features: featuresOf(v),
+    ...(target !== undefined ? { target } : {}),
+    cwd: ctx.cwd,
+    env: ctx.env,
+    ...resolveOptionsOf(v, ctx)
   }
 }
 

@@ -11,23 +11,20 @@ import {
   PACKAGE_OPTIONS,
   packageSelectionOf,
   TARGET_TRIPLE_HELP,
-  TARGET_TRIPLE_OPTIONS,
-  targetTripleOf
+  TARGET_TRIPLE_OPTIONS
 } from '../parse-args'
 import { TARGET_OPTIONS, TARGET_OPTIONS_HELP, targetSelectionOf, type TargetValues } from '../target-flags'
 import {
   PACKAGE_OPTIONS_HELP,
-  featuresOf,
   interrupted,
-  jobsOf,
   printerFor,
   profileOf,
-  resolveOptionsOf,
   terminalFor,
   PROFILE_OPTIONS_HELP,
   COMMON_BUILD_OPTIONS_HELP,
   writeOut,
-  type CliContext
+  type CliContext,
+  engineOptionsOf
 } from './shared'
 
 export const TEST_HELP = `Execute all unit and integration tests and build examples of a local package
@@ -95,8 +92,7 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
   const term = terminalFor(ctx, values)
   const { sink, colourDiagnostics, format } = printerFor(term, values)
   const targets = testTargets(values, positionals[0])
-  const jobs = jobsOf(values)
-  const target = targetTripleOf(values)
+  const engine = engineOptionsOf(values, ctx)
   const harnessArgs = [...positionals, ...rest]
   // `cargo test` builds with the test profile (dev's settings); --release and --profile as given.
   const chosen = profileOf(values)
@@ -106,17 +102,12 @@ export async function testCommand(args: readonly string[], ctx: CliContext): Pro
     {
       manifestPath,
       profile,
-      ...(jobs ? { jobs } : {}),
+      ...engine,
       ...targets,
       packages: packageSelectionOf(values),
-      features: featuresOf(values),
-      ...(target !== undefined ? { target } : {}),
       args: [...harnessArgs, ...(values.quiet ? ['--quiet'] : [])],
       noFailFast: values['no-fail-fast'] ?? false,
       noRun: values['no-run'] ?? false,
-      cwd: ctx.cwd,
-      env: ctx.env,
-      ...resolveOptionsOf(values, ctx),
       colourDiagnostics,
       messageFormat: format
     },
